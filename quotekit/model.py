@@ -1,0 +1,145 @@
+"""The result classes: frozen, slotted, hashable and picklable.
+
+Fields are offsets and strings, never spaCy objects, so results cross process
+boundaries and serialise. For every span, ``text[span.start:span.end] == span.text``
+where ``text`` is the analysed text exactly as given.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+__all__ = [
+    "Analysis",
+    "Entity",
+    "EntityKind",
+    "Mention",
+    "MentionKind",
+    "Quote",
+    "QuoteKind",
+    "Speaker",
+    "SpeakerKind",
+    "Span",
+]
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+EntityKind = Literal["person", "organization"]
+MentionKind = Literal["name", "pronoun", "role"]
+SpeakerKind = Literal["person", "organization", "description"]
+
+QUOTE_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
+ENTITY_KINDS: tuple[str, ...] = ("person", "organization")
+MENTION_KINDS: tuple[str, ...] = ("name", "pronoun", "role")
+SPEAKER_KINDS: tuple[str, ...] = ("person", "organization", "description")
+
+
+def _check_offsets(instance: Span | Mention | Quote, _attr: object, end: int) -> None:
+    if not 0 <= instance.start <= end:
+        raise ValueError(f"bad offsets: need 0 <= start <= end, got {instance.start}, {end}")
+    if end - instance.start != len(instance.text):
+        raise ValueError(
+            f"offsets {instance.start}:{end} do not fit the text {instance.text!r} "
+            f"({len(instance.text)} characters)"
+        )
+
+
+@attrs.frozen
+class Span:
+    """A stretch of the input text: ``text == input[start:end]``."""
+
+    start: int
+    end: int = attrs.field(validator=_check_offsets)
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """Cut ``text[start:end]`` as a span."""
+        return cls(start, end, text[start:end])
+
+
+@attrs.frozen
+class Mention:
+    """One mention of an entity: a name (without its title), a pronoun or a role.
+
+    ``title`` is the civility or title written with a name (``M.``, ``le président``).
+    """
+
+    start: int
+    end: int = attrs.field(validator=_check_offsets)
+    text: str
+    kind: MentionKind = attrs.field(default="name", validator=attrs.validators.in_(MENTION_KINDS))
+    title: Span | None = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+
+@attrs.frozen
+class Entity:
+    """A person or an organisation of one document (or of a corpus)."""
+
+    id: str
+    kind: EntityKind = attrs.field(validator=attrs.validators.in_(ENTITY_KINDS))
+    name: str
+    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=tuple)
+    roles: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
+    gender: Literal["f", "m"] | None = None
+    number: Literal["sing", "plur"] | None = None
+
+
+@attrs.frozen
+class Speaker:
+    """Who a quote is attributed to.
+
+    ``entity`` is the id of an :class:`Entity`, or None for a bare description
+    (``un porte-parole``), whose text is then ``name``. ``mention`` designates the
+    speaker at this quote; it may be a pronoun.
+    """
+
+    name: str
+    kind: SpeakerKind = attrs.field(validator=attrs.validators.in_(SPEAKER_KINDS))
+    entity: str | None = None
+    mention: Span | None = None
+
+
+@attrs.frozen
+class Quote:
+    """A quote: its content span, kind, speaker, cue and confidence in [0, 1]."""
+
+    start: int
+    end: int = attrs.field(validator=_check_offsets)
+    text: str
+    kind: QuoteKind = attrs.field(validator=attrs.validators.in_(QUOTE_KINDS))
+    speaker: Speaker | None = None
+    cue: Span | None = None
+    confidence: float = attrs.field(default=0.5, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+
+@attrs.frozen
+class Analysis:
+    """Everything quotekit found in one document."""
+
+    id: str | None
+    model: str
+    entities: tuple[Entity, ...] = attrs.field(default=(), converter=tuple)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=tuple)
+
+    def entity(self, entity_id: str) -> Entity:
+        """The entity with this id (KeyError when there is none)."""
+        for entity in self.entities:
+            if entity.id == entity_id:
+                return entity
+        raise KeyError(entity_id)
+
+    def to_record(self) -> dict[str, object]:
+        """This analysis as a record v1 dict (see ``records``)."""
+        from quotekit.records import to_record
+
+        return to_record(self)

