@@ -1,5 +1,571 @@
+"""Quote spans: direct, indirect and mixed, each with its cue (the reporting expression).
+
+The guideline (``docs/guideline.md``) defines the spans. This stage finds them and the
+cue that introduces each; the attribution stage then finds the speaker from the cue.
+
+Mechanisms, in order:
+
+1. Guillemet segments (``_marks``) are classified by the evidence around them: a colon
+   before, an incise after (``», a déclaré X``), ``selon X,`` before, a reporting verb
+   governing the fragment (mixed), or the shape of the content (a term in guillemets is
+   short and has no verb: not a quote).
+2. Reporting verbs (lemmas from ``resources/fr/reporting_verbs.txt``) with a que-clause,
+   an infinitive object, or an inverted-subject incise after the content give indirect
+   quotes; a guillemet fragment inside that content makes it mixed.
+3. ``selon X`` / ``d'après X`` give indirect quotes of the rest of their clause.
+4. Overlaps are resolved so that no two quotes overlap.
+"""
+
 from __future__ import annotations
-from spacy.tokens import Doc
-from quotekit.model import Quote
+
+from collections.abc import Iterable
+
+import attrs
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from quotekit._marks import Segment, find_segments
+from quotekit._resources import french
+from quotekit.model import Quote, QuoteKind, Span
+
+__all__ = ["QuoteCandidate", "cue_span", "find_quotes", "is_reporting_verb"]
+
+_QUE = frozenset({"que", "qu'", "qu’", "qu"})
+_SELON = frozenset({"selon", "d'après", "d’après"})
+_NEGATION = frozenset({"pas", "jamais", "guère", "plus", "rien", "nullement"})
+_NOT_COMPLEMENTIZER = frozenset(
+    {"ainsi", "alors", "bien", "parce", "tandis", "même", "avant", "après", "pendant", "dès", "lors"}
+)
+_MODALS = frozenset({"pouvoir", "devoir", "falloir", "aller"})
+_TRAILING = frozenset(".!?;:,… \n\t\u00a0\u202f")
+_CLOSING_MARKS = "»”\""
+_OPENING_MARKS = "«“\""
+
+
+@attrs.frozen
+class QuoteCandidate:
+    """A quote before attribution: spans, kind, cue and the evidence weight."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    cue_token: int | None  # index of the cue's head token in the Doc
+    confidence: float
+    priority: int  # higher wins an overlap
+
+
+def is_reporting_verb(token: Token) -> bool:
+    """Whether ``token`` is a verb whose lemma is a reporting verb."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in french().reporting_verbs
+
+
+def _is_negated(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in _NEGATION for c in verb.children) and any(
+        c.lower_ in ("ne", "n'", "n’") for c in verb.children
+    )
+
+
+def _is_authorial(verb: Token) -> bool:
+    """The journalist's own voice: imperative or first person (``Rappelons que``)."""
+    return "Imp" in verb.morph.get("Mood") or "1" in verb.morph.get("Person")
+
+
+def _is_hypothetical(verb: Token) -> bool:
+    if "Cnd" in verb.morph.get("Mood"):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ in _MODALS and head.i < verb.i
+
+
+def cue_span(doc: Doc, head: Token) -> Span:
+    """The reporting expression around ``head``, as written.
+
+    Auxiliaries, clitic subjects of an inverted incise (``a-t-il``), reflexive
+    pronouns and adverbs between them are included: ``a aussi expliqué``,
+    ``s'est félicité``, ``a-t-il ajouté``.
+    """
+    start = head.i
+    j = head.i - 1
+    while j >= 0:
+        tok = doc[j]
+        if tok.head.i == head.i and tok.dep_ in (
+            "aux:tense",
+            "aux:pass",
+            "aux",
+            "expl:comp",
+            "expl:pv",
+            "advmod",
+            "nsubj",
+            "expl:subj",
+        ):
+            if tok.dep_ in ("nsubj", "expl:subj") and not tok.text.startswith("-"):
+                break
+            if tok.dep_ == "advmod" and tok.lower_ in ("ne", "n'", "n’"):
+                break
+            start = j
+            j -= 1
+            continue
+        if tok.text.startswith("-") and tok.pos_ == "PRON":  # -t -il
+            start = j
+            j -= 1
+            continue
+        if tok.lower_ in ("en",) and head.morph.get("VerbForm") == ["Part"] and j == head.i - 1:
+            start = j  # gérondif "en disant"
+        break
+    # keep "-t-il" that spaCy attaches after the auxiliary
+    end = head.i + 1
+    first = doc[start]
+    return Span.of(doc.text, first.idx, doc[end - 1].idx + len(doc[end - 1].text))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    while start < end and text[start] in " \n\t\u00a0\u202f,":
+        start += 1
+    return start, end
+
+
+def _strip_enclosing_marks(
+    text: str, start: int, end: int, segments: list[Segment]
+) -> tuple[int, int]:
+    """A content that is exactly one guillemet segment keeps only the inside."""
+    for seg in segments:
+        if seg.open == start and seg.close == end - 1:
+            return seg.start, seg.end
+    return start, end
+
+
+def _segment_at(segments: list[Segment], start: int, end: int) -> list[Segment]:
+    """Segments that lie inside [start, end) (their closing mark included)."""
+    return [s for s in segments if s.open >= start and s.close < end]
+
+
+def _sentence_of(doc: Doc, i: int) -> SpacySpan:
+    return doc[i].sent
+
+
+def _que_clause(verb: Token) -> tuple[int, int] | None:
+    """Token range (start, end) of the content of a que-clause governed by ``verb``.
+
+    ``que`` may follow the verb after clitics, adverbs, an indirect object or a
+    parenthetical between commas (``a annoncé, dimanche, que``), but not after
+    another verb or the end of the sentence.
+    """
+    doc = verb.doc
+    sent_end = verb.sent.end
+    limit = min(sent_end, verb.i + 12)
+    for j in range(verb.i + 1, limit):
+        tok = doc[j]
+        if tok.lower_ in _QUE:
+            if j > 0 and doc[j - 1].lower_ in _NOT_COMPLEMENTIZER:
+                return None  # "ainsi que", "alors que": not a reported content
+            k = j + 1
+            while k < len(doc) and doc[k].text in ("'", "’"):
+                k += 1
+            if k >= sent_end:
+                return None
+            # the clause: from after "que" to the right edge of its verb's subtree
+            clause_head = tok.head if tok.head.i > tok.i else doc[k]
+            right = max(clause_head.right_edge.i, k)
+            return k, min(right, sent_end - 1) + 1
+        if tok.pos_ == "VERB" or tok.text in (".", ";", ":", "!", "?", "«", "»", "\"") or "\n" in tok.text:
+            return None
+    return None
+
+
+def _infinitive_object(verb: Token) -> tuple[int, int] | None:
+    for child in verb.children:
+        if (
+            child.i > verb.i
+            and child.dep_ in ("xcomp", "ccomp", "obj")
+            and child.pos_ in ("VERB", "AUX")
+            and "Inf" in child.morph.get("VerbForm")
+        ):
+            left = min(child.left_edge.i, child.i)
+            # the infinitive's own left material must come after the verb
+            left = max(left, verb.i + 1)
+            return left, child.right_edge.i + 1
+    return None
+
+
+def _noun_object(verb: Token) -> tuple[int, int] | None:
+    """A noun object carrying content: ``a démenti toute implication``."""
+    if verb.lemma_.lower() not in french().object_reporting_verbs or _in_incise(verb):
+        return None
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ == "obj" and child.pos_ == "NOUN":
+            if any(c.dep_ == "det" for c in child.children):
+                return child.left_edge.i, child.right_edge.i + 1
+    return None
+
+
+def _in_incise(verb: Token) -> bool:
+    """A verb right after a comma or closing mark: an incise, whose noun is its subject."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and doc[j].dep_ in ("aux:tense", "aux:pass", "advmod", "expl:comp") and doc[j].head.i == verb.i:
+        j -= 1
+    while j >= 0 and doc[j].dep_ == "obl:mod" and doc[j].head.i == verb.i:
+        j -= 1
+    if j < 0 or doc[j].text not in (",", "»", "”", '"'):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i for c in verb.children)
+
+
+def _inverted_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubj:pass") and c.i > verb.i for c in verb.children) or any(
+        c.text.startswith("-") and c.pos_ == "PRON" for c in verb.children
+    )
+
+
+def _incise_after(doc: Doc, char: int, *, window: int = 4) -> Token | None:
+    """A reporting verb right after ``char`` (a closing mark or a comma): ``», a déclaré X``."""
+    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+    if span is None:
+        return None
+    seen = 0
+    for tok in span:
+        if tok.idx < char:
+            continue
+        if tok.is_punct and tok.text in (",", "»", "”", '"', "—", "-"):
+            continue
+        if tok.text in (".", "!", "?", "\n") or "\n" in tok.text:
+            return None
+        if is_reporting_verb(tok) and not _is_negated(tok):
+            return tok
+        if tok.lower_ in _SELON or (tok.lower_ in ("d'", "d’") and tok.nbor(1).lower_ == "après"):
+            return tok
+        seen += 1
+        if seen >= window:
+            return None
+    return None
+
+
+def _selon_token(tok: Token) -> bool:
+    if tok.lower_ in _SELON:
+        return True
+    if tok.lower_ in ("d'", "d’") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "après":
+        return True
+    return tok.lower_ == "pour" and tok.i == tok.sent.start and _followed_by_name_and_comma(tok)
+
+
+def _followed_by_name_and_comma(tok: Token) -> bool:
+    doc = tok.doc
+    j = tok.i + 1
+    if j < len(doc) and doc[j].pos_ in ("PROPN",) or (
+        j + 1 < len(doc) and doc[j].pos_ == "DET" and doc[j + 1].pos_ in ("NOUN", "PROPN")
+    ):
+        for k in range(j, min(len(doc), j + 12)):
+            if doc[k].text == ",":
+                return True
+            if doc[k].pos_ == "VERB":
+                return False
+    return False
+
+
+def _selon_source_end(tok: Token) -> int:
+    """Token index just after the source of ``selon X`` (``selon le ministère``)."""
+    doc = tok.doc
+    source = tok.head if tok.head.i > tok.i else None
+    if tok.lower_ in ("d'", "d’"):
+        source = tok.head if tok.head.i > tok.i + 1 else None
+    if source is not None:
+        end = source.right_edge.i + 1
+    else:
+        end = tok.i + 2
+    # the source stops at the first comma
+    for k in range(tok.i + 1, min(end, len(doc))):
+        if doc[k].text == ",":
+            return k
+    return end
+
+
+def _sentence_bounds_chars(doc: Doc, tok: Token) -> tuple[int, int]:
+    sent = tok.sent
+    return sent.start_char, sent.end_char
+
+
+def _direct_from_segment(
+    doc: Doc, seg: Segment, words: int, has_verb: bool
+) -> QuoteCandidate | None:
+    text = doc.text
+    # evidence before the opening mark
+    j = seg.open - 1
+    while j >= 0 and text[j] in " \u00a0\u202f\t":
+        j -= 1
+    colon_before = j >= 0 and text[j] == ":"
+    incise = _incise_after(doc, seg.close + 1)
+    # a comma-incise inside the quote is handled by the caller
+    if colon_before:
+        cue = _verb_before(doc, j)
+        return QuoteCandidate(seg.start, seg.end, "direct", cue, 0.85 if cue is not None else 0.7, 3)
+    if incise is not None:
+        return QuoteCandidate(seg.start, seg.end, "direct", incise.i, 0.9, 3)
+    before = doc.char_span(0, seg.open, alignment_mode="contract") if seg.open > 0 else None
+    if before is not None and len(before):
+        prev = before[-1]
+        sent_start = prev.sent.start
+        # "Selon X, « ... »"
+        for tok in doc[sent_start : prev.i + 1]:
+            if _selon_token(tok) and _selon_source_end(tok) >= prev.i - 1:
+                return QuoteCandidate(seg.start, seg.end, "direct", tok.i, 0.8, 3)
+    starts_sentence = _at_sentence_start(text, seg.open)
+    if before is not None and len(before) and before[-1].pos_ in ("ADP", "DET") and not starts_sentence:
+        return None  # embedded in the sentence's syntax ("pour « un moment d'échange »")
+    if (words >= 4 and has_verb) or (starts_sentence and words >= 3):
+        return QuoteCandidate(seg.start, seg.end, "direct", None, 0.55 if starts_sentence else 0.4, 2)
+    return None
+
+
+def _at_sentence_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \u00a0\u202f\t":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n—–-" or text[j] == "»"
+
+
+def _verb_before(doc: Doc, colon_char: int) -> int | None:
+    """The reporting verb (or noun of speech) of the clause before a colon."""
+    span = doc.char_span(0, colon_char, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    sent = span[-1].sent
+    for tok in reversed(list(doc[sent.start : span[-1].i + 1])):
+        if is_reporting_verb(tok) or (tok.pos_ == "VERB" and tok.dep_ == "ROOT"):
+            return tok.i
+    return None
+
+
+def _governing_verb(doc: Doc, seg: Segment) -> Token | None:
+    """A reporting verb that governs a guillemet fragment (``a dénoncé un « ... »``)."""
+    inner = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+    if inner is None or not len(inner):
+        return None
+    root = inner.root
+    node: Token = root
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i:
+            break
+        if head.i < inner.start and is_reporting_verb(head):
+            # no sentence punctuation between the verb and the mark
+            gap = doc.text[head.idx + len(head.text) : seg.open]
+            if not any(c in gap for c in ".;:!?"):
+                return head
+            return None
+        node = head
+    return None
+
+
+def _words(doc: Doc, start: int, end: int) -> tuple[int, bool]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return len(doc.text[start:end].split()), False
+    words = sum(1 for t in span if not t.is_punct and not t.is_space)
+    has_verb = any(
+        t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm") or t.pos_ == "VERB")
+        for t in span
+    )
+    return words, has_verb
+
+
+def _split_on_incise(doc: Doc, seg: Segment) -> list[tuple[int, int, int | None]]:
+    """Split ``« Nous irons, a-t-il dit, jusqu'au bout »`` into two parts with one cue."""
+    span = doc.char_span(seg.start, seg.end, alignment_mode="contract")
+    if span is None:
+        return [(seg.start, seg.end, None)]
+    toks = list(span)
+    for k, tok in enumerate(toks[:-2]):
+        if tok.text != ",":
+            continue
+        # ", a-t-il dit," / ", dit-il," / ", estime le ministre,"
+        for m in range(k + 1, min(k + 6, len(toks))):
+            verb = toks[m]
+            if is_reporting_verb(verb) and _inverted_subject(verb):
+                # find the closing comma of the incise
+                for n in range(m + 1, min(m + 10, len(toks))):
+                    if toks[n].text == ",":
+                        first_end = tok.idx
+                        second_start = toks[n].idx + 1
+                        a = _trim(doc.text, seg.start, first_end)
+                        b = _trim(doc.text, second_start, seg.end)
+                        if a[1] > a[0] and b[1] > b[0]:
+                            return [(a[0], a[1], verb.i), (b[0], b[1], verb.i)]
+                break
+    return [(seg.start, seg.end, None)]
+
+
+def _indirect_candidates(doc: Doc, segments: list[Segment]) -> Iterable[QuoteCandidate]:
+    text = doc.text
+    for tok in doc:
+        if _selon_token(tok):
+            yield from _selon_candidate(doc, tok, segments)
+            continue
+        if not is_reporting_verb(tok) or tok.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "aux:pass" for c in tok.children):
+            continue  # passive: "seront proposées"; "a été confirmé par" is left for later
+        if _is_negated(tok) or _is_hypothetical(tok) or _is_authorial(tok):
+            continue
+        rng = _que_clause(tok)
+        confidence = 0.8
+        if rng is None:
+            rng = _infinitive_object(tok)
+            confidence = 0.7
+        if rng is None:
+            rng = _noun_object(tok)
+            confidence = 0.55
+        if rng is None:
+            # inverted-subject incise after the content: "..., a expliqué X."
+            if _inverted_subject(tok) and tok.i > tok.sent.start + 3:
+                cue = cue_span(doc, tok)
+                j = cue.start - 1
+                while j >= 0 and text[j] in " \u00a0":
+                    j -= 1
+                if j >= 0 and text[j] == ",":
+                    start = tok.sent.start_char
+                    # the content is the sentence before the incise, after any colon
+                    start, end = _trim(text, start, j)
+                    if end - start > 20 and not _inside_segment(segments, start, end):
+                        yield QuoteCandidate(start, end, "indirect", tok.i, 0.6, 1)
+            continue
+        a, b = rng
+        if a >= b:
+            continue
+        start, end = _content_bounds(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), segments)
+        if end <= start:
+            continue
+        if _segment_at(segments, start, end):
+            start, end = _strip_enclosing_marks(text, start, end, segments)
+            yield QuoteCandidate(start, end, "mixed", tok.i, confidence + 0.05, 4)
+        else:
+            yield QuoteCandidate(start, end, "indirect", tok.i, confidence, 1)
+
+
+def _content_bounds(text: str, start: int, end: int, segments: list[Segment]) -> tuple[int, int]:
+    """Trim a reported content; keep a closing mark only if its quote opened inside."""
+    start, end = _trim(text, start, end)
+    while end > start and text[end - 1] in _CLOSING_MARKS:
+        if any(s.close == end - 1 and s.open >= start for s in segments):
+            break
+        end -= 1
+        start, end = _trim(text, start, end)
+    return start, end
+
+
+def _inside_segment(segments: list[Segment], start: int, end: int) -> bool:
+    return any(s.open <= start and end <= s.close + 1 for s in segments)
+
+
+def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _selon_candidate(doc: Doc, tok: Token, segments: list[Segment]) -> Iterable[QuoteCandidate]:
+    """``Selon X, content`` / ``content, selon X`` / ``Le bilan, selon X, fait état de``."""
+    text = doc.text
+    sent = tok.sent
+    source_end = _selon_source_end(tok)
+    if source_end >= len(doc):
+        return
+    after = doc[source_end]
+    if after.text == "," and source_end + 1 < sent.end:
+        # the content follows the source: to the end of the sentence
+        start, end = doc[source_end + 1].idx, sent.end_char
+    elif after.is_punct and after.text in ".!?;" or source_end >= sent.end:
+        # the source closes the sentence: the content is before it
+        start = sent.start_char
+        j = tok.i - 1
+        while j > sent.start and doc[j].is_punct:
+            j -= 1
+        end = doc[j].idx + len(doc[j].text)
+    else:
+        return
+    start, end = _content_bounds(text, start, end, segments)
+    if end - start < 15 or not _has_verb(doc, start, end):
+        return
+    if _segment_at(segments, start, end):
+        if _strip_enclosing_marks(text, start, end, segments) != (start, end):
+            return  # a whole guillemet segment: the direct-quote rules handle it
+        yield QuoteCandidate(start, end, "mixed", tok.i, 0.75, 4)
+    else:
+        yield QuoteCandidate(start, end, "indirect", tok.i, 0.75, 1)
+
+
+def _candidates(doc: Doc, segments: list[Segment]) -> list[QuoteCandidate]:
+    out: list[QuoteCandidate] = []
+    for seg in segments:
+        if seg.end <= seg.start:
+            continue
+        words, has_verb = _words(doc, seg.start, seg.end)
+        governing = _governing_verb(doc, seg)
+        if governing is not None and not _colon_before(doc.text, seg.open):
+            out.append(QuoteCandidate(seg.start, seg.end, "mixed", governing.i, 0.7, 2))
+            continue
+        direct = _direct_from_segment(doc, seg, words, has_verb)
+        if direct is None:
+            continue
+        parts = _split_on_incise(doc, seg)
+        if len(parts) == 2:
+            for s, e, inner_cue in parts:
+                # the incise after the whole quote, when there is one, names the speaker
+                cue = direct.cue_token if direct.cue_token is not None else inner_cue
+                out.append(attrs.evolve(direct, start=s, end=e, cue_token=cue, confidence=0.85))
+        else:
+            out.append(direct)
+    out.extend(_indirect_candidates(doc, segments))
+    return out
+
+
+def _colon_before(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \u00a0\u202f\t":
+        j -= 1
+    return j >= 0 and text[j] == ":"
+
+
+def _resolve_overlaps(cands: list[QuoteCandidate]) -> list[QuoteCandidate]:
+    kept: list[QuoteCandidate] = []
+    for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        if c.end <= c.start:
+            continue
+        if any(c.start < k.end and k.start < c.end for k in kept):
+            continue
+        kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def find_candidates(doc: Doc) -> list[QuoteCandidate]:
+    """Quote candidates of a parsed Doc, without overlaps, in text order."""
+    segments = find_segments(doc.text)
+    return _resolve_overlaps(_candidates(doc, segments))
+
+
 def find_quotes(doc: Doc) -> tuple[Quote, ...]:
-    return ()
+    """Find the quotes of a parsed French Doc, with their cues but no speakers yet.
+
+    Args:
+        doc: A Doc parsed by a French pipeline with a parser and lemmatizer.
+
+    Returns:
+        Quotes in text order; they do not overlap.
+
+    Example:
+        >>> [q.text for q in find_quotes(nlp("« Nous irons au bout », a déclaré Marie Dupont."))]
+        ['Nous irons au bout']
+    """
+    text = doc.text
+    quotes = []
+    for c in find_candidates(doc):
+        cue = None if c.cue_token is None else cue_span(doc, doc[c.cue_token])
+        if cue is not None and doc[c.cue_token].lower_ in ("d'", "d’"):
+            after = doc[c.cue_token + 1]
+            cue = Span.of(text, cue.start, after.idx + len(after.text))
+        if cue is not None and c.start < cue.end and cue.start < c.end:
+            cue = None  # a cue inside its own quote is not one
+        quotes.append(
+            Quote(c.start, c.end, text[c.start : c.end], kind=c.kind, cue=cue, confidence=c.confidence)
+        )
+    return tuple(quotes)

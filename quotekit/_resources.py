@@ -1,0 +1,75 @@
+"""French language data: word lists under ``resources/fr``, read once, on first use.
+
+The lists are plain text (one entry a line, ``#`` comments) so that they can be read,
+reviewed and extended without touching code.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+import attrs
+
+__all__ = ["LanguageData", "french"]
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("quotekit").joinpath("resources", "fr", name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def _strip_reflexive(lemma: str) -> str:
+    for prefix in ("se ", "s'", "s’"):
+        if lemma.startswith(prefix):
+            return lemma[len(prefix) :]
+    return lemma
+
+
+@attrs.frozen
+class LanguageData:
+    """The word lists quotekit's French rules use."""
+
+    reporting_verbs: frozenset[str]
+    strong_reporting_verbs: frozenset[str]
+    object_reporting_verbs: frozenset[str]
+    titles: frozenset[str]
+    role_nouns: frozenset[str]
+    organization_heads: frozenset[str]
+    not_names: frozenset[str]
+    pronouns: dict[str, tuple[str | None, str]]
+
+
+@functools.lru_cache(maxsize=1)
+def french() -> LanguageData:
+    """The French language data, loaded on the first call."""
+    verbs: set[str] = set()
+    strong: set[str] = set()
+    with_object: set[str] = set()
+    for line in _lines("reporting_verbs.txt"):
+        lemma, *flags = line.split("\t")
+        lemma = _strip_reflexive(lemma.strip())
+        verbs.add(lemma)
+        if "strong" in flags:
+            strong.add(lemma)
+        if "object" in flags:
+            with_object.add(lemma)
+    pronouns: dict[str, tuple[str | None, str]] = {}
+    for line in _lines("pronouns.tsv"):
+        form, gender, number = line.split("\t")
+        pronouns[form] = (None if gender == "-" else gender, number)
+    return LanguageData(
+        reporting_verbs=frozenset(verbs),
+        strong_reporting_verbs=frozenset(strong),
+        object_reporting_verbs=frozenset(with_object),
+        titles=frozenset(_lines("titles.txt")),
+        role_nouns=frozenset(w.lower() for w in _lines("role_nouns.txt")),
+        organization_heads=frozenset(w.lower() for w in _lines("organizations.txt")),
+        not_names=frozenset(w.lower() for w in _lines("not_names.txt")),
+        pronouns=pronouns,
+    )
