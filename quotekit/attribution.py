@@ -1,5 +1,254 @@
+"""Speakers: who each quote is attributed to, from its cue and the parse.
+
+For a quote with a cue, the source is the cue verb's subject (inverted in an incise:
+``», a déclaré M. Peskov``; before a colon: ``Le ministre a déclaré :``), the agent of
+a passive (``a été confirmé par le ministère``), the subject of the main clause for a
+participle (``…, affirmant que``), or the noun after ``selon``/``d'après``. The source
+phrase is mapped to an entity of the persons stage when it contains one of its
+mentions; a pronoun is resolved to the nearest earlier entity that agrees in gender
+and number, preferring the previous quote's speaker; any other noun phrase is an
+organisation (proper noun or organisation head, ``le ministère``) or a description
+(``des témoins``). A quote with no cue continues the previous quote's speaker when it
+follows it closely.
+"""
+
 from __future__ import annotations
-from spacy.tokens import Doc
-from quotekit.model import Analysis
+
+import attrs
+from spacy.tokens import Doc, Token
+
+from quotekit._resources import french
+from quotekit.model import Analysis, Entity, Mention, Quote, Speaker, Span
+from quotekit.names import normalize
+
+__all__ = ["attribute"]
+
+_SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
+_ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "l", "'"})
+_CONTINUATION_CHARS = 400  # a quote with no cue continues a speaker this close
+
+
+@attrs.define
+class _Entities:
+    """The document's entities, growing as organisations and descriptions are found."""
+
+    items: list[Entity]
+
+    def at(self, start: int, end: int) -> tuple[Entity, Mention] | None:
+        """The entity with a name mention inside [start, end), the first person preferred."""
+        found: list[tuple[int, int, Entity, Mention]] = []
+        for e in self.items:
+            for m in e.mentions:
+                if m.kind == "name" and start <= m.start and m.end <= end:
+                    found.append((0 if e.kind == "person" else 1, m.start, e, m))
+        if not found:
+            return None
+        found.sort(key=lambda f: (f[0], f[1]))
+        return found[0][2], found[0][3]
+
+    def organization(self, name: str, mention: Span) -> Entity:
+        key = normalize(name)
+        for k, e in enumerate(self.items):
+            if e.kind == "organization" and normalize(e.name) == key:
+                if all(m.start != mention.start for m in e.mentions):
+                    ms = tuple(sorted((*e.mentions, Mention(mention.start, mention.end, mention.text)), key=lambda m: m.start))
+                    self.items[k] = attrs.evolve(e, mentions=ms)
+                return self.items[k]
+        entity = Entity(
+            id=f"e{len(self.items) + 1}",
+            kind="organization",
+            name=name,
+            mentions=(Mention(mention.start, mention.end, mention.text),),
+        )
+        self.items.append(entity)
+        return entity
+
+    def by_role(self, phrase: str) -> Entity | None:
+        """A person whose role was written as ``phrase`` earlier (``le chef du gouvernement``)."""
+        key = normalize(phrase)
+        for e in self.items:
+            if e.kind == "person" and any(normalize(r.text) == key for r in e.roles):
+                return e
+        return None
+
+    def before(self, position: int) -> list[tuple[int, Entity, Mention]]:
+        """Name mentions before ``position``, nearest first."""
+        out = [(m.start, e, m) for e in self.items for m in e.mentions if m.end <= position and m.kind == "name"]
+        out.sort(key=lambda x: -x[0])
+        return out
+
+
+def _cue_token(doc: Doc, cue: Span) -> Token | None:
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    for tok in span:
+        if tok.lower_ in ("selon", "après", "pour") and tok.pos_ == "ADP":
+            return tok
+    # the head of the cue: the token the others depend on
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX", "NOUN")]
+    return verbs[-1] if verbs else span[-1]
+
+
+def _source_token(verb: Token) -> Token | None:
+    """The subject of a reporting verb, climbing to the main clause for participles."""
+    node = verb
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        for child in node.children:
+            if child.dep_ in ("obl:agent",):
+                return child
+        if node.dep_ in ("conj", "advcl", "xcomp", "acl", "parataxis") and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+    if node.dep_ == "acl" or (verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")):
+        return verb.head
+    return None
+
+
+def _phrase(doc: Doc, head: Token) -> tuple[int, int]:
+    """Token range of the noun phrase of ``head``, cut at a comma, verb or relative clause."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    while start < head.i and doc[start].dep_ == "case" and doc[start].head.i == head.i:
+        start += 1  # "selon le Kremlin": the preposition is the cue, not the source
+    while start < head.i and doc[start].lower_ in ("après",) and doc[start].dep_ == "fixed":
+        start += 1
+    # do not run into the verb or quote
+    for k in range(head.i + 1, end):
+        tok = doc[k]
+        if tok.text in (",", ".", ":", ";", "«", "»", "(") or tok.pos_ in ("VERB", "AUX") or tok.dep_ == "acl:relcl":
+            end = k
+            break
+    for k in range(head.i - 1, start - 1, -1):
+        tok = doc[k]
+        if tok.text in (",", ".", ":", ";", "«", "»", ")") or tok.pos_ in ("VERB", "AUX"):
+            start = k + 1
+            break
+    return start, max(end, head.i + 1)
+
+
+def _span_of(doc: Doc, start: int, end: int) -> Span:
+    last = doc[end - 1]
+    return Span.of(doc.text, doc[start].idx, last.idx + len(last.text))
+
+
+def _strip_articles(doc: Doc, start: int, end: int) -> int:
+    while start < end - 1 and doc[start].lower_ in _ARTICLES:
+        start += 1
+    return start
+
+
+def _pronoun(tok: Token) -> tuple[str | None, str] | None:
+    form = tok.lower_.lstrip("-")
+    return french().pronouns.get(form)
+
+
+def _resolve_pronoun(
+    tok: Token, ents: _Entities, previous: Speaker | None, at: int
+) -> tuple[Entity, float] | None:
+    gender, number = _pronoun(tok) or (None, "sing")
+    def agrees(e: Entity) -> bool:
+        if e.kind == "person":
+            if number == "plur":
+                return False
+            return e.gender is None or gender is None or e.gender == gender
+        return True  # "elle" for la Mairie, "ils" for a group: organisations are lenient
+
+    if previous is not None and previous.entity is not None:
+        for e in ents.items:
+            if e.id == previous.entity and agrees(e) and (e.kind == "person") == (number == "sing"):
+                return e, 0.85
+    for _, e, _m in ents.before(at):
+        if agrees(e) and (number == "plur") == (e.kind != "person") or (agrees(e) and e.kind == "person" and number == "sing"):
+            return e, 0.7
+    return None
+
+
+def _speaker_from_phrase(
+    doc: Doc, head: Token, ents: _Entities, previous: Speaker | None
+) -> tuple[Speaker, float] | None:
+    if _pronoun(head) is not None:
+        found = _resolve_pronoun(head, ents, previous, head.idx)
+        offset = len(head.text) - len(head.text.lstrip("-"))  # "-il" of "a-t-il"
+        mention = Span.of(doc.text, head.idx + offset, head.idx + len(head.text))
+        if found is None:
+            return None
+        entity, conf = found
+        return Speaker(entity.name, entity.kind, entity.id, mention), conf
+    if head.pos_ == "PRON":
+        return None
+    start, end = _phrase(doc, head)
+    span = _span_of(doc, start, end)
+    hit = ents.at(span.start, span.end)
+    if hit is not None:
+        entity, mention = hit
+        return Speaker(entity.name, entity.kind, entity.id, mention.span), 0.9
+    role_person = ents.by_role(doc[_strip_articles(doc, start, end) : end].text)
+    if role_person is not None:
+        return Speaker(role_person.name, "person", role_person.id, span), 0.75
+    bare = _strip_articles(doc, start, end)
+    name_span = _span_of(doc, bare, end)
+    head_is_org = head.lemma_.lower() in french().organization_heads or head.lower_ in french().organization_heads
+    if head.pos_ == "PROPN" or head_is_org or head.ent_type_ in ("ORG", "LOC"):
+        entity = ents.organization(name_span.text, name_span)
+        return Speaker(entity.name, "organization", entity.id, span), 0.8
+    return Speaker(span.text, "description", None, span), 0.7
+
+
+def _speaker_for(
+    doc: Doc, quote: Quote, ents: _Entities, previous: tuple[Quote, Speaker] | None
+) -> tuple[Speaker | None, float]:
+    prev_speaker = previous[1] if previous is not None else None
+    if quote.cue is not None:
+        cue = _cue_token(doc, quote.cue)
+        if cue is not None:
+            if cue.pos_ == "ADP":  # selon X, d'après X
+                head = cue.head if cue.head.i != cue.i else None
+                if head is not None:
+                    found = _speaker_from_phrase(doc, head, ents, prev_speaker)
+                    if found is not None:
+                        return found
+            else:
+                source = _source_token(cue)
+                if source is not None:
+                    found = _speaker_from_phrase(doc, source, ents, prev_speaker)
+                    if found is not None:
+                        return found
+    if previous is not None and quote.start - previous[0].end <= _CONTINUATION_CHARS:
+        return previous[1], 0.5
+    return None, 0.3
+
+
 def attribute(doc: Doc, analysis: Analysis) -> Analysis:
-    return analysis
+    """Give each quote of ``analysis`` its speaker, an entity of the document.
+
+    Args:
+        doc: The parsed Doc the analysis was made from.
+        analysis: The persons stage's entities and the quote stage's quotes.
+
+    Returns:
+        The analysis with speakers set, confidences updated, and the organisations
+        that speak added to the entities.
+    """
+    ents = _Entities(list(analysis.entities))
+    quotes: list[Quote] = []
+    previous: tuple[Quote, Speaker] | None = None
+    for quote in analysis.quotes:
+        speaker, conf = _speaker_for(doc, quote, ents, previous)
+        confidence = round(max(0.0, min(1.0, quote.confidence * (0.5 + 0.5 * conf))), 4)
+        quote = attrs.evolve(quote, speaker=speaker, confidence=confidence)
+        quotes.append(quote)
+        if speaker is not None:
+            previous = (quote, speaker)
+    # speakers named before an organisation was added keep their ids; refresh names
+    by_id = {e.id: e for e in ents.items}
+    quotes = [
+        q
+        if q.speaker is None or q.speaker.entity is None
+        else attrs.evolve(q, speaker=attrs.evolve(q.speaker, name=by_id[q.speaker.entity].name))
+        for q in quotes
+    ]
+    return attrs.evolve(analysis, entities=tuple(ents.items), quotes=tuple(quotes))

@@ -1,0 +1,125 @@
+"""Name variants: which mentions of a document name the same person.
+
+This first version works within one document: a mention joins the entity of a
+fuller name it is part of (``Poutine`` → ``Vladimir Poutine``, ``M. Poutine`` →
+``Vladimir Poutine``), choosing, when two full names share a surname, the nearest
+one before it that agrees in gender. The canonical name is the fullest form.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = ["NameMention", "cluster_names", "normalize"]
+
+_PARTICLES = frozenset(
+    {"de", "du", "des", "d'", "d’", "von", "van", "der", "den", "la", "le", "di", "da", "del", "ben", "bin", "al", "el"}
+)
+
+
+def normalize(name: str) -> str:
+    """Lower case, no accents, hyphens and apostrophes as spaces, single spaces.
+
+    Example:
+        >>> normalize("Jean-Marie  Le Pen")
+        'jean marie le pen'
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    for ch in "-‐–’'.":
+        stripped = stripped.replace(ch, " ")
+    return " ".join(stripped.lower().split())
+
+
+def _tokens(name: str) -> list[str]:
+    return normalize(name).split()
+
+
+def _core(tokens: list[str]) -> list[str]:
+    """The tokens that identify a person: without particles."""
+    return [t for t in tokens if t not in _PARTICLES]
+
+
+@attrs.frozen
+class NameMention:
+    """One name mention to cluster: its text, position and gender when known."""
+
+    text: str
+    start: int
+    gender: str | None = None
+
+
+def _is_part_of(short: list[str], full: list[str]) -> bool:
+    """``short`` names the same person as ``full``: its tokens, in order, end ``full``
+    (a surname, ``Valdivia Silva``), or it is ``full``'s first name and surname.
+    Initials match their word (``V. Poutine``)."""
+    if not short or len(short) > len(full):
+        return False
+    if full[-len(short) :] == short:
+        return True
+    # initials: "v poutine" vs "vladimir poutine"
+    if len(short) == len(full) and all(
+        a == b or (len(a) == 1 and b.startswith(a)) for a, b in zip(short, full)
+    ):
+        return True
+    # first + last of a longer name: "Julio Silva" / "Julio Valdivia Silva"
+    return len(short) >= 2 and short[0] == full[0] and short[-1] == full[-1]
+
+
+def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
+    """Assign each mention a cluster number; mentions of one person share it.
+
+    Args:
+        mentions: Name mentions in text order.
+
+    Returns:
+        For each mention, the index (in ``mentions``) of its cluster's representative:
+        the first mention of its fullest form.
+
+    Notes:
+        A short form joins the nearest earlier compatible full name, else the first
+        later one; two different full names never merge, even with one surname.
+    """
+    toks = [_core(_tokens(m.text)) for m in mentions]
+    order = sorted(range(len(mentions)), key=lambda i: (-len(toks[i]), mentions[i].start))
+    rep: dict[int, int] = {}
+    full_forms: list[int] = []  # representatives, fullest first
+    for i in order:
+        if not toks[i]:
+            rep[i] = i
+            continue
+        # the same form as a representative
+        same = [r for r in full_forms if toks[r] == toks[i]]
+        if same:
+            rep[i] = same[0]
+            continue
+        candidates = [
+            r
+            for r in full_forms
+            if _is_part_of(toks[i], toks[r])
+            and not (mentions[i].gender and mentions[r].gender and mentions[i].gender != mentions[r].gender)
+        ]
+        if candidates:
+            before = [r for r in candidates if _first_start(r, rep, mentions) <= mentions[i].start]
+            pool = before or candidates
+            rep[i] = min(pool, key=lambda r: abs(_nearest(r, rep, mentions, mentions[i].start)))
+        else:
+            rep[i] = i
+            full_forms.append(i)
+    return [rep[i] for i in range(len(mentions))]
+
+
+def _first_start(r: int, rep: dict[int, int], mentions: Sequence[NameMention]) -> int:
+    return min(mentions[i].start for i, x in rep.items() if x == r)
+
+
+def _nearest(r: int, rep: dict[int, int], mentions: Sequence[NameMention], at: int) -> int:
+    """Distance from ``at`` back to the nearest mention of cluster ``r`` (before wins)."""
+    starts = [mentions[i].start for i, x in rep.items() if x == r]
+    before = [at - s for s in starts if s <= at]
+    if before:
+        return min(before)
+    return 10**9 + min(s - at for s in starts)
