@@ -34,12 +34,20 @@ class _Entities:
 
     items: list[Entity]
 
-    def at(self, start: int, end: int) -> tuple[Entity, Mention] | None:
-        """The entity with a name mention inside [start, end), the first person preferred."""
+    def at(self, start: int, end: int, head: tuple[int, int]) -> tuple[Entity, Mention] | None:
+        """The entity named in the phrase [start, end) whose head is at ``head`` (chars).
+
+        A person named anywhere in the phrase is its referent (``le porte-parole du
+        Kremlin Dmitri Peskov``); an organisation only when its name is the head
+        (``le ministère des Affaires étrangères`` is not ``Affaires étrangères``).
+        """
         found: list[tuple[int, int, Entity, Mention]] = []
         for e in self.items:
             for m in e.mentions:
-                if m.kind == "name" and start <= m.start and m.end <= end:
+                if m.kind != "name" or not (start <= m.start and m.end <= end):
+                    continue
+                on_head = m.start <= head[0] and head[1] <= m.end
+                if e.kind == "person" or on_head:
                     found.append((0 if e.kind == "person" else 1, m.start, e, m))
         if not found:
             return None
@@ -63,13 +71,32 @@ class _Entities:
         self.items.append(entity)
         return entity
 
-    def by_role(self, phrase: str) -> Entity | None:
-        """A person whose role was written as ``phrase`` earlier (``le chef du gouvernement``)."""
+    def by_role(self, phrase: str, position: int) -> Entity | None:
+        """The person a role phrase stands for (``le chef du gouvernement``, named before).
+
+        The same role text wins; else a role that begins with the phrase or that the
+        phrase begins with. Among several, the person mentioned last before ``position``.
+        """
         key = normalize(phrase)
+        if not key:
+            return None
+        best: tuple[int, int, Entity] | None = None
         for e in self.items:
-            if e.kind == "person" and any(normalize(r.text) == key for r in e.roles):
-                return e
-        return None
+            if e.kind != "person":
+                continue
+            for r in e.roles:
+                role = normalize(r.text)
+                if role == key:
+                    rank = 0
+                elif role.startswith(key + " ") or key.startswith(role + " "):
+                    rank = 1
+                else:
+                    continue
+                last = max((m.start for m in e.mentions if m.start < position), default=-1)
+                cand = (rank, -last, e)
+                if best is None or cand[:2] < best[:2]:
+                    best = cand
+        return None if best is None else best[2]
 
     def before(self, position: int) -> list[tuple[int, Entity, Mention]]:
         """Name mentions before ``position``, nearest first."""
@@ -84,18 +111,55 @@ def _cue_token(doc: Doc, cue: Span) -> Token | None:
         return None
     for tok in span:
         if tok.lower_ in ("selon", "après", "pour") and tok.pos_ == "ADP":
-            return tok
+            return tok.head if tok.dep_ == "fixed" else tok
     # the head of the cue: the token the others depend on
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX", "NOUN")]
     return verbs[-1] if verbs else span[-1]
 
 
+def _inverted_source(verb: Token, limit: int) -> Token | None:
+    """The subject after the verb of an incise: ``a-t-il dit``, ``a déclaré M. X``."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in _SUBJECTS:
+            return child
+    for k in range(max(0, verb.i - 2), min(len(doc), verb.i + 1)):
+        tok = doc[k]
+        if tok.text.startswith("-") and _pronoun(tok) is not None:
+            return tok
+    # the first noun phrase after the verb, before the sentence ends
+    for k in range(verb.i + 1, min(len(doc), limit)):
+        tok = doc[k]
+        if tok.text in (".", "!", "?", "«", ";") or "\n" in tok.text:
+            break
+        if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ not in ("obl", "obl:mod", "obl:arg", "nmod"):
+            return tok
+    return None
+
+
+def _noun_before(doc: Doc, verb: Token) -> Token | None:
+    """The noun right before a verb and its auxiliaries, when the parse gave no subject.
+
+    Notes:
+        Wire copy with odd spacing (``L' Élysée a salué``) misleads the parser; the
+        word order of a French declarative still puts the subject right before.
+    """
+    j = verb.i - 1
+    while j >= 0 and doc[j].head.i == verb.i and doc[j].dep_ in ("aux:tense", "aux:pass", "advmod", "expl:comp"):
+        j -= 1
+    if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].sent.start != verb.sent.start:
+        return None
+    return doc[j]
+
+
 def _source_token(verb: Token) -> Token | None:
     """The subject of a reporting verb, climbing to the main clause for participles."""
     node = verb
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+        return verb.head  # "des manifestants exigeant la démission"
     for _ in range(3):
         for child in node.children:
-            if child.dep_ in _SUBJECTS:
+            if child.dep_ in _SUBJECTS and child.text != "-t":
                 return child
         for child in node.children:
             if child.dep_ in ("obl:agent",):
@@ -119,15 +183,21 @@ def _phrase(doc: Doc, head: Token) -> tuple[int, int]:
     # do not run into the verb or quote
     for k in range(head.i + 1, end):
         tok = doc[k]
-        if tok.text in (",", ".", ":", ";", "«", "»", "(") or tok.pos_ in ("VERB", "AUX") or tok.dep_ == "acl:relcl":
+        if tok.text in (",", ".", ":", ";", "«", "»", "(") or _finite(tok) or tok.dep_ == "acl:relcl":
             end = k
             break
     for k in range(head.i - 1, start - 1, -1):
         tok = doc[k]
-        if tok.text in (",", ".", ":", ";", "«", "»", ")") or tok.pos_ in ("VERB", "AUX"):
+        if tok.text in (",", ".", ":", ";", "«", "»", ")") or _finite(tok) or tok.pos_ == "ADV":
             start = k + 1
             break
+    while end > head.i + 1 and doc[end - 1].pos_ in ("ADV", "PUNCT", "ADP", "CCONJ"):
+        end -= 1
     return start, max(end, head.i + 1)
+
+
+def _finite(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and ("Fin" in tok.morph.get("VerbForm") or tok.pos_ == "AUX")
 
 
 def _span_of(doc: Doc, start: int, end: int) -> Span:
@@ -168,7 +238,7 @@ def _resolve_pronoun(
 
 
 def _speaker_from_phrase(
-    doc: Doc, head: Token, ents: _Entities, previous: Speaker | None
+    doc: Doc, head: Token, ents: _Entities, previous: Speaker | None, *, after: int = -1
 ) -> tuple[Speaker, float] | None:
     if _pronoun(head) is not None:
         found = _resolve_pronoun(head, ents, previous, head.idx)
@@ -181,12 +251,13 @@ def _speaker_from_phrase(
     if head.pos_ == "PRON":
         return None
     start, end = _phrase(doc, head)
+    start = max(start, after + 1)
     span = _span_of(doc, start, end)
-    hit = ents.at(span.start, span.end)
+    hit = ents.at(span.start, span.end, (head.idx, head.idx + len(head.text)))
     if hit is not None:
         entity, mention = hit
         return Speaker(entity.name, entity.kind, entity.id, mention.span), 0.9
-    role_person = ents.by_role(doc[_strip_articles(doc, start, end) : end].text)
+    role_person = ents.by_role(doc[_strip_articles(doc, start, end) : end].text, head.idx)
     if role_person is not None:
         return Speaker(role_person.name, "person", role_person.id, span), 0.75
     bare = _strip_articles(doc, start, end)
@@ -208,11 +279,18 @@ def _speaker_for(
             if cue.pos_ == "ADP":  # selon X, d'après X
                 head = cue.head if cue.head.i != cue.i else None
                 if head is not None:
-                    found = _speaker_from_phrase(doc, head, ents, prev_speaker)
+                    found = _speaker_from_phrase(doc, head, ents, prev_speaker, after=cue.i)
                     if found is not None:
                         return found
             else:
-                source = _source_token(cue)
+                if quote.cue.start >= quote.end:  # an incise after the quote
+                    source = _inverted_source(cue, cue.i + 12) or _source_token(cue)
+                else:
+                    source = _source_token(cue)
+                if source is None:
+                    source = _noun_before(doc, cue)
+                if source is not None and quote.start <= source.idx < quote.end:
+                    source = None  # a word of the quote itself is not its source
                 if source is not None:
                     found = _speaker_from_phrase(doc, source, ents, prev_speaker)
                     if found is not None:

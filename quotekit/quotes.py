@@ -297,11 +297,11 @@ def _direct_from_segment(
     colon_before = j >= 0 and text[j] == ":"
     incise = _incise_after(doc, seg.close + 1)
     # a comma-incise inside the quote is handled by the caller
+    if incise is not None:
+        return QuoteCandidate(seg.start, seg.end, "direct", incise.i, 0.9, 3)
     if colon_before:
         cue = _verb_before(doc, j)
         return QuoteCandidate(seg.start, seg.end, "direct", cue, 0.85 if cue is not None else 0.7, 3)
-    if incise is not None:
-        return QuoteCandidate(seg.start, seg.end, "direct", incise.i, 0.9, 3)
     before = doc.char_span(0, seg.open, alignment_mode="contract") if seg.open > 0 else None
     if before is not None and len(before):
         prev = before[-1]
@@ -331,8 +331,12 @@ def _verb_before(doc: Doc, colon_char: int) -> int | None:
     if span is None or not len(span):
         return None
     sent = span[-1].sent
-    for tok in reversed(list(doc[sent.start : span[-1].i + 1])):
-        if is_reporting_verb(tok) or (tok.pos_ == "VERB" and tok.dep_ == "ROOT"):
+    before = list(doc[sent.start : span[-1].i + 1])
+    for tok in reversed(before):
+        if is_reporting_verb(tok):
+            return tok.i
+    for tok in reversed(before):
+        if tok.pos_ == "VERB" and tok.dep_ == "ROOT":
             return tok.i
     return None
 
