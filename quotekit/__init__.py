@@ -25,7 +25,7 @@ from quotekit.errors import (
     RecordError,
     TextTooLongError,
 )
-from quotekit.model import Analysis, Entity, Mention, Quote, Speaker, Span
+from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
 from quotekit.records import SCHEMA, from_record, to_record, validate_record
 
 try:
@@ -46,8 +46,8 @@ __all__ = [
     "QuotekitError",
     "QuotekitWarning",
     "RecordError",
-    "Speaker",
     "Span",
+    "Speaker",
     "TextTooLongError",
     "__version__",
     "analyse",

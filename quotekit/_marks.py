@@ -15,6 +15,7 @@ paragraph unless the next paragraph continues the quote.
 
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
 
@@ -135,7 +136,7 @@ def _pair_simple(
     """Pair marks of one kind (“ ”, or " " where opener == closer) within paragraphs."""
     segments: list[Segment] = []
     bounds = [0, *_paragraph_starts(text), len(text) + 1]
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in itertools.pairwise(bounds):
         positions = [
             i
             for i in range(a, min(b, len(text)))
@@ -143,9 +144,9 @@ def _pair_simple(
         ]
         if opener == closer:
             if len(positions) % 2:
-                problems.append(f'unpaired {opener} at offset {positions[-1]}')
+                problems.append(f"unpaired {opener} at offset {positions[-1]}")
                 positions = positions[:-1]
-            pairs = list(zip(positions[::2], positions[1::2]))
+            pairs = list(zip(positions[::2], positions[1::2], strict=True))
         else:
             pairs = []
             stack: list[int] = []

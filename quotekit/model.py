@@ -7,6 +7,7 @@ where ``text`` is the analysed text exactly as given.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 import attrs
@@ -19,9 +20,9 @@ __all__ = [
     "MentionKind",
     "Quote",
     "QuoteKind",
+    "Span",
     "Speaker",
     "SpeakerKind",
-    "Span",
 ]
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
@@ -43,6 +44,22 @@ def _check_offsets(instance: Span | Mention | Quote, _attr: object, end: int) ->
             f"offsets {instance.start}:{end} do not fit the text {instance.text!r} "
             f"({len(instance.text)} characters)"
         )
+
+
+def _mentions(items: Iterable[Mention]) -> tuple[Mention, ...]:
+    return tuple(items)
+
+
+def _spans(items: Iterable[Span]) -> tuple[Span, ...]:
+    return tuple(items)
+
+
+def _entities(items: Iterable[Entity]) -> tuple[Entity, ...]:
+    return tuple(items)
+
+
+def _quotes(items: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(items)
 
 
 @attrs.frozen
@@ -84,8 +101,8 @@ class Entity:
     id: str
     kind: EntityKind = attrs.field(validator=attrs.validators.in_(ENTITY_KINDS))
     name: str
-    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=tuple)
-    roles: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=_mentions)
+    roles: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
     gender: Literal["f", "m"] | None = None
     number: Literal["sing", "plur"] | None = None
 
@@ -115,7 +132,9 @@ class Quote:
     kind: QuoteKind = attrs.field(validator=attrs.validators.in_(QUOTE_KINDS))
     speaker: Speaker | None = None
     cue: Span | None = None
-    confidence: float = attrs.field(default=0.5, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
+    confidence: float = attrs.field(
+        default=0.5, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)]
+    )
 
     @property
     def span(self) -> Span:
@@ -128,8 +147,8 @@ class Analysis:
 
     id: str | None
     model: str
-    entities: tuple[Entity, ...] = attrs.field(default=(), converter=tuple)
-    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=tuple)
+    entities: tuple[Entity, ...] = attrs.field(default=(), converter=_entities)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
 
     def entity(self, entity_id: str) -> Entity:
         """The entity with this id (KeyError when there is none)."""

@@ -16,7 +16,26 @@ import attrs
 __all__ = ["NameMention", "cluster_names", "normalize"]
 
 _PARTICLES = frozenset(
-    {"de", "du", "des", "d'", "d’", "von", "van", "der", "den", "la", "le", "di", "da", "del", "ben", "bin", "al", "el"}
+    {
+        "de",
+        "du",
+        "des",
+        "d'",
+        "d’",
+        "von",
+        "van",
+        "der",
+        "den",
+        "la",
+        "le",
+        "di",
+        "da",
+        "del",
+        "ben",
+        "bin",
+        "al",
+        "el",
+    }
 )
 
 
@@ -62,7 +81,7 @@ def _is_part_of(short: list[str], full: list[str]) -> bool:
         return True
     # initials: "v poutine" vs "vladimir poutine"
     if len(short) == len(full) and all(
-        a == b or (len(a) == 1 and b.startswith(a)) for a, b in zip(short, full)
+        a == b or (len(a) == 1 and b.startswith(a)) for a, b in zip(short, full, strict=True)
     ):
         return True
     # first + last of a longer name: "Julio Silva" / "Julio Valdivia Silva"
@@ -100,7 +119,11 @@ def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
             r
             for r in full_forms
             if _is_part_of(toks[i], toks[r])
-            and not (mentions[i].gender and mentions[r].gender and mentions[i].gender != mentions[r].gender)
+            and not (
+                mentions[i].gender
+                and mentions[r].gender
+                and mentions[i].gender != mentions[r].gender
+            )
         ]
         if candidates:
             before = [r for r in candidates if _first_start(r, rep, mentions) <= mentions[i].start]

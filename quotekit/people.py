@@ -24,10 +24,35 @@ from quotekit.names import NameMention, cluster_names, normalize
 
 __all__ = ["PersonMention", "find_entities", "find_person_mentions"]
 
-_FEMININE_TITLES = frozenset({"mme", "mmes", "mlle", "mlles", "madame", "mademoiselle", "lady", "sainte"})
-_MASCULINE_TITLES = frozenset({"m.", "mm.", "monsieur", "sir", "lord", "saint", "mgr", "monseigneur"})
+_FEMININE_TITLES = frozenset(
+    {"mme", "mmes", "mlle", "mlles", "madame", "mademoiselle", "lady", "sainte"}
+)
+_MASCULINE_TITLES = frozenset(
+    {"m.", "mm.", "monsieur", "sir", "lord", "saint", "mgr", "monseigneur"}
+)
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "l"})
-_NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "d’", "von", "van", "der", "den", "di", "da", "del", "ben", "bin", "al", "el", "le", "la"})
+_NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "du",
+        "des",
+        "d'",
+        "d’",
+        "von",
+        "van",
+        "der",
+        "den",
+        "di",
+        "da",
+        "del",
+        "ben",
+        "bin",
+        "al",
+        "el",
+        "le",
+        "la",
+    }
+)
 _ROLE_STOP = frozenset({",", ".", ";", ":", "(", ")", "«", "»", '"', "!", "?", "—", "–"})
 
 
@@ -43,7 +68,9 @@ class PersonMention:
 
 
 def _is_title(tok: Token) -> bool:
-    return tok.text in french().titles or tok.text.rstrip(".") + "." in french().titles and tok.text.endswith(".")
+    return tok.text in french().titles or (
+        tok.text.rstrip(".") + "." in french().titles and tok.text.endswith(".")
+    )
 
 
 def _is_role_noun(tok: Token) -> bool:
@@ -66,7 +93,11 @@ def _trim_name(doc: Doc, start: int, end: int) -> tuple[int, int, tuple[int, int
     title_start: int | None = None
     while start < end:
         tok = doc[start]
-        if _is_title(tok) or tok.lower_ in _ARTICLES or (_is_role_noun(tok) and not tok.text[:1].isupper()):
+        if (
+            _is_title(tok)
+            or tok.lower_ in _ARTICLES
+            or (_is_role_noun(tok) and not tok.text[:1].isupper())
+        ):
             if title_start is None:
                 title_start = start
             start += 1
@@ -99,7 +130,7 @@ def _gender_of_role(doc: Doc, role: tuple[int, int]) -> str | None:
     """Gender shown by a role phrase: its article or its role noun (``la ministre``)."""
     first = role[0]
     if first > 0 and doc[first - 1].pos_ == "DET":
-        g = doc[first - 1].morph.get("Gender")
+        g = doc[first - 1].morph.get("Gender", [])
         if g:
             return "f" if g[0] == "Fem" else "m"
         if doc[first - 1].lower_ in ("la", "une"):
@@ -108,7 +139,7 @@ def _gender_of_role(doc: Doc, role: tuple[int, int]) -> str | None:
             return "m"
     for tok in doc[role[0] : role[1]]:
         if _is_role_noun(tok) and tok.pos_ == "NOUN":
-            g = tok.morph.get("Gender")
+            g = tok.morph.get("Gender", [])
             if g:
                 return "f" if g[0] == "Fem" else "m"
             break
@@ -125,7 +156,7 @@ def _gender(doc: Doc, title: tuple[int, int] | None, start: int) -> str | None:
         return "m"
     for tok in doc[title[0] : title[1]]:
         if _is_role_noun(tok):
-            g = tok.morph.get("Gender")
+            g = tok.morph.get("Gender", [])
             if g:
                 return "f" if g[0] == "Fem" else "m"
     return None
@@ -146,11 +177,18 @@ def _role_before(doc: Doc, start: int) -> tuple[int, int] | None:
     first_role: int | None = None
     while j >= 0 and start - j <= 10:
         tok = doc[j]
-        if tok.text in _ROLE_STOP or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or "\n" in tok.text:
+        if (
+            tok.text in _ROLE_STOP
+            or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ")
+            or "\n" in tok.text
+        ):
             break
-        if tok.pos_ == "DET" and tok.lower_ not in ("du", "des"):
-            if not (j > 0 and doc[j - 1].pos_ == "ADP"):  # "de la Culture" goes on
-                break
+        if (
+            tok.pos_ == "DET"
+            and tok.lower_ not in ("du", "des")
+            and not (j > 0 and doc[j - 1].pos_ == "ADP")  # "de la Culture" goes on
+        ):
+            break
         if _is_role_noun(tok):
             first_role = j
         j -= 1
@@ -181,7 +219,11 @@ def _role_after(doc: Doc, end: int) -> tuple[int, int] | None:
         if tok.pos_ == "PRON" or tok.pos_ == "SCONJ":
             break
         m += 1
-    if m < len(doc) and doc[m].text not in (",", ".", ";", ")", "\n") and doc[m].pos_ not in ("VERB", "AUX"):
+    if (
+        m < len(doc)
+        and doc[m].text not in (",", ".", ";", ")", "\n")
+        and doc[m].pos_ not in ("VERB", "AUX")
+    ):
         return None
     return j, m
 
@@ -193,7 +235,11 @@ def _names_after_titles(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
             continue
         j = tok.i + 1
         k = j
-        while k < len(doc) and k - j < 4 and (_capitalised(doc[k]) or (k > j and doc[k].lower_ in _NAME_PARTICLES)):
+        while (
+            k < len(doc)
+            and k - j < 4
+            and (_capitalised(doc[k]) or (k > j and doc[k].lower_ in _NAME_PARTICLES))
+        ):
             if doc[k].is_punct:
                 break
             k += 1
@@ -277,7 +323,7 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
         members[rep].append(i)
 
     drafts: list[tuple[int, Entity]] = []
-    for rep, idx in members.items():
+    for idx in members.values():
         mentions = []
         roles: dict[tuple[int, int], Span] = {}
         genders = {persons[i].gender for i in idx} - {None}
@@ -319,7 +365,10 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
     for org_mentions in orgs.values():
         name = max((m.text for m in org_mentions), key=len)
         drafts.append(
-            (org_mentions[0].start, Entity(id="", kind="organization", name=name, mentions=tuple(org_mentions)))
+            (
+                org_mentions[0].start,
+                Entity(id="", kind="organization", name=name, mentions=tuple(org_mentions)),
+            )
         )
 
     drafts.sort(key=lambda d: d[0])

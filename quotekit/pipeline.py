@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["COMPONENTS", "model_name", "register_extensions"]
 
 #: The quotekit components in pipeline order.
-# spaCy forbids dots in factory names, so the house style's "quotekit.quotes" becomes "quotekit_quotes".
+# spaCy forbids dots in factory names: the house style's "quotekit.quotes" is "quotekit_quotes".
 COMPONENTS = ("quotekit_people", "quotekit_quotes", "quotekit_attribution")
 
 RECORD_ATTR = "quotekit_record"
@@ -86,9 +86,9 @@ class PeopleComponent:
         self.model = model_name(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
+        from quotekit.model import Analysis
         from quotekit.people import find_entities
         from quotekit.records import to_record
-        from quotekit.model import Analysis
 
         record = _record_of(doc, self.model)
         entities = find_entities(doc)

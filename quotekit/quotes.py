@@ -34,12 +34,24 @@ _QUE = frozenset({"que", "qu'", "qu’", "qu"})
 _SELON = frozenset({"selon", "d'après", "d’après"})
 _NEGATION = frozenset({"pas", "jamais", "guère", "plus", "rien", "nullement"})
 _NOT_COMPLEMENTIZER = frozenset(
-    {"ainsi", "alors", "bien", "parce", "tandis", "même", "avant", "après", "pendant", "dès", "lors"}
+    {
+        "ainsi",
+        "alors",
+        "bien",
+        "parce",
+        "tandis",
+        "même",
+        "avant",
+        "après",
+        "pendant",
+        "dès",
+        "lors",
+    }
 )
 _MODALS = frozenset({"pouvoir", "devoir", "falloir", "aller"})
 _TRAILING = frozenset(".!?;:,… \n\t\u00a0\u202f")
-_CLOSING_MARKS = "»”\""
-_OPENING_MARKS = "«“\""
+_CLOSING_MARKS = '»”"'
+_OPENING_MARKS = '«“"'
 
 
 @attrs.frozen
@@ -67,11 +79,11 @@ def _is_negated(verb: Token) -> bool:
 
 def _is_authorial(verb: Token) -> bool:
     """The journalist's own voice: imperative or first person (``Rappelons que``)."""
-    return "Imp" in verb.morph.get("Mood") or "1" in verb.morph.get("Person")
+    return "Imp" in verb.morph.get("Mood", []) or "1" in verb.morph.get("Person", [])
 
 
 def _is_hypothetical(verb: Token) -> bool:
-    if "Cnd" in verb.morph.get("Mood"):
+    if "Cnd" in verb.morph.get("Mood", []):
         return True
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_ in _MODALS and head.i < verb.i
@@ -109,7 +121,7 @@ def cue_span(doc: Doc, head: Token) -> Span:
             start = j
             j -= 1
             continue
-        if tok.lower_ in ("en",) and head.morph.get("VerbForm") == ["Part"] and j == head.i - 1:
+        if tok.lower_ in ("en",) and head.morph.get("VerbForm", []) == ["Part"] and j == head.i - 1:
             start = j  # gérondif "en disant"
         break
     # keep "-t-il" that spaCy attaches after the auxiliary
@@ -169,7 +181,11 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
             clause_head = tok.head if tok.head.i > tok.i else doc[k]
             right = max(clause_head.right_edge.i, k)
             return k, min(right, sent_end - 1) + 1
-        if tok.pos_ == "VERB" or tok.text in (".", ";", ":", "!", "?", "«", "»", "\"") or "\n" in tok.text:
+        if (
+            tok.pos_ == "VERB"
+            or tok.text in (".", ";", ":", "!", "?", "«", "»", '"')
+            or "\n" in tok.text
+        ):
             return None
     return None
 
@@ -180,7 +196,7 @@ def _infinitive_object(verb: Token) -> tuple[int, int] | None:
             child.i > verb.i
             and child.dep_ in ("xcomp", "ccomp", "obj")
             and child.pos_ in ("VERB", "AUX")
-            and "Inf" in child.morph.get("VerbForm")
+            and "Inf" in child.morph.get("VerbForm", [])
         ):
             left = min(child.left_edge.i, child.i)
             # the infinitive's own left material must come after the verb
@@ -194,9 +210,13 @@ def _noun_object(verb: Token) -> tuple[int, int] | None:
     if verb.lemma_.lower() not in french().object_reporting_verbs or _in_incise(verb):
         return None
     for child in verb.children:
-        if child.i > verb.i and child.dep_ == "obj" and child.pos_ == "NOUN":
-            if any(c.dep_ == "det" for c in child.children):
-                return child.left_edge.i, child.right_edge.i + 1
+        if (
+            child.i > verb.i
+            and child.dep_ == "obj"
+            and child.pos_ == "NOUN"
+            and any(c.dep_ == "det" for c in child.children)
+        ):
+            return child.left_edge.i, child.right_edge.i + 1
     return None
 
 
@@ -204,7 +224,11 @@ def _in_incise(verb: Token) -> bool:
     """A verb right after a comma or closing mark: an incise, whose noun is its subject."""
     doc = verb.doc
     j = verb.i - 1
-    while j >= 0 and doc[j].dep_ in ("aux:tense", "aux:pass", "advmod", "expl:comp") and doc[j].head.i == verb.i:
+    while (
+        j >= 0
+        and doc[j].dep_ in ("aux:tense", "aux:pass", "advmod", "expl:comp")
+        and doc[j].head.i == verb.i
+    ):
         j -= 1
     while j >= 0 and doc[j].dep_ == "obl:mod" and doc[j].head.i == verb.i:
         j -= 1
@@ -245,7 +269,11 @@ def _incise_after(doc: Doc, char: int, *, window: int = 4) -> Token | None:
 def _selon_token(tok: Token) -> bool:
     if tok.lower_ in _SELON:
         return True
-    if tok.lower_ in ("d'", "d’") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "après":
+    if (
+        tok.lower_ in ("d'", "d’")
+        and tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].lower_ == "après"
+    ):
         return True
     return tok.lower_ == "pour" and tok.i == tok.sent.start and _followed_by_name_and_comma(tok)
 
@@ -253,7 +281,7 @@ def _selon_token(tok: Token) -> bool:
 def _followed_by_name_and_comma(tok: Token) -> bool:
     doc = tok.doc
     j = tok.i + 1
-    if j < len(doc) and doc[j].pos_ in ("PROPN",) or (
+    if (j < len(doc) and doc[j].pos_ in ("PROPN",)) or (
         j + 1 < len(doc) and doc[j].pos_ == "DET" and doc[j + 1].pos_ in ("NOUN", "PROPN")
     ):
         for k in range(j, min(len(doc), j + 12)):
@@ -270,10 +298,7 @@ def _selon_source_end(tok: Token) -> int:
     source = tok.head if tok.head.i > tok.i else None
     if tok.lower_ in ("d'", "d’"):
         source = tok.head if tok.head.i > tok.i + 1 else None
-    if source is not None:
-        end = source.right_edge.i + 1
-    else:
-        end = tok.i + 2
+    end = source.right_edge.i + 1 if source is not None else tok.i + 2
     # the source stops at the first comma
     for k in range(tok.i + 1, min(end, len(doc))):
         if doc[k].text == ",":
@@ -301,7 +326,9 @@ def _direct_from_segment(
         return QuoteCandidate(seg.start, seg.end, "direct", incise.i, 0.9, 3)
     if colon_before:
         cue = _verb_before(doc, j)
-        return QuoteCandidate(seg.start, seg.end, "direct", cue, 0.85 if cue is not None else 0.7, 3)
+        return QuoteCandidate(
+            seg.start, seg.end, "direct", cue, 0.85 if cue is not None else 0.7, 3
+        )
     before = doc.char_span(0, seg.open, alignment_mode="contract") if seg.open > 0 else None
     if before is not None and len(before):
         prev = before[-1]
@@ -311,10 +338,17 @@ def _direct_from_segment(
             if _selon_token(tok) and _selon_source_end(tok) >= prev.i - 1:
                 return QuoteCandidate(seg.start, seg.end, "direct", tok.i, 0.8, 3)
     starts_sentence = _at_sentence_start(text, seg.open)
-    if before is not None and len(before) and before[-1].pos_ in ("ADP", "DET") and not starts_sentence:
+    if (
+        before is not None
+        and len(before)
+        and before[-1].pos_ in ("ADP", "DET")
+        and not starts_sentence
+    ):
         return None  # embedded in the sentence's syntax ("pour « un moment d'échange »")
     if (words >= 4 and has_verb) or (starts_sentence and words >= 3):
-        return QuoteCandidate(seg.start, seg.end, "direct", None, 0.55 if starts_sentence else 0.4, 2)
+        return QuoteCandidate(
+            seg.start, seg.end, "direct", None, 0.55 if starts_sentence else 0.4, 2
+        )
     return None
 
 
@@ -368,7 +402,7 @@ def _words(doc: Doc, start: int, end: int) -> tuple[int, bool]:
         return len(doc.text[start:end].split()), False
     words = sum(1 for t in span if not t.is_punct and not t.is_space)
     has_verb = any(
-        t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm") or t.pos_ == "VERB")
+        t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm", []) or t.pos_ == "VERB")
         for t in span
     )
     return words, has_verb
@@ -437,7 +471,9 @@ def _indirect_candidates(doc: Doc, segments: list[Segment]) -> Iterable[QuoteCan
         a, b = rng
         if a >= b:
             continue
-        start, end = _content_bounds(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), segments)
+        start, end = _content_bounds(
+            text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), segments
+        )
         if end <= start:
             continue
         if _segment_at(segments, start, end):
@@ -478,7 +514,7 @@ def _selon_candidate(doc: Doc, tok: Token, segments: list[Segment]) -> Iterable[
     if after.text == "," and source_end + 1 < sent.end:
         # the content follows the source: to the end of the sentence
         start, end = doc[source_end + 1].idx, sent.end_char
-    elif after.is_punct and after.text in ".!?;" or source_end >= sent.end:
+    elif (after.is_punct and after.text in ".!?;") or source_end >= sent.end:
         # the source closes the sentence: the content is before it
         start = sent.start_char
         j = tok.i - 1
@@ -563,13 +599,17 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     text = doc.text
     quotes = []
     for c in find_candidates(doc):
-        cue = None if c.cue_token is None else cue_span(doc, doc[c.cue_token])
-        if cue is not None and doc[c.cue_token].lower_ in ("d'", "d’"):
-            after = doc[c.cue_token + 1]
-            cue = Span.of(text, cue.start, after.idx + len(after.text))
+        cue = None
+        if c.cue_token is not None:
+            cue = cue_span(doc, doc[c.cue_token])
+            if doc[c.cue_token].lower_ in ("d'", "d’"):
+                after = doc[c.cue_token + 1]
+                cue = Span.of(text, cue.start, after.idx + len(after.text))
         if cue is not None and c.start < cue.end and cue.start < c.end:
             cue = None  # a cue inside its own quote is not one
         quotes.append(
-            Quote(c.start, c.end, text[c.start : c.end], kind=c.kind, cue=cue, confidence=c.confidence)
+            Quote(
+                c.start, c.end, text[c.start : c.end], kind=c.kind, cue=cue, confidence=c.confidence
+            )
         )
     return tuple(quotes)

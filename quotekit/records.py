@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from quotekit.errors import RecordError
-from quotekit.model import Analysis, Entity, Mention, Quote, Speaker, Span
+from quotekit.model import Analysis, Entity, Mention, MentionKind, Quote, Span, Speaker
 
 __all__ = [
     "SCHEMA",
@@ -100,6 +100,11 @@ def to_record(analysis: Analysis) -> Record:
     }
 
 
+def _message(err: Exception) -> str:
+    """The first argument of an error: attrs validators put the message there."""
+    return str(err.args[0]) if err.args else str(err)
+
+
 class _Reader:
     """Reads one record, naming the path of whatever is wrong in it."""
 
@@ -114,9 +119,10 @@ class _Reader:
 
     def list(self, obj: Any, key: str, path: str) -> list[Any]:
         value = self.get(obj, key, path)
-        if not isinstance(value, list):
+        # msgpack (DocBin, n_process) gives tuples back where JSON gives lists
+        if not isinstance(value, (list, tuple)):
             raise RecordError(f"{path}.{key}: expected a list, got {type(value).__name__}")
-        return value
+        return list(value)
 
     def span(self, obj: Any, path: str) -> Span:
         start, end, text = (self.get(obj, k, path) for k in ("start", "end", "text"))
@@ -125,12 +131,14 @@ class _Reader:
         try:
             return Span(start, end, text)
         except ValueError as err:
-            raise RecordError(f"{path}: {err}") from None
+            raise RecordError(f"{path}: {_message(err)}") from None
 
     def mention(self, obj: Any, path: str) -> Mention:
         span = self.span(obj, path)
         title = self.get(obj, "title", path, optional=True)
-        kind = self.get(obj, "kind", path, optional=True) or "name"
+        kind: MentionKind = self.get(obj, "kind", path, optional=True) or "name"
+        if kind not in ("name", "pronoun", "role"):
+            raise RecordError(f"{path}.kind: {kind!r} is not one of name, pronoun, role")
         try:
             return Mention(
                 span.start,
@@ -139,8 +147,10 @@ class _Reader:
                 kind=kind,
                 title=None if title is None else self.span(title, f"{path}.title"),
             )
+        except RecordError:
+            raise
         except ValueError as err:
-            raise RecordError(f"{path}: {err}") from None
+            raise RecordError(f"{path}: {_message(err)}") from None
 
     def entity(self, obj: Any, path: str) -> Entity:
         try:
@@ -159,10 +169,10 @@ class _Reader:
                 gender=self.get(obj, "gender", path, optional=True),
                 number=self.get(obj, "number", path, optional=True),
             )
+        except RecordError:
+            raise
         except ValueError as err:
-            if isinstance(err, RecordError):
-                raise
-            raise RecordError(f"{path}: {err}") from None
+            raise RecordError(f"{path}: {_message(err)}") from None
 
     def quote(self, obj: Any, path: str) -> Quote:
         span = self.span(obj, path)
@@ -172,12 +182,19 @@ class _Reader:
             mention = self.get(sp, "mention", f"{path}.speaker", optional=True)
             entity = self.get(sp, "entity", f"{path}.speaker", optional=True)
             kind = self.get(sp, "kind", f"{path}.speaker", optional=True)
-            speaker = Speaker(
-                name=self.get(sp, "name", f"{path}.speaker"),
-                kind=kind or ("description" if entity is None else "person"),
-                entity=entity,
-                mention=None if mention is None else self.span(mention, f"{path}.speaker.mention"),
-            )
+            try:
+                speaker = Speaker(
+                    name=self.get(sp, "name", f"{path}.speaker"),
+                    kind=kind or ("description" if entity is None else "person"),
+                    entity=entity,
+                    mention=None
+                    if mention is None
+                    else self.span(mention, f"{path}.speaker.mention"),
+                )
+            except RecordError:
+                raise
+            except ValueError as err:
+                raise RecordError(f"{path}.speaker: {_message(err)}") from None
         cue = self.get(obj, "cue", path, optional=True)
         try:
             return Quote(
@@ -189,10 +206,10 @@ class _Reader:
                 cue=None if cue is None else self.span(cue, f"{path}.cue"),
                 confidence=float(self.get(obj, "confidence", path)),
             )
+        except RecordError:
+            raise
         except (ValueError, TypeError) as err:
-            if isinstance(err, RecordError):
-                raise
-            raise RecordError(f"{path}: {err}") from None
+            raise RecordError(f"{path}: {_message(err)}") from None
 
 
 def from_record(record: Mapping[str, Any]) -> Analysis:
@@ -205,15 +222,19 @@ def from_record(record: Mapping[str, Any]) -> Analysis:
     read = _Reader()
     schema = read.get(record, "schema", "record")
     if schema != SCHEMA:
-        raise RecordError(f"record: schema is {schema!r}, this version of quotekit reads {SCHEMA!r}")
+        raise RecordError(
+            f"record: schema is {schema!r}, this version of quotekit reads {SCHEMA!r}"
+        )
     return Analysis(
         id=read.get(record, "id", "record", optional=True),
         model=read.get(record, "model", "record"),
         entities=tuple(
-            read.entity(e, f"entities[{i}]") for i, e in enumerate(read.list(record, "entities", "record"))
+            read.entity(e, f"entities[{i}]")
+            for i, e in enumerate(read.list(record, "entities", "record"))
         ),
         quotes=tuple(
-            read.quote(q, f"quotes[{i}]") for i, q in enumerate(read.list(record, "quotes", "record"))
+            read.quote(q, f"quotes[{i}]")
+            for i, q in enumerate(read.list(record, "quotes", "record"))
         ),
     )
 
