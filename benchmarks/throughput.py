@@ -1,0 +1,142 @@
+"""Throughput of quotekit's full analysis against a bare ``nlp.pipe`` of the same model.
+
+Both run in one process over the same texts with the same batch size, after a warm-up,
+so the ratio shows what quotekit's own components cost on top of spaCy. The script
+prints figures and asserts nothing about time.
+
+Usage (from the repository root):
+    python benchmarks/throughput.py                  # every article of the default corpus
+    python benchmarks/throughput.py --limit 60 --repeat 3
+    python benchmarks/throughput.py --profile        # and where quotekit spends its time
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import re
+import sys
+import time
+import warnings
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import spacy
+
+import quotekit
+from quotekit.analyzer import _resolve
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "winer-dev" / "2016"
+
+
+def read_corpus(folder: Path, limit: int | None) -> list[str]:
+    """Every ``*.txt`` under ``folder``, sorted by path, up to ``limit`` texts.
+
+    Address lists (``*-urls.txt``) sit beside the articles in WiNER and are not articles.
+    """
+    paths = sorted(p for p in folder.rglob("*.txt") if not p.name.endswith("-urls.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths[:limit]]
+    return [t for t in texts if t.strip()]
+
+
+def best_times(runs: list[Callable[[], None]], repeat: int) -> list[float]:
+    """The fastest of ``repeat`` runs of each, in seconds.
+
+    The runs take turns, so a slow spell of the machine does not fall on one of them only.
+    """
+    best = [float("inf")] * len(runs)
+    for _ in range(repeat):
+        for i, run in enumerate(runs):
+            start = time.perf_counter()
+            run()
+            best[i] = min(best[i], time.perf_counter() - start)
+    return best
+
+
+def consume(results: Iterable[object]) -> None:
+    for _ in results:
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        help="folder of .txt articles, read recursively (default: %(default)s)",
+    )
+    parser.add_argument("--limit", type=int, default=None, help="use the first N texts only")
+    parser.add_argument(
+        "--model", default=None, help="spaCy pipeline (default: quotekit's default)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="timed runs of each; the best is kept"
+    )
+    parser.add_argument(
+        "--batch-size", type=int, default=16, help="texts per batch (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="profile one more quotekit run and print its top functions",
+    )
+    args = parser.parse_args(argv)
+
+    if not args.corpus.is_dir():
+        parser.error(f"no corpus folder at {args.corpus}; give one with --corpus DIR")
+    texts = read_corpus(args.corpus, args.limit)
+    if not texts:
+        parser.error(f"no .txt texts under {args.corpus}")
+    words = sum(len(t.split()) for t in texts)
+
+    # Unbalanced guillemets and the like are expected in real news; they are not news here.
+    warnings.simplefilter("ignore", quotekit.QuotekitWarning)
+    model = _resolve(args.model)
+    analyzer = quotekit.load(model)
+    bare = spacy.load(model)
+
+    def run_bare() -> None:
+        consume(bare.pipe(texts, batch_size=args.batch_size))
+
+    def run_quotekit() -> None:
+        consume(analyzer.pipe(texts, batch_size=args.batch_size))
+
+    warm = texts[: min(len(texts), 2 * args.batch_size)]
+    consume(bare.pipe(warm, batch_size=args.batch_size))
+    consume(analyzer.pipe(warm, batch_size=args.batch_size))
+
+    bare_s, quotekit_s = best_times([run_bare, run_quotekit], args.repeat)
+
+    print(f"model       {analyzer.model} ({', '.join(bare.pipe_names)})")
+    print(f"corpus      {args.corpus}: {len(texts)} texts, {words:,} words")
+    print(f"batch size  {args.batch_size}")
+    print(f"repeat      best of {args.repeat}")
+    print(f"{'':12}{'seconds':>10}{'words/s':>12}")
+    print(f"{'bare spaCy':12}{bare_s:10.2f}{words / bare_s:12,.0f}")
+    print(f"{'quotekit':12}{quotekit_s:10.2f}{words / quotekit_s:12,.0f}")
+    print(
+        f"ratio       quotekit/bare: {quotekit_s / bare_s:.2f}x the time, "
+        f"{bare_s / quotekit_s:.2f}x the words/s"
+    )
+
+    if args.profile:
+        profile = cProfile.Profile()
+        profile.runcall(run_quotekit)
+        out = io.StringIO()
+        stats = pstats.Stats(profile, stream=out).sort_stats("cumulative")
+        # Only quotekit's own modules: the regex filters the entries, then 25 are kept.
+        package = re.escape(str(Path(quotekit.__file__).parent))
+        stats.print_stats(package, 25)
+        print("\nquotekit functions by cumulative time (one profiled run)")
+        print(out.getvalue())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,220 @@
+"""The analyser: loading, clear errors for bad input or models, warnings, the batch API."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import spacy
+
+import quotekit
+from quotekit import (
+    Analysis,
+    InputError,
+    ModelNotFoundError,
+    NotFrenchError,
+    QuotekitError,
+    QuotekitWarning,
+    TextTooLongError,
+)
+
+FRENCH = "« Le projet sera prêt en juin », a promis mardi le directeur du chantier, Hugo Lemaire."
+ENGLISH = (
+    "The committee met on Tuesday morning to discuss the budget for next year, and several "
+    "members said they would vote against the proposal because the costs had grown too fast "
+    "without any clear explanation from the board."
+)
+
+TEXTS = [
+    "La maire de Nantes, Sophie Bernard, a annoncé que le tramway serait prolongé.",
+    "« Nous avons gagné », a déclaré le capitaine Thomas Leroy après le match.",
+    "Le conseil municipal s'est réuni lundi soir pour voter le budget.",
+    "Selon la préfète Claire Dubois, la route rouvrira demain.",
+    "« Je ne me représenterai pas », a indiqué le député Jean Roche.",
+    "Les habitants du quartier attendent une réponse depuis des mois.",
+    "Le ministre a estimé qu'il fallait « aller plus vite » sur ce dossier.",
+]
+
+
+# --- bad input ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        (None, "got None"),
+        (b"\xc2\xab Non \xc2\xbb, a dit M. Roux.", "decode"),
+        (42, "got int"),
+        (["une", "liste"], "got list"),
+        ("", "empty"),
+        ("   \n", "whitespace"),
+        ("\u00a0\t\u3000", "whitespace"),
+    ],
+    ids=["None", "bytes", "int", "list", "empty", "whitespace", "unicode-whitespace"],
+)
+def test_bad_input_raises_input_error(analyzer: quotekit.Analyzer, text: object, hint: str) -> None:
+    with pytest.raises(InputError, match=hint) as caught:
+        analyzer.analyse(text)  # type: ignore[arg-type]
+    assert isinstance(caught.value, ValueError)
+    assert isinstance(caught.value, QuotekitError)
+
+
+def test_module_level_analyse(analyzer: quotekit.Analyzer) -> None:
+    assert quotekit.analyse(FRENCH, id="a") == analyzer.analyse(FRENCH, id="a")
+    with pytest.raises(InputError):
+        quotekit.analyse("")
+
+
+def test_analyse_echoes_the_id(analyzer: quotekit.Analyzer) -> None:
+    assert analyzer.analyse(FRENCH).id is None
+    assert analyzer.analyse(FRENCH, id="article-7").id == "article-7"
+
+
+# --- models -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("model", ["fr_core_news_nexistepas", "/nulle/part/modele"])
+def test_unknown_model(model: str) -> None:
+    with pytest.raises(ModelNotFoundError, match="pip install") as caught:
+        quotekit.load(model)
+    assert isinstance(caught.value, OSError)
+    assert model in str(caught.value)
+
+
+def test_non_french_pipeline(tmp_path: Path) -> None:
+    path = tmp_path / "en_pipeline"
+    spacy.blank("en").to_disk(path)
+    with pytest.raises(NotFrenchError, match="'en'") as caught:
+        quotekit.load(path)
+    assert isinstance(caught.value, ValueError)
+    assert "pip install" in str(caught.value)
+
+
+def test_french_pipeline_without_parser(tmp_path: Path) -> None:
+    path = tmp_path / "fr_blank"
+    spacy.blank("fr").to_disk(path)
+    with pytest.raises(NotFrenchError, match="parser"):
+        quotekit.load(path)
+
+
+def test_unneeded_components_are_not_loaded(analyzer: quotekit.Analyzer) -> None:
+    assert "senter" not in analyzer.nlp.component_names
+
+
+# --- long texts ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def short_analyzer() -> quotekit.Analyzer:
+    return quotekit.load(max_length=50)
+
+
+def test_text_at_the_limit_is_analysed(short_analyzer: quotekit.Analyzer) -> None:
+    text = "Le maire a dit que la route serait bientôt rouverte"[:50]
+    assert len(text) == 50
+    assert isinstance(short_analyzer.analyse(text), Analysis)
+
+
+def test_text_over_max_length(short_analyzer: quotekit.Analyzer) -> None:
+    text = "Le maire a annoncé que la route serait rouverte la semaine prochaine."
+    with pytest.raises(TextTooLongError, match=r"\b50\b") as caught:
+        short_analyzer.analyse(text)
+    assert isinstance(caught.value, InputError)
+    assert f"{len(text)}" in str(caught.value)
+    assert "max_length" in str(caught.value)
+
+
+def test_text_over_max_length_in_pipe(short_analyzer: quotekit.Analyzer) -> None:
+    items = ["Il pleut.", "Le maire a annoncé que la route serait rouverte la semaine prochaine."]
+    with pytest.raises(TextTooLongError, match="item 1"):
+        list(short_analyzer.pipe(items))
+
+
+# --- warnings --------------------------------------------------------------------
+
+
+def test_english_text_warns(analyzer: quotekit.Analyzer) -> None:
+    with pytest.warns(QuotekitWarning, match="French") as record:
+        analysis = analyzer.analyse(ENGLISH)
+    assert isinstance(analysis, Analysis)  # a best-effort result all the same
+    assert record[0].filename == __file__  # the warning points at the caller
+
+
+def test_french_text_does_not_warn(analyzer: quotekit.Analyzer) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        analyzer.analyse(FRENCH + " " + TEXTS[0] + " " + TEXTS[3])
+
+
+def test_short_text_does_not_warn(analyzer: quotekit.Analyzer) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        analyzer.analyse("OK, thanks.")
+
+
+# --- the batch API -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 16])
+def test_pipe_keeps_order_and_ids(analyzer: quotekit.Analyzer, batch_size: int) -> None:
+    items = [(f"doc-{i}", text) for i, text in enumerate(TEXTS)]
+    results = list(analyzer.pipe(items, batch_size=batch_size))
+    assert [r.id for r in results] == [doc_id for doc_id, _ in items]
+    assert results == [analyzer.analyse(text, id=doc_id) for doc_id, text in items]
+
+
+def test_pipe_of_plain_strings(analyzer: quotekit.Analyzer) -> None:
+    results = list(analyzer.pipe(TEXTS, batch_size=3))
+    assert [r.id for r in results] == [None] * len(TEXTS)
+    assert results == [analyzer.analyse(text) for text in TEXTS]
+
+
+def test_pipe_accepts_none_ids(analyzer: quotekit.Analyzer) -> None:
+    results = list(analyzer.pipe([(None, TEXTS[0]), ("b", TEXTS[1])]))
+    assert [r.id for r in results] == [None, "b"]
+
+
+def test_pipe_of_nothing(analyzer: quotekit.Analyzer) -> None:
+    assert list(analyzer.pipe([])) == []
+
+
+def test_pipe_is_lazy(analyzer: quotekit.Analyzer) -> None:
+    """Results come out as they are ready: a failing source still gives what came before."""
+    pulled: list[int] = []
+
+    def source() -> Iterator[str]:
+        for i, text in enumerate(TEXTS[:3]):
+            pulled.append(i)
+            yield text
+        raise RuntimeError("the source broke")
+
+    results = analyzer.pipe(source(), batch_size=1)
+    assert pulled == []  # nothing is read before the first result is asked for
+    first = next(results)
+    assert isinstance(first, Analysis)
+    assert len(pulled) <= 2  # it did not read the whole stream for one result
+    assert isinstance(next(results), Analysis)
+    assert isinstance(next(results), Analysis)
+    with pytest.raises(RuntimeError, match="the source broke"):
+        next(results)
+
+
+@pytest.mark.parametrize(
+    ("items", "where"),
+    [
+        ([TEXTS[0], None, TEXTS[1]], "item 1"),
+        ([TEXTS[0], TEXTS[1], "  "], "item 2"),
+        ([("a", TEXTS[0]), ("b", b"octets")], "item 1 (id 'b')"),
+        ([("a", TEXTS[0]), ("b", TEXTS[1], "extra")], "item 1"),
+    ],
+    ids=["None", "blank", "bytes-with-id", "triple"],
+)
+def test_bad_item_in_pipe_names_its_position(
+    analyzer: quotekit.Analyzer, items: list[object], where: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        list(analyzer.pipe(items, batch_size=1))  # type: ignore[arg-type]
+    assert where.lower() in str(caught.value).lower()
+    assert isinstance(caught.value, ValueError)
