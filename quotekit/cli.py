@@ -498,6 +498,13 @@ def _evaluate(args: argparse.Namespace) -> int:
     if analyzer is None:
         return EXIT_MODEL
 
+    # Real articles have stray quote marks; a warning per article would bury the report.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QuotekitWarning)
+        return _evaluate_quietly(args, analyzer, target)
+
+
+def _evaluate_quietly(args: argparse.Namespace, analyzer: Analyzer, target: Path) -> int:
     from quotekit.evaluate import evaluate_gold, evaluate_ner, format_ner_report, format_report
 
     try:
