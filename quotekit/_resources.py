@@ -37,6 +37,21 @@ def _strip_reflexive(lemma: str) -> str:
     return lemma
 
 
+def _inflect_all(word: str) -> set[str]:
+    """Masculine, feminine and plural forms of a nationality (``autrichien``, ``-nes``)."""
+    if word.endswith("e"):
+        fem = word
+    elif word.endswith("en"):
+        fem = word + "ne"
+    elif word.endswith("c"):
+        fem = word[:-1] + "que"  # turc -> turque
+    else:
+        fem = word + "e"
+    forms = {word, fem, fem + "s"}
+    forms.add(word if word.endswith("s") else word + "s")
+    return forms
+
+
 @attrs.frozen
 class LanguageData:
     """The word lists quotekit's French rules use."""
@@ -48,6 +63,9 @@ class LanguageData:
     role_nouns: frozenset[str]
     organization_heads: frozenset[str]
     not_names: frozenset[str]
+    place_nouns: frozenset[str]
+    place_nouns_de: frozenset[str]
+    nationalities: frozenset[str]
     pronouns: dict[str, tuple[str | None, str]]
 
 
@@ -77,5 +95,12 @@ def french() -> LanguageData:
         role_nouns=frozenset(w.lower() for w in _lines("role_nouns.txt")),
         organization_heads=frozenset(w.lower() for w in _lines("organizations.txt")),
         not_names=frozenset(w.lower() for w in _lines("not_names.txt")),
+        place_nouns=frozenset(w.split("\t")[0].lower() for w in _lines("place_nouns.txt")),
+        place_nouns_de=frozenset(
+            w.split("\t")[0].lower() for w in _lines("place_nouns.txt") if w.endswith("\tde")
+        ),
+        nationalities=frozenset().union(
+            *(_inflect_all(w.lower()) for w in _lines("nationalities.txt"))
+        ),
         pronouns=pronouns,
     )

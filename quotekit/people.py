@@ -107,11 +107,24 @@ def _trim_name(doc: Doc, start: int, end: int) -> tuple[int, int, tuple[int, int
         else:
             break
     while end > start and (not _capitalised(doc[end - 1]) or doc[end - 1].is_punct):
+        if _hyphen_joined(doc, end - 1) and end - start >= 3:
+            break  # "Ki-moon", "Ing-wen": the lower-case part of a hyphenated name
         end -= 1
     while start < end and doc[start].lower_ in _NAME_PARTICLES and not _capitalised(doc[start]):
         start += 1
     title = (title_start, start) if title_start is not None and title_start < start else None
     return start, end, title
+
+
+def _hyphen_joined(doc: Doc, i: int) -> bool:
+    """Token ``i`` ends a hyphenated word written without spaces (``moon`` of ``Ki-moon``)."""
+    return (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i].is_alpha
+    )
 
 
 def _title_before(doc: Doc, start: int) -> tuple[int, int] | None:
@@ -228,10 +241,22 @@ def _role_after(doc: Doc, end: int) -> tuple[int, int] | None:
     return j, m
 
 
+def _name_cue(tok: Token) -> int:
+    """How many capitalised words a name after ``tok`` needs: 1 after a civility
+    (``M. Dupont``), 2 after a role noun or a nationality (``l'Autrichienne Nadine
+    Fest``, ``le prix Nobel Carlo Rubbia``); 0 when ``tok`` introduces no name."""
+    if _is_title(tok) and tok.text[:1].isupper():
+        return 1
+    if tok.lower_ in french().nationalities or (_is_role_noun(tok) and not tok.text[:1].isupper()):
+        return 2
+    return 0
+
+
 def _names_after_titles(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
-    """Capitalised words after a civility that the NER missed (``M. Dupont``)."""
+    """Capitalised words after a civility, role or nationality that the NER missed."""
     for tok in doc:
-        if not _is_title(tok) or not tok.text[:1].isupper():
+        need = _name_cue(tok)
+        if not need:
             continue
         j = tok.i + 1
         k = j
@@ -240,13 +265,32 @@ def _names_after_titles(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
             and k - j < 4
             and (_capitalised(doc[k]) or (k > j and doc[k].lower_ in _NAME_PARTICLES))
         ):
-            if doc[k].is_punct:
+            if doc[k].is_punct or "\n" in doc[k].text:
                 break
             k += 1
         while k > j and not _capitalised(doc[k - 1]):
             k -= 1
-        if k > j and not any(i in taken for i in range(j, k)):
-            yield j, k
+        if k - j < need or any(i in taken for i in range(j, k)):
+            continue
+        if need == 2 and any(doc[i].ent_type_ in ("LOC", "ORG") for i in range(j, k)):
+            continue  # "le ministre Affaires étrangères"-like misparses stay out
+        yield j, k
+
+
+def _named_thing_before(doc: Doc, start: int) -> bool:
+    """A place or thing noun just before the name: ``la ville de Hilla``, ``l'agence Spunik``.
+
+    Notes:
+        French names a place, a company or an event with its class noun in front; a
+        person's name is introduced by a role or civility instead.
+    """
+    data = french()
+    j = start - 1
+    if j >= 0 and doc[j].lower_ in ("la", "le", "les"):
+        j -= 1  # "le carnaval de La Calamine"
+    if j >= 0 and doc[j].lower_ in ("de", "d'", "d’", "du"):
+        return j > 0 and doc[j - 1].lower_ in data.place_nouns_de
+    return j >= 0 and doc[j].lower_ in data.place_nouns
 
 
 def _valid_name(doc: Doc, start: int, end: int) -> bool:
@@ -261,7 +305,73 @@ def _valid_name(doc: Doc, start: int, end: int) -> bool:
     core = [t for t in toks if t.lower_ not in _NAME_PARTICLES]
     if not core or all(t.lower_ in data.not_names or _is_role_noun(t) for t in core):
         return False
+    if _is_role_noun(core[0]) and len(core) < len(toks):
+        return False  # "Président de la République": a capitalised role, not a name
+    if _named_thing_before(doc, start):
+        return False
     return not all(t.is_upper and len(t.text) <= 5 and len(toks) == 1 for t in core)  # acronyms
+
+
+def _ent_is(doc: Doc, start: int, end: int) -> bool:
+    """The tokens [start, end) are exactly one named entity of the NER."""
+    ent = doc[start].ent_iob_ == "B" and (end == len(doc) or doc[end].ent_iob_ != "I")
+    return ent
+
+
+def _repeated_names(
+    doc: Doc, spans: list[tuple[int, int, tuple[int, int] | None]], taken: set[int]
+) -> Iterable[tuple[int, int]]:
+    """Other occurrences of names the article already gave to a person.
+
+    Notes:
+        The statistical NER labels one occurrence of a name and misses or mislabels
+        another (a team list, a sentence start); agreement within the article is
+        stronger evidence than either guess. Full names and the surname of a full
+        name are propagated; a propagated span must not overlap another mention.
+    """
+    known: set[tuple[str, ...]] = set()
+    for start, end, _ in spans:
+        words = tuple(t.text for t in doc[start:end])
+        if len(words) >= 2:
+            known.add(words)
+        core = [t for t in doc[start:end] if t.lower_ not in _NAME_PARTICLES]
+        if len(core) >= 2 and core[-1].is_alpha and len(core[-1].text) > 2:
+            known.add((core[-1].text,))
+    if not known:
+        return
+    longest = max(len(k) for k in known)
+    ent_label = {t.i: t.ent_type_ for t in doc}
+    i = 0
+    while i < len(doc):
+        if i in taken or not _capitalised(doc[i]):
+            i += 1
+            continue
+        for size in range(min(longest, len(doc) - i), 0, -1):
+            words = tuple(t.text for t in doc[i : i + size])
+            if words not in known or any(j in taken for j in range(i, i + size)):
+                continue
+            # not the end of a longer capitalised name we do not know ("Luka Karabatic")
+            before = doc[i - 1] if i > 0 else None
+            after = doc[i + size] if i + size < len(doc) else None
+            if size == 1 and (
+                (
+                    before is not None
+                    and _capitalised(before)
+                    and before.ent_type_
+                    and not before.is_sent_start
+                )
+                or (after is not None and _capitalised(after) and after.ent_type_ == ent_label[i])
+            ):
+                continue
+            if _hyphen_joined(doc, i) or _hyphen_joined(doc, i + size + 1):
+                continue  # part of a compound: "Roland-Garros"
+            if ent_label[i] not in ("", "PER") and not _ent_is(doc, i, i + size):
+                continue  # inside a longer place or organisation: "Centre culturel Tjibaou"
+            taken.update(range(i, i + size))
+            yield i, i + size
+            i += size - 1
+            break
+        i += 1
 
 
 def find_person_mentions(doc: Doc) -> list[PersonMention]:
@@ -282,6 +392,9 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
     for start, end in _names_after_titles(doc, taken):
         if _valid_name(doc, start, end):
             spans.append((start, end, None))
+            taken.update(range(start, end))
+    for start, end in _repeated_names(doc, spans, taken):
+        spans.append((start, end, None))
     mentions = []
     for start, end, title in sorted(spans):
         title = _title_before(doc, start) or title
