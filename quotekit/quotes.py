@@ -462,9 +462,10 @@ def _indirect_candidates(doc: Doc, segments: list[Segment]) -> Iterable[QuoteCan
                 while j >= 0 and text[j] in " \u00a0":
                     j -= 1
                 if j >= 0 and text[j] == ",":
-                    start = tok.sent.start_char
-                    # the content is the sentence before the incise, after any colon
-                    start, end = _trim(text, start, j)
+                    # the content is the sentence before the incise
+                    start, end = _content_bounds(
+                        text, tok.sent.start_char, j, segments, before_cue=True
+                    )
                     if end - start > 20 and not _inside_segment(segments, start, end):
                         yield QuoteCandidate(start, end, "indirect", tok.i, 0.6, 1)
             continue
@@ -483,8 +484,19 @@ def _indirect_candidates(doc: Doc, segments: list[Segment]) -> Iterable[QuoteCan
             yield QuoteCandidate(start, end, "indirect", tok.i, confidence, 1)
 
 
-def _content_bounds(text: str, start: int, end: int, segments: list[Segment]) -> tuple[int, int]:
-    """Trim a reported content; keep a closing mark only if its quote opened inside."""
+def _content_bounds(
+    text: str, start: int, end: int, segments: list[Segment], *, before_cue: bool = False
+) -> tuple[int, int]:
+    """Trim a reported content; keep a closing mark only if its quote opened inside.
+
+    A reported content never crosses a line break: the parser's sentences sometimes do
+    (a headline, a dateline, the next paragraph), so the part next to the cue is kept.
+    """
+    if "\n" in text[start:end]:
+        if before_cue:
+            start = text.rindex("\n", start, end) + 1
+        else:
+            end = text.index("\n", start, end)
     start, end = _trim(text, start, end)
     while end > start and text[end - 1] in _CLOSING_MARKS:
         if any(s.close == end - 1 and s.open >= start for s in segments):
@@ -523,7 +535,7 @@ def _selon_candidate(doc: Doc, tok: Token, segments: list[Segment]) -> Iterable[
         end = doc[j].idx + len(doc[j].text)
     else:
         return
-    start, end = _content_bounds(text, start, end, segments)
+    start, end = _content_bounds(text, start, end, segments, before_cue=start < tok.idx)
     if end - start < 15 or not _has_verb(doc, start, end):
         return
     if _segment_at(segments, start, end):
