@@ -16,6 +16,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from quotekit.analyzer import Analyzer, load
+from quotekit.corpus import Corpus, link_corpus
 from quotekit.errors import (
     InputError,
     ModelNotFoundError,
@@ -37,6 +38,7 @@ __all__ = [
     "SCHEMA",
     "Analysis",
     "Analyzer",
+    "Corpus",
     "Entity",
     "InputError",
     "Mention",
@@ -51,7 +53,9 @@ __all__ = [
     "TextTooLongError",
     "__version__",
     "analyse",
+    "canonicalize",
     "from_record",
+    "link_corpus",
     "load",
     "to_record",
     "validate_record",

@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 import time
 import warnings
 from collections import deque
@@ -36,7 +37,7 @@ from quotekit._inputs import FORMATS, STDIN, Problem, iter_documents
 from quotekit.analyzer import Analyzer, load
 from quotekit.errors import InputError, ModelNotFoundError, NotFrenchError, QuotekitWarning
 from quotekit.model import Analysis
-from quotekit.records import to_record
+from quotekit.records import from_record, to_record
 from quotekit.textview import format_analysis
 
 __all__ = [
@@ -169,6 +170,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=16,
         metavar="N",
         help="texts sent to the pipeline at a time (default: 16)",
+    )
+    extract.add_argument(
+        "--corpus",
+        action="store_true",
+        help=(
+            "link entities across all the documents: corpus-wide ids and canonical names "
+            "(records are written after the last document is analysed)"
+        ),
     )
     extract.add_argument(
         "--output",
@@ -381,6 +390,33 @@ class _Writer:
             self.out.flush()
 
 
+class _CorpusWriter:
+    """Holds records in a temporary file until the whole corpus is seen, then writes them
+    linked (corpus-wide ids and names): memory holds only the name table."""
+
+    def __init__(self, writer: _Writer) -> None:
+        from quotekit.corpus import Corpus
+
+        self.writer = writer
+        self.corpus = Corpus()
+        # closed in close(), after the last document: it outlives any one call
+        self.held = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+        self.count = 0
+
+    def write(self, analysis: Analysis, text: str) -> None:
+        self.corpus.add(analysis)
+        self.held.write(json.dumps([to_record(analysis), text], ensure_ascii=False) + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        self.held.seek(0)
+        for line in self.held:
+            record, text = json.loads(line)
+            self.writer.write(self.corpus.link(from_record(record)), text)
+        self.held.close()
+        self.writer.close()
+
+
 def _utf8_stdout() -> TextIO:
     stream = sys.stdout
     encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
@@ -429,7 +465,9 @@ def _extract(args: argparse.Namespace) -> int:
                 analyzer,
                 chain([first], documents),
                 args,
-                _Writer(out, args.format),
+                _CorpusWriter(_Writer(out, args.format))
+                if args.corpus
+                else _Writer(out, args.format),
                 progress,
                 reporter,
             )
@@ -455,7 +493,7 @@ def _run_pipeline(
     analyzer: Analyzer,
     documents: Iterator[tuple[str, str]],
     args: argparse.Namespace,
-    writer: _Writer,
+    writer: _Writer | _CorpusWriter,
     progress: _Progress,
     reporter: _Reporter,
 ) -> int:

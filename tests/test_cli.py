@@ -499,3 +499,26 @@ def test_python_m_quotekit_reports_an_unknown_model_without_a_traceback() -> Non
     assert result.returncode == 3
     assert "pip install" in stderr
     assert "Traceback" not in stderr
+
+
+def test_extract_corpus_gives_one_id_to_name_variants(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], analyzer: quotekit.Analyzer
+) -> None:
+    (tmp_path / "a.txt").write_text(
+        "« Nous tiendrons », a déclaré le président ukrainien Volodymyr Zelenskiy.",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Le président Volodymyr Zelensky a affirmé que Kiev ne céderait pas.", encoding="utf-8"
+    )
+    code, out, _err = run(capsys, "extract", "--corpus", tmp_path)
+    assert code == 0
+    records = records_of(out)
+    ids = {
+        record["id"]: {e["id"] for e in record["entities"] if e["kind"] == "person"}
+        for record in records
+    }
+    assert ids["a.txt"] == ids["b.txt"]
+    assert len(ids["a.txt"]) == 1
+    for record in records:
+        validate_record(record)

@@ -1,0 +1,128 @@
+"""Corpus-wide entities: one id and one canonical name per person across documents.
+
+Linking needs to have seen the whole corpus (an article read first may only say
+"Zelensky"; the fullest form may come later), so it works in two passes that keep
+memory small: :meth:`Corpus.add` remembers only the name forms of each entity, and
+:meth:`Corpus.link` then rewrites an analysis with corpus-wide ids and names.
+
+Example:
+    >>> corpus = Corpus()
+    >>> for analysis in analyses:
+    ...     corpus.add(analysis)
+    >>> linked = [corpus.link(a) for a in analyses]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+import attrs
+
+from quotekit.model import Analysis, Entity
+from quotekit.names import (
+    ParsedName,
+    _default_aliases,
+    _read_aliases,
+    cluster_parsed,
+    normalize,
+    parse_name,
+)
+
+__all__ = ["Corpus", "link_corpus"]
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", normalize(name)).strip("-") or "x"
+
+
+class Corpus:
+    """Corpus-wide ids and canonical names for the entities of many analyses.
+
+    Args:
+        aliases: Extra ``(variant, canonical)`` rows for the alias table.
+
+    Ids are derived from the canonical name (``p:volodymyr-zelensky``,
+    ``org:kremlin``), so they are the same whatever the order of the documents.
+    """
+
+    def __init__(self, *, aliases: Iterable[Sequence[str]] | None = None) -> None:
+        self._aliases = dict(_default_aliases())
+        if aliases is not None:
+            self._aliases.update(_read_aliases(aliases))
+        self._counts: dict[str, int] = defaultdict(int)
+        self._parsed: dict[str, ParsedName] = {}
+        self._org_names: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self._table: dict[str, str] | None = None
+
+    def add(self, analysis: Analysis) -> None:
+        """Remember the names of an analysis's entities (first pass)."""
+        self._table = None
+        for entity in analysis.entities:
+            if entity.kind == "person":
+                name = entity.name
+                self._counts[name] += 1
+                if name not in self._parsed:
+                    parsed = parse_name(name, aliases=self._aliases)
+                    if parsed is not None:
+                        self._parsed[name] = parsed
+            else:
+                self._org_names[normalize(entity.name)][entity.name] += 1
+
+    def _resolve(self) -> dict[str, str]:
+        if self._table is None:
+            self._table = cluster_parsed(self._parsed, self._counts)
+        return self._table
+
+    def canonical(self, entity: Entity) -> tuple[str, str]:
+        """The corpus-wide (id, canonical name) of an entity seen by :meth:`add`."""
+        if entity.kind == "person":
+            name = self._resolve().get(entity.name, entity.name)
+            return f"p:{_slug(name)}", name
+        forms = self._org_names.get(normalize(entity.name), {entity.name: 1})
+        name = min(forms, key=lambda f: (-forms[f], f))
+        return f"org:{_slug(name)}", name
+
+    def link(self, analysis: Analysis) -> Analysis:
+        """The analysis with corpus-wide entity ids and canonical names (second pass).
+
+        Two entities of one document that are one corpus person are merged.
+        """
+        ids: dict[str, str] = {}
+        merged: dict[str, Entity] = {}
+        for entity in analysis.entities:
+            new_id, name = self.canonical(entity)
+            ids[entity.id] = new_id
+            if new_id in merged:
+                old = merged[new_id]
+                merged[new_id] = attrs.evolve(
+                    old,
+                    mentions=tuple(
+                        sorted({*old.mentions, *entity.mentions}, key=lambda m: m.start)
+                    ),
+                    roles=tuple(sorted({*old.roles, *entity.roles}, key=lambda r: r.start)),
+                )
+            else:
+                merged[new_id] = attrs.evolve(entity, id=new_id, name=name)
+        quotes = []
+        for quote in analysis.quotes:
+            sp = quote.speaker
+            if sp is not None and sp.entity is not None and sp.entity in ids:
+                target = merged[ids[sp.entity]]
+                sp = attrs.evolve(sp, entity=target.id, name=target.name)
+                quote = attrs.evolve(quote, speaker=sp)
+            quotes.append(quote)
+        return attrs.evolve(analysis, entities=tuple(merged.values()), quotes=tuple(quotes))
+
+
+def link_corpus(
+    analyses: Iterable[Analysis], *, aliases: Iterable[Sequence[str]] | None = None
+) -> Iterator[Analysis]:
+    """Link a finite collection of analyses in memory; for streams, use :class:`Corpus`."""
+    items = list(analyses)
+    corpus = Corpus(aliases=aliases)
+    for analysis in items:
+        corpus.add(analysis)
+    for analysis in items:
+        yield corpus.link(analysis)
