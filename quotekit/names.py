@@ -111,10 +111,14 @@ def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
         the first mention of its fullest form.
 
     Notes:
-        A short form joins the nearest earlier compatible full name, else the first
-        later one; two different full names never merge, even with one surname.
+        Words are compared by their transliteration skeletons (``Zelensky`` and
+        ``Zelenskiy`` are one name). A short form joins the nearest earlier compatible
+        full name, else the first later one; a first name alone joins the one full name
+        it starts, if only one does; two different full names never merge, even with
+        one surname.
     """
-    toks = [_core(_tokens(m.text)) for m in mentions]
+    # skeletons, so that "Zelensky" and "Zelenskiy" in one article are one name
+    toks = [[skeleton(t) for t in _core(_tokens(m.text))] for m in mentions]
     order = sorted(range(len(mentions)), key=lambda i: (-len(toks[i]), mentions[i].start))
     rep: dict[int, int] = {}
     full_forms: list[int] = []  # representatives, fullest first
@@ -137,6 +141,13 @@ def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
                 and mentions[i].gender != mentions[r].gender
             )
         ]
+        if not candidates and len(toks[i]) == 1:
+            # a first name alone, when exactly one full name starts with it and it is
+            # nobody's surname ("Marine" after "Marine Le Pen")
+            starts = [r for r in full_forms if len(toks[r]) >= 2 and toks[r][0] == toks[i][0]]
+            surname_of = any(toks[r][-1] == toks[i][0] for r in full_forms)
+            if len(starts) == 1 and not surname_of:
+                candidates = starts
         if candidates:
             before = [r for r in candidates if _first_start(r, rep, mentions) <= mentions[i].start]
             pool = before or candidates
