@@ -27,6 +27,7 @@ from quotekit.errors import (
     TextTooLongError,
 )
 from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
+from quotekit.names import canonicalize
 from quotekit.records import SCHEMA, from_record, to_record, validate_record
 
 try:
