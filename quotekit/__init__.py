@@ -16,6 +16,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from quotekit.analyzer import Analyzer, load
+from quotekit.canonical import canonicalize
 from quotekit.corpus import Corpus, link_corpus
 from quotekit.errors import (
     InputError,
@@ -27,7 +28,6 @@ from quotekit.errors import (
     TextTooLongError,
 )
 from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
-from quotekit.names import canonicalize
 from quotekit.records import SCHEMA, from_record, to_record, validate_record
 
 try:

@@ -64,6 +64,7 @@ class LanguageData:
     organization_heads: frozenset[str]
     not_names: frozenset[str]
     place_nouns: frozenset[str]
+    foreign_titles: frozenset[str]
     place_nouns_de: frozenset[str]
     nationalities: frozenset[str]
     pronouns: dict[str, tuple[str | None, str]]
@@ -96,6 +97,7 @@ def french() -> LanguageData:
         organization_heads=frozenset(w.lower() for w in _lines("organizations.txt")),
         not_names=frozenset(w.lower() for w in _lines("not_names.txt")),
         place_nouns=frozenset(w.split("\t")[0].lower() for w in _lines("place_nouns.txt")),
+        foreign_titles=frozenset(w.lower() for w in _lines("foreign_titles.txt")),
         place_nouns_de=frozenset(
             w.split("\t")[0].lower() for w in _lines("place_nouns.txt") if w.endswith("\tde")
         ),

@@ -20,15 +20,9 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
+from quotekit.canonical import ParsedName, cluster_parsed, load_aliases, parse_name
 from quotekit.model import Analysis, Entity
-from quotekit.names import (
-    ParsedName,
-    _default_aliases,
-    _read_aliases,
-    cluster_parsed,
-    normalize,
-    parse_name,
-)
+from quotekit.names import normalize
 
 __all__ = ["Corpus", "link_corpus"]
 
@@ -48,9 +42,7 @@ class Corpus:
     """
 
     def __init__(self, *, aliases: Iterable[Sequence[str]] | None = None) -> None:
-        self._aliases = dict(_default_aliases())
-        if aliases is not None:
-            self._aliases.update(_read_aliases(aliases))
+        self._aliases = load_aliases(aliases)
         self._counts: dict[str, int] = defaultdict(int)
         self._parsed: dict[str, ParsedName] = {}
         self._org_names: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
