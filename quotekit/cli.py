@@ -93,6 +93,16 @@ examples:
   echo "« Nous ne céderons pas », a déclaré Claire Moreau." | quotekit extract --format text
 """
 
+RENDER_EPILOG = f"""\
+The page is self-contained (no network, no external files): open it in any browser.
+Inputs are read as for `quotekit extract`. The whole page is built in memory: for very
+large corpora, render a sample.
+
+{EXIT_CODES}
+examples:
+  quotekit render examples/articles --corpus -o report.html
+"""
+
 EVALUATE_EPILOG = f"""\
 exit codes:
   {EXIT_OK}  success
@@ -185,7 +195,38 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write the output to FILE (UTF-8) instead of standard output",
     )
-    extract.set_defaults(run=_extract)
+    extract.set_defaults(run=_extract, title="quotekit")
+
+    render = commands.add_parser(
+        "render",
+        help="write an HTML page of the quotes of French texts",
+        description=(
+            "Analyse French texts and write one standalone HTML page: quotes highlighted by "
+            "kind, each speaker in its own colour, an index of speakers."
+        ),
+        epilog=RENDER_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    render.add_argument(
+        "paths", nargs="*", metavar="PATH", help='.txt or .jsonl files, folders, or "-"'
+    )
+    render.add_argument("--input", choices=FORMATS, default="auto", help="as for extract")
+    _add_model_options(render)
+    render.add_argument("--batch-size", type=_positive_int, default=16, metavar="N")
+    render.add_argument(
+        "--corpus",
+        action="store_true",
+        help="one speaker per person across the articles (corpus-wide names)",
+    )
+    render.add_argument("--title", default="quotekit", help="the page's title")
+    render.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        default="quotekit-report.html",
+        help="the page to write (default: quotekit-report.html)",
+    )
+    render.set_defaults(run=_extract, format="html")
 
     evaluate = commands.add_parser(
         "evaluate",
@@ -244,7 +285,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_usage(sys.stderr)
-            print(f"{PROG}: error: choose a command: extract or evaluate", file=sys.stderr)
+            print(f"{PROG}: error: choose a command: extract, render or evaluate", file=sys.stderr)
             return EXIT_USAGE
         if args.command == "evaluate" and (args.gold is None) == (args.ner is None):
             args.subparser.error("give either GOLD.jsonl or --ner DIR (one of them)")
@@ -366,12 +407,19 @@ class _Reporter:
 class _Writer:
     """Writes analyses in one output format, flushing each so pipelines see them as they come."""
 
-    def __init__(self, out: TextIO, fmt: str) -> None:
+    def __init__(self, out: TextIO, fmt: str, *, title: str = "quotekit") -> None:
         self.out = out
         self.fmt = fmt
+        self.title = title
         self.count = 0
+        # the HTML page shows an index of speakers over all articles: it is written at the end
+        self.pages: list[tuple[Analysis, str]] = []
 
     def write(self, analysis: Analysis, text: str) -> None:
+        if self.fmt == "html":
+            self.pages.append((analysis, text))
+            self.count += 1
+            return
         if self.fmt == "text":
             chunk = ("\n" if self.count else "") + format_analysis(analysis, text) + "\n"
         else:
@@ -387,6 +435,11 @@ class _Writer:
     def close(self) -> None:
         if self.fmt == "json":
             self.out.write("\n]\n" if self.count else "[]\n")
+            self.out.flush()
+        elif self.fmt == "html":
+            from quotekit.render import render_html
+
+            self.out.write(render_html(self.pages, title=self.title))
             self.out.flush()
 
 
@@ -450,6 +503,8 @@ def _extract(args: argparse.Namespace) -> int:
             out = _utf8_stdout()
         else:
             try:
+                if args.format == "html":  # a report: its folder may be new
+                    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
                 out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline="\n"))
             except OSError as err:
                 print(
@@ -465,9 +520,9 @@ def _extract(args: argparse.Namespace) -> int:
                 analyzer,
                 chain([first], documents),
                 args,
-                _CorpusWriter(_Writer(out, args.format))
+                _CorpusWriter(_Writer(out, args.format, title=args.title))
                 if args.corpus
-                else _Writer(out, args.format),
+                else _Writer(out, args.format, title=args.title),
                 progress,
                 reporter,
             )

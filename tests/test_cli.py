@@ -522,3 +522,23 @@ def test_extract_corpus_gives_one_id_to_name_variants(
     assert len(ids["a.txt"]) == 1
     for record in records:
         validate_record(record)
+
+
+def test_render_writes_one_standalone_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], analyzer: quotekit.Analyzer
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "moreau.txt").write_text(MOREAU, encoding="utf-8")
+    (folder / "martin.txt").write_text(MARTIN, encoding="utf-8")
+    page = tmp_path / "out" / "report.html"
+    code, _out, _err = run(capsys, "render", folder, "--corpus", "-o", page, "--title", "Essai")
+    assert code == 0
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<title>Essai</title>" in html
+    assert html.count('data-quote-kind="') == sum(
+        len(a.quotes) for a in analyzer.pipe([MOREAU, MARTIN])
+    )
+    assert "Claire Moreau" in html
+    assert "https://" not in html and "http://" not in html
