@@ -15,7 +15,6 @@ Example:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
@@ -43,9 +42,8 @@ class Corpus:
 
     def __init__(self, *, aliases: Iterable[Sequence[str]] | None = None) -> None:
         self._aliases = load_aliases(aliases)
-        self._counts: dict[str, int] = defaultdict(int)
-        self._parsed: dict[str, ParsedName] = {}
-        self._org_names: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self._counts: dict[str, int] = {}  # person names as written, with their counts
+        self._orgs: dict[str, dict[str, int]] = {}  # normalised org name -> forms
         self._table: dict[str, str] | None = None
 
     def add(self, analysis: Analysis) -> None:
@@ -53,18 +51,31 @@ class Corpus:
         self._table = None
         for entity in analysis.entities:
             if entity.kind == "person":
-                name = entity.name
-                self._counts[name] += 1
-                if name not in self._parsed:
-                    parsed = parse_name(name, aliases=self._aliases)
-                    if parsed is not None:
-                        self._parsed[name] = parsed
+                self._counts[entity.name] = self._counts.get(entity.name, 0) + 1
             else:
-                self._org_names[normalize(entity.name)][entity.name] += 1
+                forms = self._orgs.setdefault(normalize(entity.name), {})
+                forms[entity.name] = forms.get(entity.name, 0) + 1
+
+    def update(self, other: Corpus) -> Corpus:
+        """Add the names another corpus has seen (to combine partial corpora, as a
+        distributed reduce does); returns ``self``."""
+        self._table = None
+        for name, count in other._counts.items():
+            self._counts[name] = self._counts.get(name, 0) + count
+        for key, forms in other._orgs.items():
+            mine = self._orgs.setdefault(key, {})
+            for form, count in forms.items():
+                mine[form] = mine.get(form, 0) + count
+        return self
 
     def _resolve(self) -> dict[str, str]:
         if self._table is None:
-            self._table = cluster_parsed(self._parsed, self._counts)
+            parsed: dict[str, ParsedName] = {}
+            for name in self._counts:
+                p = parse_name(name, aliases=self._aliases)
+                if p is not None:
+                    parsed[name] = p
+            self._table = cluster_parsed(parsed, self._counts)
         return self._table
 
     def canonical(self, entity: Entity) -> tuple[str, str]:
@@ -72,7 +83,7 @@ class Corpus:
         if entity.kind == "person":
             name = self._resolve().get(entity.name, entity.name)
             return f"p:{_slug(name)}", name
-        forms = self._org_names.get(normalize(entity.name), {entity.name: 1})
+        forms = self._orgs.get(normalize(entity.name), {entity.name: 1})
         name = min(forms, key=lambda f: (-forms[f], f))
         return f"org:{_slug(name)}", name
 
