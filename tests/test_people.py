@@ -87,7 +87,6 @@ PEOPLE = [
         "Claire Moreau, ministre de la Santé, a visité l'hôpital.",
         [Person("Claire Moreau", ["Claire Moreau"], [], ["ministre de la Santé"], None)],
         id="apposition-ministre-shows-no-gender",
-        marks=xfail("gender m is read from the morphology of the epicene noun 'ministre'"),
     ),
     pytest.param(
         "Le Premier ministre, Jean Castel, a présenté son plan.",
@@ -103,7 +102,6 @@ PEOPLE = [
         "Laura Vidal, entraîneure des Bleues, a annoncé sa liste.",
         [Person("Laura Vidal", ["Laura Vidal"], [], ["entraîneure des Bleues"], "f")],
         id="feminine-role-noun",
-        marks=xfail("'entraîneure' is missing from the role nouns: no role, no gender"),
     ),
     pytest.param(
         "Mme Sophie Bernard a inauguré le pont.",
