@@ -11,6 +11,7 @@ Kremlin,``). Mentions of one person are merged by :mod:`quotekit.names`.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -87,6 +88,40 @@ def _is_name_token(tok: Token) -> bool:
     if tok.lower_ in _NAME_PARTICLES or tok.text in ("-", "'", "’"):
         return True
     return _capitalised(tok) and not _is_title(tok)
+
+
+def _extend_left(doc: Doc, start: int) -> int:
+    """Given names the NER left out before a surname: ``Tsaï`` of ``Tsaï Ing-wen``,
+    ``Guy-Brice Parfait`` of ``Guy-Brice Parfait Kolélas``.
+
+    Notes:
+        A capitalised proper noun right before a person's name, outside any other
+        entity and not a title, role, nationality or word that is never a name,
+        belongs to the name: French writes nothing capitalised between a title and
+        the name but the name itself.
+    """
+    data = french()
+    while start > 0:
+        tok = doc[start - 1]
+        if tok.text == "-" and not tok.whitespace_ and start >= 2 and doc[start - 2].is_alpha:
+            start -= 1
+            continue
+        if (
+            not _capitalised(tok)
+            or not tok.is_alpha
+            or tok.pos_ != "PROPN"
+            or tok.ent_type_ not in ("", "PER")
+            or _is_title(tok)
+            or _is_role_noun(tok)
+            or tok.lower_ in data.nationalities
+            or tok.lower_ in data.not_names
+            or tok.lower_ in _ARTICLES
+        ):
+            break
+        start -= 1
+    if start < len(doc) and doc[start].text == "-":
+        start += 1
+    return start
 
 
 def _trim_name(doc: Doc, start: int, end: int) -> tuple[int, int, tuple[int, int] | None]:
@@ -284,8 +319,80 @@ def _names_after_titles(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
             k -= 1
         if k - j < need or any(i in taken for i in range(j, k)):
             continue
-        if need == 2 and any(doc[i].ent_type_ in ("LOC", "ORG") for i in range(j, k)):
+        if (
+            need == 2
+            and tok.lower_ not in french().nationalities
+            and any(doc[i].ent_type_ in ("LOC", "ORG") for i in range(j, k))
+        ):
             continue  # "le ministre Affaires étrangères"-like misparses stay out
+        # after a nationality noun ("l'Autrichienne Nadine Fest") the NER often
+        # reads a place; two capitalised words there are a person's name
+        yield j, k
+
+
+_ROSTER_LINE = re.compile(
+    r"^(?P<name>[^\W\d_][\w'’-]*\.?(?: [^\W\d_][\w'’-]*\.?){0,3})[ \t]*"
+    r"(?P<stats>\([ \t]*\d[^()\n]*\))?[ \t]*$"
+)
+
+
+def _roster_names(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
+    """Names in a team sheet: a block of short lines, each a capitalised name and
+    mostly a parenthesised statistic (``Karabatic L. (4/4)``).
+
+    Notes:
+        Sports copy lists players one a line with their figures; the NER, trained
+        on running text, misses most of them. A block of at least three such lines,
+        at least half with a statistic, is read as a list of names.
+    """
+    data = french()
+    block: list[tuple[int, int, bool]] = []
+    offset = 0
+    lines = doc.text.split("\n")
+    for n, line in enumerate(lines):
+        match = _ROSTER_LINE.match(line.strip())
+        ok = match is not None and all(
+            w[:1].isupper() and w.lower().rstrip(".") not in data.not_names
+            for w in match.group("name").split()
+        )
+        if ok and match is not None:
+            lead = len(line) - len(line.lstrip())
+            block.append(
+                (
+                    offset + lead,
+                    offset + lead + len(match.group("name")),
+                    bool(match.group("stats")),
+                )
+            )
+        if not ok or n == len(lines) - 1:
+            if len(block) >= 3 and 2 * sum(stats for *_, stats in block) >= len(block):
+                for start_char, end_char, _ in block:
+                    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+                    if span is None or any(t.i in taken for t in span):
+                        continue
+                    yield span.start, span.end
+            block = []
+        offset += len(line) + 1
+
+
+def _names_after_role_comma(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
+    """``Le président du groupe, Masayoshi Son, a ...``: two to four capitalised words
+    between commas after a role phrase with its article, whatever the NER said."""
+    for tok in doc:
+        if tok.text != "," or tok.i + 3 >= len(doc):
+            continue
+        j = tok.i + 1
+        k = j
+        while k < len(doc) and k - j < 4 and _is_name_token(doc[k]) and "\n" not in doc[k].text:
+            k += 1
+        while k > j and not _capitalised(doc[k - 1]):
+            k -= 1
+        if k - j < 2 or k >= len(doc) or doc[k].text not in (",", ")", "("):
+            continue
+        if any(i in taken for i in range(j, k)) or not _capitalised(doc[j]):
+            continue
+        if _role_before(doc, j) is None:
+            continue
         yield j, k
 
 
@@ -302,7 +409,19 @@ def _named_thing_before(doc: Doc, start: int) -> bool:
         j -= 1  # "le carnaval de La Calamine"
     if j >= 0 and doc[j].lower_ in ("de", "d'", "d’", "du"):
         return j > 0 and doc[j - 1].lower_ in data.place_nouns_de
-    return j >= 0 and doc[j].lower_ in data.place_nouns
+    # adjectives and a noun complement between: "la sonde spatiale japonaise X",
+    # "l'agence de presse X"
+    k = j
+    while k >= 0 and j - k < 3 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+        k -= 1
+    if (
+        k >= 2
+        and doc[k].is_lower
+        and doc[k - 1].lower_ in ("de", "d'", "d’")
+        and doc[k - 2].lower_ in data.place_nouns
+    ):
+        return True
+    return k >= 0 and doc[k].lower_ in data.place_nouns
 
 
 def _valid_name(doc: Doc, start: int, end: int) -> bool:
@@ -505,6 +624,8 @@ def _is_role_head(doc: Doc, i: int) -> bool:
             and doc[i + 1].lower_ in ("à", "au", "aux", "par", "en", "lors")
         )
     )  # "a élu", "se sont délégué", "est élu à l'Académie": a verb, not a role
+    if not after_det and i + 1 < len(doc) and doc[i + 1].lower_ in ("que", "qu'", "qu’"):
+        verb_use = True  # "X, juge que ...": a verb the tagger took for a noun
     if _is_role_noun(tok) and tok.lower_ not in _ROLE_PRE and (not verb_use or after_det):
         return True
     data = french()
@@ -898,11 +1019,18 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
     for ent in doc.ents:
         if ent.label_ != "PER":
             continue
-        start, end, title = _trim_name(doc, ent.start, ent.end)
+        start, end, title = _trim_name(doc, _extend_left(doc, ent.start), ent.end)
         if _valid_name(doc, start, end):
             spans.append((start, end, title))
     taken = {i for s, e, _ in spans for i in range(s, e)}
     for start, end in _names_after_titles(doc, taken):
+        if _valid_name(doc, start, end):
+            spans.append((start, end, None))
+            taken.update(range(start, end))
+    for start, end in _roster_names(doc, taken):
+        spans.append((start, end, None))
+        taken.update(range(start, end))
+    for start, end in _names_after_role_comma(doc, taken):
         if _valid_name(doc, start, end):
             spans.append((start, end, None))
             taken.update(range(start, end))
