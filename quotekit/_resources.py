@@ -63,6 +63,7 @@ class LanguageData:
     role_nouns: frozenset[str]
     generic_person_nouns: frozenset[str]
     organization_heads: frozenset[str]
+    organization_names: frozenset[str]
     not_names: frozenset[str]
     place_nouns: frozenset[str]
     place_nouns_de: frozenset[str]
@@ -145,6 +146,7 @@ def french() -> LanguageData:
             w.split("\t")[0].lower() for w in _lines("role_nouns.txt") if w.endswith("\tgeneric")
         ),
         organization_heads=frozenset(w.lower() for w in _lines("organizations.txt")),
+        organization_names=frozenset(w.lower() for w in _lines("organization_names.txt")),
         not_names=frozenset(w.lower() for w in _lines("not_names.txt")),
         place_nouns=frozenset(w.split("\t")[0].lower() for w in _lines("place_nouns.txt")),
         place_nouns_de=frozenset(

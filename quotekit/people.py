@@ -130,6 +130,15 @@ def _trim_name(doc: Doc, start: int, end: int) -> tuple[int, int, tuple[int, int
     while start < end:
         tok = doc[start]
         if (
+            tok.lower_ in ("le", "la")
+            and tok.text[:1].isupper()
+            and start > 0
+            and _is_title(doc[start - 1])
+            and start + 1 < end
+            and _capitalised(doc[start + 1])
+        ):
+            break  # "Mme Le Guen": after a civility a capitalised article is a particle
+        if (
             _is_title(tok)
             or tok.lower_ in _ARTICLES
             or (_is_role_noun(tok) and not tok.text[:1].isupper())
@@ -212,6 +221,8 @@ def _gender(doc: Doc, title: tuple[int, int] | None, start: int) -> str | None:
     if title is None:
         return None
     words = [t.lower_ for t in doc[title[0] : title[1]]]
+    if title[0] > 0 and doc[title[0] - 1].lower_ in ("le", "la"):
+        words.insert(0, doc[title[0] - 1].lower_)  # "le Dr", "la Pr"
     if any(w in _FEMININE_TITLES for w in words) or "la" in words:
         return "f"
     if any(w in _MASCULINE_TITLES for w in words) or "le" in words:
@@ -440,6 +451,8 @@ def _valid_name(doc: Doc, start: int, end: int) -> bool:
         return False  # "Président de la République": a capitalised role, not a name
     if _named_thing_before(doc, start):
         return False
+    if doc[start:end].text.lower() in data.organization_names:
+        return False  # "Matignon", "le Kremlin": the institution, not a person
     return not all(t.is_upper and len(t.text) <= 5 and len(toks) == 1 for t in core)  # acronyms
 
 
@@ -686,7 +699,9 @@ def _role_phrase_at(doc: Doc, head: int, names: set[int]) -> tuple[int, int]:
         if in_de and (tok.pos_ == "DET" or low in ("l'", "l’") or tok.like_num):
             j += 1
             continue
-        if j in names and not in_de:
+        if j in names and not (
+            in_de and (doc[j - 1].lower_ in _DE | {"l'", "l’"} or j - 1 in names)
+        ):
             break  # the name the role introduces
         if low == "et" and j + 1 < len(doc):
             nxt = doc[j + 1]
@@ -841,6 +856,8 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
 
     def subject_before(i: int) -> int | None:
         """The person who is the subject of the clause ending at ``i``."""
+        if i < 0:
+            return None
         lo, _ = _sentence_bounds(doc, i)
         j = i
         while j >= lo:
@@ -1056,6 +1073,31 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
     return mentions
 
 
+def _is_organization(doc: Doc, ent: SpacySpan) -> bool:
+    """An organisation the text names or makes act.
+
+    Notes:
+        Besides the NER's ``ORG``: the seat of an institution standing for it (``le
+        Kremlin``, ``Matignon``, from ``organization_names.txt``) whatever the NER's
+        label, and a place that is the subject of a verb (``l'Ukraine a rejeté ces
+        conditions``): a country or city that acts is its government.
+    """
+    if ent.label_ == "ORG":
+        return True
+    start, end = _strip_article(doc, ent)
+    if doc[start:end].text.lower() in french().nationalities:
+        return False  # "l'Ukrainienne a assuré": a person
+    if doc[start:end].text.lower() in french().organization_names:
+        return True
+    root = ent.root
+    return (
+        ent.label_ == "LOC"
+        and root.dep_ == "nsubj"
+        and root.head.pos_ == "VERB"
+        and not any(t.dep_ == "cop" for t in root.head.children)
+    )
+
+
 def _char_span(doc: Doc, start: int, end: int) -> Span:
     first, last = doc[start], doc[end - 1]
     return Span.of(doc.text, first.idx, last.idx + len(last.text))
@@ -1113,8 +1155,9 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
 
     person_tokens = {i for m in persons for i in range(m.start, m.end)}
     orgs: dict[str, list[Mention]] = defaultdict(list)
+    org_names: dict[str, str] = {}
     for ent in doc.ents:
-        if ent.label_ != "ORG" or any(t.i in person_tokens for t in ent):
+        if not _is_organization(doc, ent) or any(t.i in person_tokens for t in ent):
             continue
         start, end = _strip_article(doc, ent)
         if _is_role_noun(doc[start]) and not doc[start].text[:1].isupper():
@@ -1124,9 +1167,19 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
         if end <= start:
             continue
         span = _char_span(doc, start, end)
-        orgs[normalize(span.text)].append(Mention(span.start, span.end, span.text))
-    for org_mentions in orgs.values():
-        name = max((m.text for m in org_mentions), key=len)
+        org_names[normalize(span.text)] = max(
+            org_names.get(normalize(span.text), ""), span.text, key=len
+        )
+        if ent.label_ != "ORG":
+            # "le Kremlin", "la France": the article is part of how the institution
+            # is named, as the attribution stage writes such a speaker
+            first = start
+            while first > 0 and doc[first - 1].lower_ in _ARTICLES | {"'", "’"}:
+                first -= 1
+            span = _char_span(doc, first, end)
+        orgs[normalize(doc[start:end].text)].append(Mention(span.start, span.end, span.text))
+    for key, org_mentions in orgs.items():
+        name = org_names[key]
         drafts.append(
             (
                 org_mentions[0].start,
