@@ -110,7 +110,7 @@ def _extend_left(doc: Doc, start: int) -> int:
             not _capitalised(tok)
             or not tok.is_alpha
             or tok.pos_ != "PROPN"
-            or tok.ent_type_ not in ("", "PER")
+            or tok.ent_type_ != ""  # "fidèle de Mitterrand Claude Estier": another entity
             or _is_title(tok)
             or _is_role_noun(tok)
             or tok.lower_ in data.nationalities
