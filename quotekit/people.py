@@ -2,11 +2,22 @@
 
 Person mentions start from the statistical NER (``PER``) and are repaired with
 mechanisms that generalise: civilities and titles are moved out of the name span
-into the mention's ``title``; words that are never names (months, function words)
-and role nouns are not names; a capitalised word after a civility is a name even
-when the NER missed it. Roles are read before the name (``le porte-parole du Kremlin
-Dmitri Peskov``) and in apposition after it (``Dmitri Peskov, porte-parole du
-Kremlin,``). Mentions of one person are merged by :mod:`quotekit.names`.
+into the mention's ``title``; words that are never names (months, function words),
+role nouns, things named after a class noun (``la compagnie aérienne X``) and the
+seats of institutions (``Matignon``) are not names; a capitalised word after a
+civility, two after a role or nationality noun, or between commas after a role
+(``Le président du groupe, Masayoshi Son,``) are a name even when the NER missed
+them; given names left out before a surname are added; the lines of a team sheet
+are names; names the article gave are found again where the NER missed them.
+
+Roles are noun phrases headed by a role noun, nationality or party word, linked to
+the person by the construction that attaches them: before the name, in apposition,
+as a predicate of être/devenir/rester/nommer, detached at the start of a sentence,
+coordinated with a linked role, or as a role mention standing for a person named
+before. Gender comes from civilities, articles and the form of role nouns.
+Organisations are the NER's ``ORG``, institution seats (``le Kremlin``) and places
+that act (``l'Ukraine a rejeté``). Mentions of one person are merged by
+:mod:`quotekit.names`.
 """
 
 from __future__ import annotations
