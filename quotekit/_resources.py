@@ -61,13 +61,53 @@ class LanguageData:
     object_reporting_verbs: frozenset[str]
     titles: frozenset[str]
     role_nouns: frozenset[str]
+    generic_person_nouns: frozenset[str]
     organization_heads: frozenset[str]
+    organization_names: frozenset[str]
     not_names: frozenset[str]
     place_nouns: frozenset[str]
     foreign_titles: frozenset[str]
     place_nouns_de: frozenset[str]
     nationalities: frozenset[str]
+    party_words: frozenset[str]
     pronouns: dict[str, tuple[str | None, str]]
+    noun_genders: dict[str, str] = attrs.field(factory=dict)
+
+    def gender_of(self, word: str) -> str | None:
+        """``"f"`` or ``"m"`` when the form of a role or nationality noun shows it
+        (``députée``, ``entraîneure``, ``Ukrainienne``), None for epicene nouns
+        (``ministre``, ``porte-parole``) and unknown words."""
+        return self.noun_genders.get(word.lower())
+
+
+_FEMININE_ENDINGS = (
+    ("euse", "eur"),
+    ("rice", "eur"),
+    ("eure", "eur"),
+    ("ière", "ier"),
+    ("ienne", "ien"),
+    ("enne", "en"),
+    ("esse", "e"),
+    ("e", ""),
+)
+
+
+def _noun_genders(words: set[str]) -> dict[str, str]:
+    """The gender each form shows by having a partner of the other gender in ``words``.
+
+    Notes:
+        French marks the feminine of most role nouns with a suffix (``député`` /
+        ``députée``, ``directeur`` / ``directrice``); a noun with no partner
+        (``ministre``, ``maire``) is epicene and shows no gender by itself.
+    """
+    genders: dict[str, str] = {}
+    for word in words:
+        for fem, masc in _FEMININE_ENDINGS:
+            if word.endswith(fem) and word[: len(word) - len(fem)] + masc in words:
+                genders[word] = "f"
+                genders.setdefault(word[: len(word) - len(fem)] + masc, "m")
+                break
+    return genders
 
 
 @functools.lru_cache(maxsize=1)
@@ -84,6 +124,15 @@ def french() -> LanguageData:
             strong.add(lemma)
         if "object" in flags:
             with_object.add(lemma)
+    role_nouns = {w.split("\t")[0].lower() for w in _lines("role_nouns.txt")}
+    nationalities = frozenset().union(
+        *(_inflect_all(w.lower()) for w in _lines("nationalities.txt"))
+    )
+    singular = {
+        w
+        for w in role_nouns | nationalities
+        if not w.endswith("s") or w[:-1] not in role_nouns | nationalities
+    }
     pronouns: dict[str, tuple[str | None, str]] = {}
     for line in _lines("pronouns.tsv"):
         form, gender, number = line.split("\t")
@@ -93,16 +142,20 @@ def french() -> LanguageData:
         strong_reporting_verbs=frozenset(strong),
         object_reporting_verbs=frozenset(with_object),
         titles=frozenset(_lines("titles.txt")),
-        role_nouns=frozenset(w.lower() for w in _lines("role_nouns.txt")),
+        role_nouns=frozenset(role_nouns),
+        generic_person_nouns=frozenset(
+            w.split("\t")[0].lower() for w in _lines("role_nouns.txt") if w.endswith("\tgeneric")
+        ),
         organization_heads=frozenset(w.lower() for w in _lines("organizations.txt")),
+        organization_names=frozenset(w.lower() for w in _lines("organization_names.txt")),
         not_names=frozenset(w.lower() for w in _lines("not_names.txt")),
         place_nouns=frozenset(w.split("\t")[0].lower() for w in _lines("place_nouns.txt")),
         foreign_titles=frozenset(w.lower() for w in _lines("foreign_titles.txt")),
         place_nouns_de=frozenset(
             w.split("\t")[0].lower() for w in _lines("place_nouns.txt") if w.endswith("\tde")
         ),
-        nationalities=frozenset().union(
-            *(_inflect_all(w.lower()) for w in _lines("nationalities.txt"))
-        ),
+        nationalities=nationalities,
+        party_words=frozenset().union(*(_inflect_all(w.lower()) for w in _lines("parties.txt"))),
         pronouns=pronouns,
+        noun_genders=_noun_genders(singular),
     )

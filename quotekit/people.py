@@ -2,15 +2,27 @@
 
 Person mentions start from the statistical NER (``PER``) and are repaired with
 mechanisms that generalise: civilities and titles are moved out of the name span
-into the mention's ``title``; words that are never names (months, function words)
-and role nouns are not names; a capitalised word after a civility is a name even
-when the NER missed it. Roles are read before the name (``le porte-parole du Kremlin
-Dmitri Peskov``) and in apposition after it (``Dmitri Peskov, porte-parole du
-Kremlin,``). Mentions of one person are merged by :mod:`quotekit.names`.
+into the mention's ``title``; words that are never names (months, function words),
+role nouns, things named after a class noun (``la compagnie aérienne X``) and the
+seats of institutions (``Matignon``) are not names; a capitalised word after a
+civility, two after a role or nationality noun, or between commas after a role
+(``Le président du groupe, Masayoshi Son,``) are a name even when the NER missed
+them; given names left out before a surname are added; the lines of a team sheet
+are names; names the article gave are found again where the NER missed them.
+
+Roles are noun phrases headed by a role noun, nationality or party word, linked to
+the person by the construction that attaches them: before the name, in apposition,
+as a predicate of être/devenir/rester/nommer, detached at the start of a sentence,
+coordinated with a linked role, or as a role mention standing for a person named
+before. Gender comes from civilities, articles and the form of role nouns.
+Organisations are the NER's ``ORG``, institution seats (``le Kremlin``) and places
+that act (``l'Ukraine a rejeté``). Mentions of one person are merged by
+:mod:`quotekit.names`.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -31,6 +43,7 @@ _MASCULINE_TITLES = frozenset(
     {"m.", "mm.", "monsieur", "sir", "lord", "saint", "mgr", "monseigneur"}
 )
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "l"})
+_DE = frozenset({"de", "du", "des", "d'", "d’"})
 _NAME_PARTICLES = frozenset(
     {
         "de",
@@ -88,11 +101,54 @@ def _is_name_token(tok: Token) -> bool:
     return _capitalised(tok) and not _is_title(tok)
 
 
+def _extend_left(doc: Doc, start: int) -> int:
+    """Given names the NER left out before a surname: ``Tsaï`` of ``Tsaï Ing-wen``,
+    ``Guy-Brice Parfait`` of ``Guy-Brice Parfait Kolélas``.
+
+    Notes:
+        A capitalised proper noun right before a person's name, outside any other
+        entity and not a title, role, nationality or word that is never a name,
+        belongs to the name: French writes nothing capitalised between a title and
+        the name but the name itself.
+    """
+    data = french()
+    while start > 0:
+        tok = doc[start - 1]
+        if tok.text == "-" and not tok.whitespace_ and start >= 2 and doc[start - 2].is_alpha:
+            start -= 1
+            continue
+        if (
+            not _capitalised(tok)
+            or not tok.is_alpha
+            or tok.pos_ != "PROPN"
+            or tok.ent_type_ != ""  # "fidèle de Mitterrand Claude Estier": another entity
+            or _is_title(tok)
+            or _is_role_noun(tok)
+            or tok.lower_ in data.nationalities
+            or tok.lower_ in data.not_names
+            or tok.lower_ in _ARTICLES
+        ):
+            break
+        start -= 1
+    if start < len(doc) and doc[start].text == "-":
+        start += 1
+    return start
+
+
 def _trim_name(doc: Doc, start: int, end: int) -> tuple[int, int, tuple[int, int] | None]:
     """Move titles, roles and articles out of a name span; drop trailing junk."""
     title_start: int | None = None
     while start < end:
         tok = doc[start]
+        if (
+            tok.lower_ in ("le", "la")
+            and tok.text[:1].isupper()
+            and start > 0
+            and _is_title(doc[start - 1])
+            and start + 1 < end
+            and _capitalised(doc[start + 1])
+        ):
+            break  # "Mme Le Guen": after a civility a capitalised article is a particle
         if (
             _is_title(tok)
             or tok.lower_ in _ARTICLES
@@ -139,40 +195,50 @@ def _title_before(doc: Doc, start: int) -> tuple[int, int] | None:
     return None
 
 
+def _lexical_gender(doc: Doc, start: int, end: int) -> str | None:
+    """Gender shown by the form of a role or nationality noun or adjective in
+    ``[start, end)`` before any ``de`` complement (``entraîneure``, ``ministre
+    ukrainienne``); epicene nouns (``ministre``) show none.
+
+    Notes:
+        spaCy's morphology gives a gender to epicene nouns from context statistics
+        (``Claire Moreau, ministre`` comes out masculine); the form is surer.
+    """
+    data = french()
+    for tok in doc[start:end]:
+        if tok.lower_ in _DE:
+            break
+        gender = data.gender_of(tok.text)
+        if gender is not None:
+            return gender
+    return None
+
+
 def _gender_of_role(doc: Doc, role: tuple[int, int]) -> str | None:
     """Gender shown by a role phrase: its article or its role noun (``la ministre``)."""
     first = role[0]
-    if first > 0 and doc[first - 1].pos_ == "DET":
+    if first > 0 and doc[first - 1].pos_ == "DET" and doc[first - 1].lower_ not in ("l'", "l’"):
+        if doc[first - 1].lower_ in ("la", "une", "cette", "sa"):
+            return "f"
+        if doc[first - 1].lower_ in ("le", "un", "du", "au", "ce", "cet"):
+            return "m"
         g = doc[first - 1].morph.get("Gender", [])
         if g:
             return "f" if g[0] == "Fem" else "m"
-        if doc[first - 1].lower_ in ("la", "une"):
-            return "f"
-        if doc[first - 1].lower_ in ("le", "un", "du", "au"):
-            return "m"
-    for tok in doc[role[0] : role[1]]:
-        if _is_role_noun(tok) and tok.pos_ == "NOUN":
-            g = tok.morph.get("Gender", [])
-            if g:
-                return "f" if g[0] == "Fem" else "m"
-            break
-    return None
+    return _lexical_gender(doc, role[0], role[1])
 
 
 def _gender(doc: Doc, title: tuple[int, int] | None, start: int) -> str | None:
     if title is None:
         return None
     words = [t.lower_ for t in doc[title[0] : title[1]]]
+    if title[0] > 0 and doc[title[0] - 1].lower_ in ("le", "la"):
+        words.insert(0, doc[title[0] - 1].lower_)  # "le Dr", "la Pr"
     if any(w in _FEMININE_TITLES for w in words) or "la" in words:
         return "f"
     if any(w in _MASCULINE_TITLES for w in words) or "le" in words:
         return "m"
-    for tok in doc[title[0] : title[1]]:
-        if _is_role_noun(tok):
-            g = tok.morph.get("Gender", [])
-            if g:
-                return "f" if g[0] == "Fem" else "m"
-    return None
+    return _lexical_gender(doc, title[0], title[1])
 
 
 def _role_before(doc: Doc, start: int) -> tuple[int, int] | None:
@@ -186,6 +252,8 @@ def _role_before(doc: Doc, start: int) -> tuple[int, int] | None:
         if found is not None and found[0] > 0 and doc[found[0] - 1].pos_ == "DET":
             return found[0], start - 1
         return None
+    if start >= 1 and doc[start - 1].lower_ in _DE:
+        return None  # "collaborateur de Jean Dupont": the name is the complement
     j = start - 1
     first_role: int | None = None
     while j >= 0 and start - j <= 10:
@@ -194,6 +262,7 @@ def _role_before(doc: Doc, start: int) -> tuple[int, int] | None:
             tok.text in _ROLE_STOP
             or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ")
             or "\n" in tok.text
+            or (tok.pos_ == "ADP" and tok.lower_ not in _DE)
         ):
             break
         if (
@@ -272,8 +341,80 @@ def _names_after_titles(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
             k -= 1
         if k - j < need or any(i in taken for i in range(j, k)):
             continue
-        if need == 2 and any(doc[i].ent_type_ in ("LOC", "ORG") for i in range(j, k)):
+        if (
+            need == 2
+            and tok.lower_ not in french().nationalities
+            and any(doc[i].ent_type_ in ("LOC", "ORG") for i in range(j, k))
+        ):
             continue  # "le ministre Affaires étrangères"-like misparses stay out
+        # after a nationality noun ("l'Autrichienne Nadine Fest") the NER often
+        # reads a place; two capitalised words there are a person's name
+        yield j, k
+
+
+_ROSTER_LINE = re.compile(
+    r"^(?P<name>[^\W\d_][\w'’-]*\.?(?: [^\W\d_][\w'’-]*\.?){0,3})[ \t]*"
+    r"(?P<stats>\([ \t]*\d[^()\n]*\))?[ \t]*$"
+)
+
+
+def _roster_names(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
+    """Names in a team sheet: a block of short lines, each a capitalised name and
+    mostly a parenthesised statistic (``Karabatic L. (4/4)``).
+
+    Notes:
+        Sports copy lists players one a line with their figures; the NER, trained
+        on running text, misses most of them. A block of at least three such lines,
+        at least half with a statistic, is read as a list of names.
+    """
+    data = french()
+    block: list[tuple[int, int, bool]] = []
+    offset = 0
+    lines = doc.text.split("\n")
+    for n, line in enumerate(lines):
+        match = _ROSTER_LINE.match(line.strip())
+        ok = match is not None and all(
+            w[:1].isupper() and w.lower().rstrip(".") not in data.not_names
+            for w in match.group("name").split()
+        )
+        if ok and match is not None:
+            lead = len(line) - len(line.lstrip())
+            block.append(
+                (
+                    offset + lead,
+                    offset + lead + len(match.group("name")),
+                    bool(match.group("stats")),
+                )
+            )
+        if not ok or n == len(lines) - 1:
+            if len(block) >= 3 and 2 * sum(stats for *_, stats in block) >= len(block):
+                for start_char, end_char, _ in block:
+                    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+                    if span is None or any(t.i in taken for t in span):
+                        continue
+                    yield span.start, span.end
+            block = []
+        offset += len(line) + 1
+
+
+def _names_after_role_comma(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
+    """``Le président du groupe, Masayoshi Son, a ...``: two to four capitalised words
+    between commas after a role phrase with its article, whatever the NER said."""
+    for tok in doc:
+        if tok.text != "," or tok.i + 3 >= len(doc):
+            continue
+        j = tok.i + 1
+        k = j
+        while k < len(doc) and k - j < 4 and _is_name_token(doc[k]) and "\n" not in doc[k].text:
+            k += 1
+        while k > j and not _capitalised(doc[k - 1]):
+            k -= 1
+        if k - j < 2 or k >= len(doc) or doc[k].text not in (",", ")", "("):
+            continue
+        if any(i in taken for i in range(j, k)) or not _capitalised(doc[j]):
+            continue
+        if _role_before(doc, j) is None:
+            continue
         yield j, k
 
 
@@ -290,7 +431,19 @@ def _named_thing_before(doc: Doc, start: int) -> bool:
         j -= 1  # "le carnaval de La Calamine"
     if j >= 0 and doc[j].lower_ in ("de", "d'", "d’", "du"):
         return j > 0 and doc[j - 1].lower_ in data.place_nouns_de
-    return j >= 0 and doc[j].lower_ in data.place_nouns
+    # adjectives and a noun complement between: "la sonde spatiale japonaise X",
+    # "l'agence de presse X"
+    k = j
+    while k >= 0 and j - k < 3 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+        k -= 1
+    if (
+        k >= 2
+        and doc[k].is_lower
+        and doc[k - 1].lower_ in ("de", "d'", "d’")
+        and doc[k - 2].lower_ in data.place_nouns
+    ):
+        return True
+    return k >= 0 and doc[k].lower_ in data.place_nouns
 
 
 def _valid_name(doc: Doc, start: int, end: int) -> bool:
@@ -309,6 +462,8 @@ def _valid_name(doc: Doc, start: int, end: int) -> bool:
         return False  # "Président de la République": a capitalised role, not a name
     if _named_thing_before(doc, start):
         return False
+    if doc[start:end].text.lower() in data.organization_names:
+        return False  # "Matignon", "le Kremlin": the institution, not a person
     return not all(t.is_upper and len(t.text) <= 5 and len(toks) == 1 for t in core)  # acronyms
 
 
@@ -374,6 +529,513 @@ def _repeated_names(
         i += 1
 
 
+# ------------------------------------------------------------------ role phrases
+
+_ROLE_PRE = frozenset(
+    {
+        "dernier",
+        "dernière",
+        "autre",
+        "double",
+        "triple",
+        "fois",
+        "ancien",
+        "ancienne",
+        "anciens",
+        "futur",
+        "future",
+        "nouveau",
+        "nouvel",
+        "nouvelle",
+        "ex",
+        "plus",
+        "jeune",
+        "actuel",
+        "actuelle",
+        "premier",
+        "première",
+        "seul",
+        "seule",
+        "grand",
+        "grande",
+        "haut",
+        "haute",
+        "éternel",
+        "célèbre",
+        "célèbres",
+        "célébre",
+        "fidèle",
+    }
+)
+_ROLE_DETS = frozenset({"le", "la", "l'", "l’", "un", "une", "son", "sa", "ce", "cette"})
+_DEFINITE = frozenset({"le", "la", "l'", "l’"})
+_COPULAS = frozenset(
+    {
+        "être",
+        "devenir",
+        "redevenir",
+        "rester",
+        "demeurer",
+        "nommer",
+        "élire",
+        "réélire",
+        "désigner",
+        "sembler",
+        "paraître",
+        "fut",
+        "est",
+        "était",
+        "sera",
+        "devient",
+        "reste",
+        "nommé",
+        "nommée",
+        "élu",
+        "élue",
+        "réélu",
+        "réélue",
+        "désigné",
+        "désignée",
+    }
+)
+_PREDICATE_ADVS = frozenset(
+    {
+        "aussi",
+        "ensuite",
+        "alors",
+        "toujours",
+        "déjà",
+        "désormais",
+        "notamment",
+        "également",
+        "encore",
+        "aujourd'hui",
+        "actuellement",
+        "longtemps",
+        "devenu",
+        "devenue",
+        "puis",
+        "à",
+        "la",
+        "fois",
+        "en",
+        "enfin",
+        "bien",
+        "d'abord",
+        "tour",
+    }
+)
+_NAMED = frozenset(
+    {"nommé", "nommée", "prénommé", "prénommée", "surnommé", "surnommée", "appelé", "appelée"}
+)
+_OPENERS = frozenset({"d'", "d’", "abord", "jadis", "autrefois", "longtemps"})
+_LINK_WORDS = frozenset({",", "et", "puis", "ou", "mais", "aussi", "ensuite", "enfin"})
+_SUBJECT_PRONOUNS = {"il": "m", "elle": "f"}
+
+
+def _is_role_head(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.lower_ == "premier" or tok.lower_ == "première":
+        return i + 1 < len(doc) and _is_role_noun(doc[i + 1])
+    prev = doc[i - 1] if i > 0 else None
+    after_det = prev is not None and (prev.pos_ == "DET" or prev.lower_ in _ROLE_PRE)
+    verb_use = tok.pos_ == "VERB" and (
+        "Fin" in tok.morph.get("VerbForm", [])
+        or (prev is not None and (prev.lemma_ == "avoir" or prev.pos_ == "PRON"))
+        or (
+            "Part" in tok.morph.get("VerbForm", [])
+            and i + 1 < len(doc)
+            and doc[i + 1].lower_ in ("à", "au", "aux", "par", "en", "lors")
+        )
+    )  # "a élu", "se sont délégué", "est élu à l'Académie": a verb, not a role
+    if not after_det and i + 1 < len(doc) and doc[i + 1].lower_ in ("que", "qu'", "qu’"):
+        verb_use = True  # "X, juge que ...": a verb the tagger took for a noun
+    if _is_role_noun(tok) and tok.lower_ not in _ROLE_PRE and (not verb_use or after_det):
+        return True
+    data = french()
+    if tok.lower_ in data.party_words and (
+        prev is None or prev.pos_ not in ("NOUN", "PROPN") or prev.lower_ in _OPENERS
+    ):
+        return True
+    # a nationality used as a noun: "l'Autrichienne", "au Finlandais"
+    return (
+        tok.lower_ in data.nationalities
+        and i > 0
+        and doc[i - 1].lower_
+        in _ROLE_DETS
+        | {
+            "au",
+            "aux",
+        }
+    )
+
+
+def _role_phrase_at(doc: Doc, head: int, names: set[int]) -> tuple[int, int]:
+    """The role phrase around the role noun ``head``: modifiers before it, adjectives
+    and ``de`` complements after it, up to punctuation, a verb or another preposition."""
+    start = head
+    while (
+        start > 0
+        and start - 1 not in names
+        and (
+            doc[start - 1].lower_ in _ROLE_PRE or (doc[start - 1].text == "-" and start - head < 3)
+        )
+        and not doc[start - 1].is_sent_start
+    ):
+        start -= 1
+    if start > 0 and doc[start - 1].lower_ in _ROLE_PRE and doc[start - 1].is_sent_start:
+        start -= 1
+    data = french()
+    end = head + 1
+    in_de = False
+    j = head + 1
+    while j < len(doc) and j - head < 16:
+        tok = doc[j]
+        low = tok.lower_
+        if "\n" in tok.text or tok.text in _ROLE_STOP - {"(", ")"}:
+            break
+        if tok.text == "(":
+            close = next(
+                (k for k in range(j + 1, min(j + 5, len(doc))) if doc[k].text == ")"), None
+            )
+            if close is None or not all(_capitalised(t) for t in doc[j + 1 : close]):
+                break
+            j = close + 1
+            end = j
+            continue
+        if low in _DE:
+            in_de = True
+            j += 1
+            continue
+        if in_de and (tok.pos_ == "DET" or low in ("l'", "l’") or tok.like_num):
+            j += 1
+            continue
+        if j in names and not (
+            in_de and (doc[j - 1].lower_ in _DE | {"l'", "l’"} or j - 1 in names)
+        ):
+            break  # the name the role introduces
+        if low == "et" and j + 1 < len(doc):
+            nxt = doc[j + 1]
+            if (
+                _is_role_noun(nxt)
+                or (in_de and _capitalised(nxt))
+                or nxt.lower_ in data.nationalities
+            ):
+                j += 1
+                continue
+            break
+        if _is_role_noun(tok) or low in data.nationalities or low in data.party_words:
+            end = j = j + 1
+            continue
+        if tok.pos_ in ("ADJ",) and not _capitalised(tok):
+            end = j = j + 1
+            continue
+        if (
+            tok.pos_ == "VERB"
+            and "Part" in tok.morph.get("VerbForm", [])
+            and not _capitalised(tok)
+            and low not in _NAMED
+        ):
+            if tok.morph.get("Tense", []) == ["Pres"]:
+                break  # "résidant en Floride": a clause, not a role
+            end = j = j + 1
+            continue
+        if tok.text == "-" and not tok.whitespace_:
+            j += 1
+            continue
+        if in_de and (tok.pos_ in ("NOUN", "PROPN") or _capitalised(tok)):
+            end = j = j + 1
+            continue
+        break
+    return start, end
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the sentences, cut at . ! ? and line breaks only.
+
+    Notes:
+        The parser's own sentence splits fall inside hyphenated place names
+        (``Nouvelle-Calédonie``) often enough to cut a role from its subject.
+    """
+    bounds = []
+    start = 0
+    for tok in doc:
+        if tok.text in (".", "!", "?", "…") or "\n" in tok.text:
+            if tok.i + 1 > start:
+                bounds.append((start, tok.i + 1))
+            start = tok.i + 1
+    if start < len(doc):
+        bounds.append((start, len(doc)))
+    return bounds
+
+
+def _find_role_phrases(doc: Doc, names: set[int]) -> list[tuple[int, int, int]]:
+    """Every role phrase of the Doc as (start, end, head), left to right, not overlapping."""
+    out: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(doc):
+        if i in names or not _is_role_head(doc, i) or (doc[i].text[:1].isupper() and i in names):
+            i += 1
+            continue
+        start, end = _role_phrase_at(doc, i, names)
+        if out and start < out[-1][1]:
+            i += 1
+            continue
+        out.append((start, end, i))
+        i = max(end, i + 1)
+    return out
+
+
+def _skip_back(doc: Doc, i: int, lo: int, words: frozenset[str]) -> int:
+    """The index of the first token before ``i`` (down to ``lo``) not in ``words``."""
+    while i >= lo and doc[i].lower_ in words:
+        i -= 1
+    return i
+
+
+def _is_subject(doc: Doc, mention: PersonMention) -> bool:
+    """The mention is the subject of its clause, itself or as the name of a role noun
+    that is (``Le porte-parole X a dit``, parsed with X in apposition to the noun)."""
+    tok = doc[mention.start : mention.end].root
+    for _ in range(3):
+        if tok.dep_.startswith("nsubj"):
+            return True
+        if tok.dep_ not in ("appos", "flat:name", "flat", "nmod") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple[int, int]]]:
+    """Role phrases linked to the mention of the person they describe.
+
+    Notes:
+        French attaches a role to a person in a few fixed ways: before the name, in
+        apposition after it (with or without an article), as the predicate of être,
+        devenir, rester or nommer whose subject is the person, a relative pronoun or a
+        personal pronoun, in a detached phrase opening the sentence (``Ancien
+        ministre, il ...``), coordinated with a role already linked (``, puis
+        ministre de ...``), and as a definite role mention standing for a person named
+        before (``le chef de l'État``).
+    """
+    names = {i for m in mentions for i in range(m.start, m.end)}
+    by_end = {m.end: k for k, m in enumerate(mentions)}
+    by_start = {m.start: k for k, m in enumerate(mentions)}
+    genders = [m.gender for m in mentions]
+    linked: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    phrase_person: dict[int, int] = {}  # phrase end -> mention index
+    heads: dict[int, list[str]] = defaultdict(list)
+    for k, m in enumerate(mentions):
+        for a, b in m.roles:
+            heads[k] += [t.lemma_.lower() for t in doc[a:b]] + [t.lower_ for t in doc[a:b]]
+
+    def compatible(k: int, gender: str | None) -> bool:
+        return gender is None or genders[k] in (None, gender)
+
+    # the person the article is about: the surname written most often
+    counts: dict[str, int] = defaultdict(int)
+    for m in mentions:
+        counts[doc[m.end - 1].lower_] += 1
+    topic = None
+    if counts:
+        top = max(counts.values())
+        topic = next(
+            (k for k, m in enumerate(mentions) if counts[doc[m.end - 1].lower_] == top and top > 1),
+            None,
+        )
+
+    def before(i: int, gender: str | None) -> int | None:
+        best = None
+        for k, m in enumerate(mentions):
+            if m.end <= i and k not in complements and compatible(k, gender):
+                best = k
+        return best
+
+    complements = {
+        k for k, m in enumerate(mentions) if m.start > 0 and doc[m.start - 1].pos_ == "ADP"
+    }
+    subjects = [k for k, m in enumerate(mentions) if k not in complements and _is_subject(doc, m)]
+
+    def pronoun_person(p: int) -> int | None:
+        gender = _SUBJECT_PRONOUNS[doc[p].lower_]
+        found = [k for k in subjects if mentions[k].end <= p and compatible(k, gender)]
+        if found:
+            return found[-1]
+        if topic is not None and mentions[topic].end <= p and compatible(topic, gender):
+            return topic
+        return before(p, gender)
+
+    def subject_before(i: int) -> int | None:
+        """The person who is the subject of the clause ending at ``i``."""
+        if i < 0:
+            return None
+        lo, _ = _sentence_bounds(doc, i)
+        j = i
+        while j >= lo:
+            if j + 1 in by_end and by_end[j + 1] not in complements:
+                return by_end[j + 1]
+            low = doc[j].lower_
+            if low in _SUBJECT_PRONOUNS:
+                return pronoun_person(j)
+            if low == "qui":
+                k = _skip_back(doc, j - 1, lo, frozenset({","}))
+                return by_end.get(k + 1)
+            if (
+                doc[j].pos_ == "VERB"
+                and "Fin" in doc[j].morph.get("VerbForm", [])
+                and j < i - 1
+                and doc[j].lower_ not in _COPULAS
+            ):
+                return None
+            j -= 1
+        return None
+
+    def role_gender(start: int) -> str | None:
+        if start > 0 and doc[start - 1].lower_ in ("la", "une", "sa", "cette"):
+            return "f"
+        if start > 0 and doc[start - 1].lower_ in ("le", "un", "son", "ce"):
+            return "m"
+        return None
+
+    data = french()
+    sentence_of: dict[int, tuple[int, int]] = {}
+    for bounds in _sentences(doc):
+        for i in range(*bounds):
+            sentence_of[i] = bounds
+
+    def _sentence_bounds(_doc: Doc, i: int) -> tuple[int, int]:
+        return sentence_of[i]
+
+    phrases = _find_role_phrases(doc, names)
+    # roles that introduce the name right after them: "le ministre X", "un homme nommé X"
+    direct: dict[int, int] = {}
+    for start, end, _ in phrases:
+        if end in by_start:
+            direct[start] = by_start[end]
+        elif end + 1 in by_start and doc[end].lower_ in _NAMED:
+            direct[start] = by_start[end + 1]
+    for n, (start, end, head) in enumerate(phrases):
+        lo, hi = _sentence_bounds(doc, start)
+        det = start - 1 if start > 0 and doc[start - 1].lower_ in _ROLE_DETS else start
+        target: int | None = None
+        # before the name: "le porte-parole X", "la ministre, X,"
+        if start in direct:
+            target = direct[start]
+        elif n + 1 < len(phrases) and phrases[n + 1][0] in direct:
+            # "L'assaillant, un homme nommé X": a role in apposition to a role
+            gap = [t.lower_ for t in doc[end : phrases[n + 1][0]]]
+            if gap and gap[0] == "," and all(w == "," or w in _ROLE_DETS for w in gap):
+                target = direct[phrases[n + 1][0]]
+        if (
+            target is None
+            and end < len(doc)
+            and doc[end].text == ","
+            and end + 1 in by_start
+            and det < start
+        ):
+            target = by_start[end + 1]
+        # after the name: "X, porte-parole", "X, le maire de", "X spécialiste de"
+        if target is None and det > lo:
+            k = det - 1
+            if doc[k].text == ",":
+                k -= 1
+                # ", 73 ans," between the name and its role
+                if (
+                    k >= 1
+                    and doc[k].lower_ == "ans"
+                    and doc[k - 1].like_num
+                    and doc[k - 2].text == ","
+                ):
+                    k -= 3
+                if k + 1 in by_end:
+                    target = by_end[k + 1]
+                elif k + 1 in phrase_person:
+                    target = phrase_person[k + 1]
+            elif k + 1 in by_end and det == start:
+                target = by_end[k + 1]
+        # coordinated with a linked role: "sénateur et ministre", ", puis ministre"
+        if target is None and det - 1 >= lo and doc[det - 1].lower_ in _LINK_WORDS:
+            k = det - 1
+            steps = 0
+            while k >= lo and steps < 8 and k + 1 not in phrase_person:
+                tok = doc[k]
+                if tok.text == ")":
+                    k = next((q for q in range(k, lo - 1, -1) if doc[q].text == "("), lo) - 1
+                    continue
+                if (
+                    tok.pos_ == "AUX"
+                    or "Fin" in tok.morph.get("VerbForm", [])
+                    or tok.lower_ == "qui"
+                ):
+                    break
+                k -= 1
+                steps += 1
+            if k + 1 in phrase_person and k < det - 1:
+                target = phrase_person[k + 1]
+        generic = doc[head].lower_ in data.generic_person_nouns
+        # predicate: "X est le candidat", "il fut ministre", "nommé en 1984 secrétaire"
+        if target is None and not (generic and det == start):
+            k = _skip_back(doc, det - 1, lo, _PREDICATE_ADVS)
+            while k >= lo and doc[k].like_num and k - 1 >= lo and doc[k - 1].lower_ == "en":
+                k = _skip_back(doc, k - 2, lo, _PREDICATE_ADVS)
+            if k >= lo and (doc[k].lower_ in _COPULAS or doc[k].lemma_ in _COPULAS):
+                target = subject_before(k - 1)
+        # detached at the start of the sentence: "Ancien ministre, il ..."
+        if (
+            target is None
+            and not generic
+            and start <= lo + 2
+            and all(
+                t.pos_ in ("ADV", "ADP", "DET") or t.lower_ in _ROLE_PRE | _OPENERS
+                for t in doc[lo:start]
+            )
+        ):
+            for j in range(end, hi):
+                if j in by_start:
+                    target = by_start[j]
+                    break
+                if doc[j].lower_ in _SUBJECT_PRONOUNS:
+                    target = pronoun_person(j)
+                    break
+                if "Fin" in doc[j].morph.get("VerbForm", []):
+                    break
+        # a role mention for a person named before: "le chef de l'État a ..."
+        if (
+            target is None
+            and det < start
+            and doc[det].lower_ in _DEFINITE
+            and doc[head].lower_ not in data.generic_person_nouns
+            and doc[head].lemma_.lower() not in data.generic_person_nouns
+        ):
+            if (
+                end < len(doc)
+                and doc[end].text == ","
+                and end + 1 < len(doc)
+                and _capitalised(doc[end + 1])
+            ):
+                continue  # a name the NER missed follows
+            lemma = doc[head].lemma_.lower()
+            same = [
+                k
+                for k, hs in heads.items()
+                if (lemma in hs or doc[head].lower_ in hs) and mentions[k].end <= start
+            ]
+            gender = role_gender(start)
+            salient = [k for k in subjects if mentions[k].end <= start and compatible(k, gender)]
+            if same:
+                target = same[-1]
+            elif salient:
+                target = salient[-1]
+            else:
+                target = before(start, gender)
+        if target is None:
+            continue
+        linked[target].append((start, end))
+        phrase_person[end] = target
+        heads[target].append(doc[head].lemma_.lower())
+    return linked
+
+
 def find_person_mentions(doc: Doc) -> list[PersonMention]:
     """Person name mentions of a parsed Doc, with title, roles and gender.
 
@@ -385,11 +1047,18 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
     for ent in doc.ents:
         if ent.label_ != "PER":
             continue
-        start, end, title = _trim_name(doc, ent.start, ent.end)
+        start, end, title = _trim_name(doc, _extend_left(doc, ent.start), ent.end)
         if _valid_name(doc, start, end):
             spans.append((start, end, title))
     taken = {i for s, e, _ in spans for i in range(s, e)}
     for start, end in _names_after_titles(doc, taken):
+        if _valid_name(doc, start, end):
+            spans.append((start, end, None))
+            taken.update(range(start, end))
+    for start, end in _roster_names(doc, taken):
+        spans.append((start, end, None))
+        taken.update(range(start, end))
+    for start, end in _names_after_role_comma(doc, taken):
         if _valid_name(doc, start, end):
             spans.append((start, end, None))
             taken.update(range(start, end))
@@ -403,7 +1072,41 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
         for role in roles:
             gender = gender or _gender_of_role(doc, role)
         mentions.append(PersonMention(start, end, title, roles, gender))
+    for k, extra in _link_roles(doc, mentions).items():
+        m = mentions[k]
+        roles = m.roles + tuple(
+            r for r in extra if not any(r[0] < o[1] and o[0] < r[1] for o in m.roles)
+        )
+        gender = m.gender
+        for role in roles:
+            gender = gender or _gender_of_role(doc, role)
+        mentions[k] = attrs.evolve(m, roles=roles, gender=gender)
     return mentions
+
+
+def _is_organization(doc: Doc, ent: SpacySpan) -> bool:
+    """An organisation the text names or makes act.
+
+    Notes:
+        Besides the NER's ``ORG``: the seat of an institution standing for it (``le
+        Kremlin``, ``Matignon``, from ``organization_names.txt``) whatever the NER's
+        label, and a place that is the subject of a verb (``l'Ukraine a rejeté ces
+        conditions``): a country or city that acts is its government.
+    """
+    if ent.label_ == "ORG":
+        return True
+    start, end = _strip_article(doc, ent)
+    if doc[start:end].text.lower() in french().nationalities:
+        return False  # "l'Ukrainienne a assuré": a person
+    if doc[start:end].text.lower() in french().organization_names:
+        return True
+    root = ent.root
+    return (
+        ent.label_ == "LOC"
+        and root.dep_ == "nsubj"
+        and root.head.pos_ == "VERB"
+        and not any(t.dep_ == "cop" for t in root.head.children)
+    )
 
 
 def _char_span(doc: Doc, start: int, end: int) -> Span:
@@ -463,8 +1166,9 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
 
     person_tokens = {i for m in persons for i in range(m.start, m.end)}
     orgs: dict[str, list[Mention]] = defaultdict(list)
+    org_names: dict[str, str] = {}
     for ent in doc.ents:
-        if ent.label_ != "ORG" or any(t.i in person_tokens for t in ent):
+        if not _is_organization(doc, ent) or any(t.i in person_tokens for t in ent):
             continue
         start, end = _strip_article(doc, ent)
         if _is_role_noun(doc[start]) and not doc[start].text[:1].isupper():
@@ -474,9 +1178,19 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
         if end <= start:
             continue
         span = _char_span(doc, start, end)
-        orgs[normalize(span.text)].append(Mention(span.start, span.end, span.text))
-    for org_mentions in orgs.values():
-        name = max((m.text for m in org_mentions), key=len)
+        org_names[normalize(span.text)] = max(
+            org_names.get(normalize(span.text), ""), span.text, key=len
+        )
+        if ent.label_ != "ORG":
+            # "le Kremlin", "la France": the article is part of how the institution
+            # is named, as the attribution stage writes such a speaker
+            first = start
+            while first > 0 and doc[first - 1].lower_ in _ARTICLES | {"'", "’"}:
+                first -= 1
+            span = _char_span(doc, first, end)
+        orgs[normalize(doc[start:end].text)].append(Mention(span.start, span.end, span.text))
+    for key, org_mentions in orgs.items():
+        name = org_names[key]
         drafts.append(
             (
                 org_mentions[0].start,

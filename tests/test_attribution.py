@@ -84,10 +84,6 @@ NAMED = [
         "« C'est un immense gâchis », a confié l'entraîneure des Bleues, Laura Vidal.",
         [("C'est un immense gâchis", "Laura Vidal", "person", "l'entraîneure des Bleues")],
         id="incise-feminine-role-comma-name",
-        marks=xfail(
-            "'entraîneure' is not a role noun: the speaker is left as a description "
-            "instead of Laura Vidal"
-        ),
     ),
     pytest.param(
         "« C'est une trahison », a lancé Paul Girard, ajoutant que son parti quitterait "
@@ -169,10 +165,6 @@ PRONOUNS_AND_ROLES = [
         "Elle a assuré que les urgences resteraient ouvertes.",
         [("les urgences resteraient ouvertes", "Claire Moreau", "person", "Elle")],
         id="elle-after-epicene-apposition",
-        marks=xfail(
-            "'ministre' without an article gives the person the gender m (the noun's "
-            "morphology), so 'Elle' finds no antecedent"
-        ),
     ),
     pytest.param(
         "Le maire Paul Girard a visité le chantier. "

@@ -87,7 +87,6 @@ PEOPLE = [
         "Claire Moreau, ministre de la Santé, a visité l'hôpital.",
         [Person("Claire Moreau", ["Claire Moreau"], [], ["ministre de la Santé"], None)],
         id="apposition-ministre-shows-no-gender",
-        marks=xfail("gender m is read from the morphology of the epicene noun 'ministre'"),
     ),
     pytest.param(
         "Le Premier ministre, Jean Castel, a présenté son plan.",
@@ -103,7 +102,6 @@ PEOPLE = [
         "Laura Vidal, entraîneure des Bleues, a annoncé sa liste.",
         [Person("Laura Vidal", ["Laura Vidal"], [], ["entraîneure des Bleues"], "f")],
         id="feminine-role-noun",
-        marks=xfail("'entraîneure' is missing from the role nouns: no role, no gender"),
     ),
     pytest.param(
         "Mme Sophie Bernard a inauguré le pont.",
@@ -159,16 +157,269 @@ PEOPLE = [
             )
         ],
         id="surname-with-capitalised-particle",
-        marks=xfail(
-            "the particle 'Le' of 'Le Guen' is stripped as an article: form 'Guen', title 'Mme Le'"
-        ),
     ),
     pytest.param(
         "Le Kremlin a démenti l'information mardi à Moscou.",
         [],
         id="organisation-is-no-person",
     ),
+    # titles and civilities
+    pytest.param(
+        "Le Dr Marc Aubert a examiné les blessés à l'hôpital de Rennes.",
+        [Person("Marc Aubert", ["Marc Aubert"], ["Dr"], [], "m")],
+        id="civility-dr-after-article",
+    ),
+    pytest.param(
+        "Le président Julien Marchand a reçu les syndicats à l'Élysée.",
+        [Person("Julien Marchand", ["Julien Marchand"], ["Le président"], ["président"], "m")],
+        id="title-le-president",
+    ),
+    pytest.param(
+        "Mme Durand et M. Petit ont signé l'accord.",
+        [
+            Person("Durand", ["Durand"], ["Mme"], [], "f"),
+            Person("Petit", ["Petit"], ["M."], [], "m"),
+        ],
+        id="two-civilities-surnames-only",
+    ),
+    # hyphenated, particle, initials, all-caps names
+    pytest.param(
+        "Jean-Baptiste Morel, député de la Sarthe, a voté contre le texte.",
+        [Person("Jean-Baptiste Morel", ["Jean-Baptiste Morel"], [], ["député de la Sarthe"], "m")],
+        id="hyphenated-given-name",
+    ),
+    pytest.param(
+        "Le ministre a rencontré Anne-Sophie de La Tour mardi à Bruxelles.",
+        [Person("Anne-Sophie de La Tour", ["Anne-Sophie de La Tour"], [], [], None)],
+        id="particle-de-la",
+    ),
+    pytest.param(
+        "La commissaire européenne Ursula von der Brandt a présenté le budget.",
+        [
+            Person(
+                "Ursula von der Brandt",
+                ["Ursula von der Brandt"],
+                [],
+                ["commissaire européenne"],
+                "f",
+            )
+        ],
+        id="particle-von-der",
+    ),
+    pytest.param(
+        "Selon Marie-Claire Van den Berg, la réforme est prête.",
+        [Person("Marie-Claire Van den Berg", ["Marie-Claire Van den Berg"], [], [], None)],
+        id="particle-van-den-after-selon",
+    ),
+    pytest.param(
+        "Le candidat J. R. Tolkar a obtenu 12 % des voix.",
+        [Person("J. R. Tolkar", ["J. R. Tolkar"], ["Le candidat"], ["candidat"], "m")],
+        id="initials",
+    ),
+    pytest.param(
+        "PARIS (AFP) - Le porte-parole Pierre DUVAL a démenti toute rumeur.",
+        [Person("Pierre DUVAL", ["Pierre DUVAL"], ["Le porte-parole"], ["porte-parole"], "m")],
+        id="all-caps-wire-surname",
+    ),
+    # names next to a speech verb
+    pytest.param(
+        "« Nous resterons », a affirmé Karim Messaoudi devant la presse.",
+        [Person("Karim Messaoudi", ["Karim Messaoudi"], [], [], None)],
+        id="name-after-speech-verb",
+    ),
+    pytest.param(
+        "Lucie Garnier a expliqué qu'elle ne se représenterait pas.",
+        [Person("Lucie Garnier", ["Lucie Garnier"], [], [], "f")],
+        id="gender-from-following-pronoun",
+        marks=xfail("gender is not read from pronouns in the people stage (attribution does)"),
+    ),
+    # roles before the name
+    pytest.param(
+        "Le président ukrainien Mykola Hrytsenko et la chancelière allemande Greta Vogel "
+        "se sont parlé.",
+        [
+            Person("Mykola Hrytsenko", ["Mykola Hrytsenko"], [], ["président ukrainien"], "m"),
+            Person("Greta Vogel", ["Greta Vogel"], [], ["chancelière allemande"], "f"),
+        ],
+        id="two-roles-with-nationalities",
+    ),
+    pytest.param(
+        "L'Espagnole Carmen Ruiz a remporté la course devant la Suédoise Ingrid Holm.",
+        [
+            Person("Carmen Ruiz", ["Carmen Ruiz"], [], ["Espagnole"], "f"),
+            Person("Ingrid Holm", ["Ingrid Holm"], [], ["Suédoise"], "f"),
+        ],
+        id="nationality-nouns-before-names",
+    ),
+    pytest.param(
+        "Le maire de Lyon Paul Girard et son adjoint Henri Blanc ont inauguré le pont.",
+        [
+            Person("Paul Girard", ["Paul Girard"], [], ["maire de Lyon"], "m"),
+            Person("Henri Blanc", ["Henri Blanc"], [], ["adjoint"], "m"),
+        ],
+        id="role-complement-stops-at-the-name",
+    ),
+    pytest.param(
+        "Le Premier ministre a annoncé sa démission. Le chef du gouvernement Henri Dufresne "
+        "quittera Matignon lundi.",
+        [Person("Henri Dufresne", ["Henri Dufresne"], [], ["chef du gouvernement"], "m")],
+        id="metonym-is-no-person",
+    ),
+    pytest.param(
+        "Le chanteur américain Prince est mort jeudi.",
+        [Person("Prince", ["Prince"], [], ["chanteur américain"], "m")],
+        id="single-name-after-role",
+        marks=xfail("after a role noun a name the NER missed needs two capitalised words"),
+    ),
+    # roles in apposition
+    pytest.param(
+        "L'ancien maire socialiste de Tours, Gérard Blanc, est mort lundi.",
+        [Person("Gérard Blanc", ["Gérard Blanc"], [], ["ancien maire socialiste de Tours"], "m")],
+        id="role-with-party-adjective-comma-name",
+    ),
+    pytest.param(
+        "Le porte-parole du gouvernement, Olivier Renaud, a annoncé la mesure.",
+        [Person("Olivier Renaud", ["Olivier Renaud"], [], ["porte-parole du gouvernement"], "m")],
+        id="epicene-role-comma-name-masculine-article",
+    ),
+    pytest.param(
+        "La porte-parole de la SNCF, Claire Dumont, a présenté ses excuses.",
+        [Person("Claire Dumont", ["Claire Dumont"], [], ["porte-parole de la SNCF"], "f")],
+        id="epicene-role-comma-name-feminine-article",
+    ),
+    pytest.param(
+        "Le Parti socialiste a désigné son candidat, Louis Arnaud, dimanche.",
+        [Person("Louis Arnaud", ["Louis Arnaud"], [], ["candidat"], "m")],
+        id="possessive-role-comma-name",
+    ),
+    pytest.param(
+        "Pierre Roux, 54 ans, ancien directeur de la banque, a été mis en examen.",
+        [Person("Pierre Roux", ["Pierre Roux"], [], ["ancien directeur de la banque"], "m")],
+        id="apposition-after-age",
+    ),
+    pytest.param(
+        "Yves Caron, un ancien collaborateur de Paul Morel, a témoigné.",
+        [
+            Person("Yves Caron", ["Yves Caron"], [], ["ancien collaborateur de Paul Morel"], "m"),
+            Person("Paul Morel", ["Paul Morel"], [], [], None),
+        ],
+        id="apposition-naming-another-person",
+    ),
+    pytest.param(
+        "Michel Aubry, écrivain et académicien, est mort à 90 ans.",
+        [Person("Michel Aubry", ["Michel Aubry"], [], ["écrivain et académicien"], "m")],
+        id="coordinated-roles-in-apposition",
+    ),
+    pytest.param(
+        "Ancienne ministre de la Culture, Agnès Perrin dirige aujourd'hui un musée.",
+        [Person("Agnès Perrin", ["Agnès Perrin"], [], ["Ancienne ministre de la Culture"], "f")],
+        id="detached-role-opening-the-sentence",
+    ),
+    # roles as predicates
+    pytest.param(
+        "Hélène Varga, qui est directrice de l'institut, a présenté l'étude.",
+        [Person("Hélène Varga", ["Hélène Varga"], [], ["directrice de l'institut"], "f")],
+        id="predicate-in-relative-clause",
+    ),
+    pytest.param(
+        "Paul Lemaire est le candidat républicain dans cette circonscription.",
+        [Person("Paul Lemaire", ["Paul Lemaire"], [], ["candidat républicain"], "m")],
+        id="predicate-of-etre",
+    ),
+    pytest.param(
+        "Sophie Martin est devenue présidente de la fédération en 2019.",
+        [Person("Sophie Martin", ["Sophie Martin"], [], ["présidente de la fédération"], "f")],
+        id="predicate-of-devenir",
+    ),
+    pytest.param(
+        "Le juge Thomas Roche a ouvert une enquête. Il est aussi président du tribunal de Lille.",
+        [
+            Person(
+                "Thomas Roche",
+                ["Thomas Roche"],
+                ["Le juge"],
+                ["juge", "président du tribunal de Lille"],
+                "m",
+            )
+        ],
+        id="predicate-with-pronoun-subject",
+    ),
+    pytest.param(
+        "Il fut ensuite sénateur du Cantal et ministre de l'Agriculture. Jean Castel est mort.",
+        [Person("Jean Castel", ["Jean Castel"], [], [], None)],
+        id="pronoun-before-any-name-links-no-role",
+    ),
+    # role mentions standing for a person named before
+    pytest.param(
+        "Le sénateur Marc Vidal a été réélu. Le parlementaire a remercié ses électeurs.",
+        [Person("Marc Vidal", ["Marc Vidal"], ["Le sénateur"], ["sénateur", "parlementaire"], "m")],
+        id="role-mention-after-the-name",
+    ),
+    pytest.param(
+        "L'entraîneur, Marc Lenoir, a annoncé sa liste. La joueuse Léa Morel est blessée.",
+        [
+            Person("Marc Lenoir", ["Marc Lenoir"], [], ["entraîneur"], "m"),
+            Person("Léa Morel", ["Léa Morel"], ["La joueuse"], ["joueuse"], "f"),
+        ],
+        id="gender-from-feminine-role-noun",
+    ),
 ]
+
+
+ORGANISATIONS = [
+    pytest.param("Le Kremlin a rejeté ces conditions mardi.", ["Kremlin"], id="metonym-kremlin"),
+    pytest.param("L'Élysée a salué « un homme d'État ».", ["Élysée"], id="metonym-elysee"),
+    pytest.param(
+        "L'Ukraine a rejeté ces conditions, selon le ministère des Affaires étrangères.",
+        ["Ukraine", "ministère des Affaires étrangères"],
+        id="country-as-actor-and-ministry",
+    ),
+    pytest.param(
+        "Le ministère de l'Intérieur a annoncé l'arrestation de deux suspects.",
+        ["ministère de l'Intérieur"],
+        id="ministry",
+    ),
+    pytest.param(
+        "La société Renault a confirmé la fermeture de l'usine de Flins.",
+        ["Renault"],
+        id="company",
+    ),
+    pytest.param(
+        "Le Parti socialiste a désigné son candidat, Louis Arnaud, dimanche.",
+        ["Parti socialiste"],
+        id="party",
+    ),
+    pytest.param(
+        "Le Premier ministre a annoncé sa démission. Le chef du gouvernement Henri Dufresne "
+        "quittera Matignon lundi.",
+        ["Matignon"],
+        id="metonym-tagged-as-person",
+    ),
+    pytest.param("Paris est une belle ville au printemps.", [], id="place-that-does-not-act"),
+    pytest.param("La ministre de la Culture a visité le musée.", [], id="role-is-no-organisation"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ORGANISATIONS)
+def test_organisations(nlp: Language, text: str, expected: list[str]) -> None:
+    entities = find_entities(nlp(text))
+    assert [e.name for e in entities if e.kind == "organization"] == expected
+
+
+def test_team_sheet_names(nlp: Language) -> None:
+    text = (
+        "Toulouse a perdu samedi.\n\n"
+        "Dumoulin (7 arrêts)\nChelle (3/8)\nRuiz Sanchez (1/6)\nMorency\nKarabatic L. (4/4)\n\n"
+        "Le match retour aura lieu en mai."
+    )
+    entities = find_entities(nlp(text))
+    assert [e.name for e in entities if e.kind == "person"] == [
+        "Dumoulin",
+        "Chelle",
+        "Ruiz Sanchez",
+        "Morency",
+        "Karabatic L.",
+    ]
 
 
 @pytest.mark.parametrize(("text", "expected"), PEOPLE)
