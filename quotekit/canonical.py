@@ -264,11 +264,7 @@ def compatible(a: ParsedName, b: ParsedName) -> bool:
         # different first names are different people ("Idriss Déby" is not "Mahamat
         # Idriss Déby"); but the last words of a long name are its surnames ("López
         # Obrador", "Lula da Silva" of four-word names)
-        return (
-            len(short.words) == 2
-            and len(long.words) >= 4
-            and long.words[-2:] == short.words
-        )
+        return len(short.words) == 2 and len(long.words) >= 4 and long.words[-2:] == short.words
     if any(b != a + 1 for a, b in itertools.pairwise(given)):
         return False  # "George Walker Bush" is not "George Herbert Walker Bush"
     # a suffix (Jr., Sr., II) in one only: father and son
