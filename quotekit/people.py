@@ -1110,8 +1110,10 @@ def _is_organization(doc: Doc, ent: SpacySpan) -> bool:
 
 
 def _char_span(doc: Doc, start: int, end: int) -> Span:
-    first, last = doc[start], doc[end - 1]
-    return Span.of(doc.text, first.idx, last.idx + len(last.text))
+    # doc[start:end].text is the same characters as doc.text[a:b], without building
+    # the whole text again (spaCy joins every token for doc.text)
+    span = doc[start:end]
+    return Span(span.start_char, span.end_char, span.text)
 
 
 def _strip_article(doc: Doc, span: SpacySpan) -> tuple[int, int]:
