@@ -66,9 +66,37 @@ class QuoteCandidate:
     priority: int  # higher wins an overlap
 
 
+#: Endings of first-group verb forms (present, imperfect, participles), longest first.
+_ER_ENDINGS = ("aient", "ées", "ait", "ant", "ent", "ée", "és", "es", "é", "e")
+
+
+def reporting_lemma(token: Token) -> str | None:
+    """The reporting-verb lemma of ``token``, or None when it is not a reporting verb.
+
+    Notes:
+        spaCy's French lemmatiser leaves some present forms as they are (``estime``,
+        ``réclame``, ``indique`` keep their own form as lemma), so when the lemma is
+        not a listed verb, the first-group lemma rebuilt from the ending (``estime`` ->
+        ``estimer``) is tried too. Only verbs and auxiliaries qualify.
+    """
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    verbs = french().reporting_verbs
+    lemma = token.lemma_.lower()
+    if lemma in verbs:
+        return lemma
+    form = token.lower_
+    for ending in _ER_ENDINGS:
+        if form.endswith(ending) and len(form) > len(ending) + 2:
+            guess = form[: -len(ending)] + "er"
+            if guess in verbs:
+                return guess
+    return None
+
+
 def is_reporting_verb(token: Token) -> bool:
     """Whether ``token`` is a verb whose lemma is a reporting verb."""
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in french().reporting_verbs
+    return reporting_lemma(token) is not None
 
 
 def _is_negated(verb: Token) -> bool:
@@ -77,9 +105,29 @@ def _is_negated(verb: Token) -> bool:
     )
 
 
+_FIRST_PERSON = frozenset({"je", "j'", "j’", "nous"})
+
+
 def _is_authorial(verb: Token) -> bool:
-    """The journalist's own voice: imperative or first person (``Rappelons que``)."""
-    return "Imp" in verb.morph.get("Mood", []) or "1" in verb.morph.get("Person", [])
+    """The journalist's own voice: imperative or first person (``Rappelons que``).
+
+    Notes:
+        The tagger often misses the imperative of ``Rappelons``/``Notons`` (no subject,
+        first word of the sentence, ``-ons`` ending) and sometimes marks a third
+        person with a noun subject as first person (``La Corée parle``): the subject
+        decides when there is one.
+    """
+    if "Imp" in verb.morph.get("Mood", []):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl:subj")]
+    if subjects:
+        return any(c.lower_ in _FIRST_PERSON for c in subjects)
+    first = verb.sent.start
+    while first < verb.i and (verb.doc[first].is_punct or verb.doc[first].is_space):
+        first += 1
+    if first == verb.i and verb.lower_.endswith(("ons", "ez")):
+        return True
+    return "1" in verb.morph.get("Person", [])
 
 
 def _is_hypothetical(verb: Token) -> bool:
@@ -207,7 +255,7 @@ def _infinitive_object(verb: Token) -> tuple[int, int] | None:
 
 def _noun_object(verb: Token) -> tuple[int, int] | None:
     """A noun object carrying content: ``a démenti toute implication``."""
-    if verb.lemma_.lower() not in french().object_reporting_verbs or _in_incise(verb):
+    if reporting_lemma(verb) not in french().object_reporting_verbs or _in_incise(verb):
         return None
     for child in verb.children:
         if (

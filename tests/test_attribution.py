@@ -40,7 +40,6 @@ NAMED = [
         "« Le texte sera voté avant l'été », estime Mme Moreau.",
         [("Le texte sera voté avant l'été", "Claire Moreau", "person", "Moreau")],
         id="incise-estime-surname",
-        marks=xfail("the incise 'estime X' is not recognised ('estime' lemma): no speaker"),
     ),
     pytest.param(
         "« Les négociations avancent lentement », selon Dmitri Peskov.",

@@ -58,9 +58,6 @@ DIRECT = [
         "« Le texte sera voté avant l'été », estime la sénatrice Claire Moreau.",
         [("Le texte sera voté avant l'été", "direct", "estime")],
         id="incise-estime",
-        marks=xfail(
-            "'estime' is lemmatised as 'estime', not 'estimer': the incise is missed, no cue"
-        ),
     ),
     pytest.param(
         "« Je ne démissionnerai pas », a déclaré M. Girard.",
@@ -251,7 +248,6 @@ MIXED = [
         "Le syndicat réclame « un vrai plan de recrutement » et une hausse des salaires.",
         [("un vrai plan de recrutement", "mixed", "réclame")],
         id="fragment-object-present-tense",
-        marks=xfail("'réclame' is lemmatised as 'réclame', not 'réclamer': no quote at all"),
     ),
 ]
 
@@ -284,7 +280,6 @@ NOT_QUOTES = [
         "Rappelons que le club n'a plus gagné depuis trois mois.",
         [],
         id="journalist-imperative",
-        marks=xfail("'Rappelons que' is taken as an indirect quote (imperative not detected)"),
     ),
     pytest.param(
         "La préfète Anne Rolland a indiqué la sortie aux journalistes.", [], id="non-speech"
