@@ -24,7 +24,10 @@ from quotekit.names import normalize
 __all__ = ["attribute"]
 
 _SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
+_VERB_GROUP = ("aux:tense", "aux:pass", "advmod", "expl:comp", "expl:pv")
+_RELATIVE = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "l", "'"})
+_DEFINITE = frozenset({"le", "la", "l'", "l’"})
 _CONTINUATION_CHARS = 400  # a quote with no cue continues a speaker this close
 
 
@@ -95,6 +98,8 @@ class _Entities:
                     rank = 0
                 elif role.startswith(key + " ") or key.startswith(role + " "):
                     rank = 1
+                elif " " not in key and key in french().role_nouns and key in role.split():
+                    rank = 2  # "la joueuse" for the "24e joueuse mondiale"
                 else:
                     continue
                 last = max((m.start for m in e.mentions if m.start < position), default=-1)
@@ -102,6 +107,25 @@ class _Entities:
                 if best is None or cand[:2] < best[:2]:
                     best = cand
         return None if best is None else best[2]
+
+    def by_epithet(self, word: str, text: str, position: int) -> Entity | None:
+        """The person last named right after ``word`` before ``position``.
+
+        ``l'Ukrainienne Daria Kovalenko … L'Ukrainienne a assuré``: a nationality or
+        a role noun written before a name, taken up alone later, stands for that person.
+        """
+        key = normalize(word)
+        best: tuple[int, Entity] | None = None
+        for e in self.items:
+            if e.kind != "person":
+                continue
+            for m in e.mentions:
+                if m.start >= position or m.kind != "name":
+                    continue
+                words = text[max(0, m.start - 60) : m.start].replace("'", " ").split()
+                if words and normalize(words[-1]) == key and (best is None or m.start > best[0]):
+                    best = (m.start, e)
+        return None if best is None else best[1]
 
     def before(self, position: int) -> list[tuple[int, Entity, Mention]]:
         """Name mentions before ``position``, nearest first."""
@@ -163,11 +187,54 @@ def _noun_before(doc: Doc, verb: Token) -> Token | None:
         j -= 1
     if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].sent.start != verb.sent.start:
         return None
-    return doc[j]
+    tok = doc[j]
+    # "La Corée du Sud a annoncé": the noun before the verb ends the subject, whose head
+    # comes first
+    while tok.dep_ in ("nmod", "flat:name", "flat", "appos") and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
+
+
+def _crosses_boundary(doc: Doc, a: int, b: int) -> bool:
+    """Whether a line break or a sentence end lies between tokens ``a`` and ``b``.
+
+    Notes:
+        The parser's sentences sometimes run over a paragraph break or a full stop
+        (wire copy, headlines): a subject found by climbing the tree past one belongs
+        to another sentence.
+    """
+    lo, hi = min(a, b), max(a, b)
+    return any(_ends_sentence(doc, k) for k in range(lo, hi))
+
+
+def _ends_sentence(doc: Doc, k: int) -> bool:
+    """A line break, a full stop, or a word glued to its full stop before a capital (``H.``)."""
+    text = doc[k].text
+    if "\n" in text or text in (".", "!", "?", ";"):
+        return True
+    return (
+        len(text) > 1
+        and text.endswith(".")
+        and text not in french().titles
+        and k + 1 < len(doc)
+        and doc[k + 1].text[:1].isupper()
+    )
+
+
+def _is_finite(tok: Token) -> bool:
+    return "Fin" in tok.morph.get("VerbForm", []) or any(
+        c.dep_ in ("aux:tense", "aux:pass") and "Fin" in c.morph.get("VerbForm", [])
+        for c in tok.children
+    )
 
 
 def _source_token(verb: Token) -> Token | None:
-    """The subject of a reporting verb, climbing to the main clause for participles."""
+    """The subject of a reporting verb, climbing to the main clause for participles.
+
+    An infinitive under a verb with a noun object takes that object as its subject
+    (``a conduit le Conseil à exprimer``: object control).
+    """
+    doc = verb.doc
     node = verb
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
         return verb.head  # "des manifestants exigeant la démission"
@@ -178,12 +245,93 @@ def _source_token(verb: Token) -> Token | None:
         for child in node.children:
             if child.dep_ in ("obl:agent",):
                 return child
-        if node.dep_ in ("conj", "advcl", "xcomp", "acl", "parataxis") and node.head.i != node.i:
+        if node.dep_ == "xcomp" and "Inf" in node.morph.get("VerbForm", []):
+            for child in node.head.children:
+                if child.dep_ == "obj" and child.pos_ in ("NOUN", "PROPN") and child.i < node.i:
+                    return child
+        if (
+            node.dep_ in ("conj", "advcl", "xcomp", "acl", "parataxis")
+            and node.head.i != node.i
+            and not _crosses_boundary(doc, node.i, node.head.i)
+        ):
             node = node.head
         else:
             break
     if node.dep_ == "acl" or (verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")):
         return verb.head
+    return None
+
+
+def _clause_start(doc: Doc, i: int) -> int:
+    """The first token of the clause of token ``i``: after a line break or sentence end."""
+    j = i
+    while j > 0:
+        prev = doc[j - 1]
+        if "\n" in prev.text or prev.text in (".", "!", "?", ";", ":", "«", "»"):
+            break
+        j -= 1
+    return j
+
+
+def _left_subject(doc: Doc, verb: Token) -> Token | None:
+    """The subject before a verb, across the comma-enclosed appositions and relative clauses.
+
+    ``Manuel Valls, qui avait échangé avec lui, s'est dit …``; ``Philippe Germain, le chef
+    de l'exécutif, a salué …``. The clause before the verb is cut at its commas; a piece
+    opening with a preposition is a circumstance, one opening with a relative pronoun a
+    relative clause; of the others, a piece with a proper noun wins, else the first
+    noun phrase whose head is not a pronoun.
+
+    Notes:
+        The parser often leaves such a subject unattached (a measured failure on news
+        copy), while word order still puts it at the head of the clause.
+    """
+    j = verb.i - 1
+    while j >= 0 and doc[j].head.i == verb.i and doc[j].dep_ in _VERB_GROUP:
+        j -= 1
+    if j < 0 or doc[j].text != ",":
+        return None
+    start = _clause_start(doc, j)
+    pieces: list[list[Token]] = [[]]
+    for tok in doc[start:j]:
+        if tok.text == ",":
+            pieces.append([])
+        else:
+            pieces[-1].append(tok)
+    nouns: list[Token] = []
+    for piece in pieces:
+        if not piece or piece[0].pos_ in ("ADP", "SCONJ", "ADV") or piece[0].lower_ in _RELATIVE:
+            continue
+        if any(_finite(t) for t in piece):
+            continue
+        ids = {t.i for t in piece}
+        heads = [t for t in piece if t.head.i not in ids or t.head.i == t.i]
+        head = next((t for t in heads if t.pos_ in ("NOUN", "PROPN")), None)
+        if head is None:
+            continue
+        if any(t.pos_ == "PROPN" for t in piece):
+            return head
+        nouns.append(head)
+    return nouns[0] if nouns else None
+
+
+def _right_subject(doc: Doc, verb: Token) -> Token | None:
+    """The subject of the main clause after a non-finite cue opening the sentence.
+
+    ``Après avoir annoncé …, l'opérateur a affirmé``: the subject of the first finite
+    verb after a comma, before the clause ends.
+    """
+    if _is_finite(verb):
+        return None
+    seen_comma = False
+    for k in range(verb.i + 1, len(doc)):
+        tok = doc[k]
+        if "\n" in tok.text or tok.text in (".", "!", "?", ";", "«"):
+            return None
+        if tok.text == ",":
+            seen_comma = True
+        elif seen_comma and tok.dep_ in ("nsubj", "nsubj:pass") and doc[tok.head.i].i > tok.i:
+            return tok if _is_finite(tok.head) else None
     return None
 
 
@@ -260,6 +408,11 @@ def _resolve_pronoun(
     return None
 
 
+def _misread_name(tok: Token) -> bool:
+    """A name the tagger took for a pronoun (``Selon iTELE``): capitalised mid-sentence."""
+    return any(c.isupper() for c in tok.text) and tok.i != tok.sent.start and _pronoun(tok) is None
+
+
 def _speaker_from_phrase(
     doc: Doc, head: Token, ents: _Entities, previous: Speaker | None, *, after: int = -1
 ) -> tuple[Speaker, float] | None:
@@ -271,7 +424,7 @@ def _speaker_from_phrase(
             return None
         entity, conf = found
         return Speaker(entity.name, entity.kind, entity.id, mention), conf
-    if head.pos_ == "PRON":
+    if head.pos_ == "PRON" and not _misread_name(head):
         return None
     start, end = _phrase(doc, head)
     start = max(start, after + 1)
@@ -283,6 +436,13 @@ def _speaker_from_phrase(
         entity, name_mention = hit
         return Speaker(entity.name, entity.kind, entity.id, name_mention.span), 0.9
     role_person = ents.by_role(doc[_strip_articles(doc, start, end) : end].text, head.idx)
+    if (
+        role_person is None
+        and doc[start].lower_ in _DEFINITE
+        and end - start == 2
+        and (head.lower_ in french().nationalities or head.lower_ in french().role_nouns)
+    ):
+        role_person = ents.by_epithet(head.text, doc.text, head.idx)
     if role_person is not None:
         return Speaker(role_person.name, "person", role_person.id, span), 0.75
     bare = _strip_articles(doc, start, end)
@@ -316,9 +476,21 @@ def _speaker_for(
                 else:
                     source = _source_token(cue)
                 if source is None:
-                    source = _noun_before(doc, cue)
+                    source = (
+                        _noun_before(doc, cue)
+                        or _left_subject(doc, cue)
+                        or _right_subject(doc, cue)
+                    )
                 if source is not None and quote.start <= source.idx < quote.end:
                     source = None  # a word of the quote itself is not its source
+                if (
+                    source is not None
+                    and source.pos_ == "PRON"
+                    and _pronoun(source) is None
+                    and not _misread_name(source)
+                ):
+                    # "L'un d'eux, un Kanak de 20 ans, a avoué": the apposition names it
+                    source = _left_subject(doc, cue) or source
                 if source is not None:
                     found = _speaker_from_phrase(doc, source, ents, prev_speaker)
                     if found is not None:

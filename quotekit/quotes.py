@@ -424,10 +424,20 @@ def _verb_before(doc: Doc, colon_char: int) -> int | None:
 
 
 def _governing_verb(doc: Doc, seg: Segment) -> Token | None:
-    """A reporting verb that governs a guillemet fragment (``a dénoncé un « ... »``)."""
+    """A reporting verb that governs a guillemet fragment (``a dénoncé un « ... »``).
+
+    The fragment's root is climbed up to four heads; a word of the fragment hanging
+    directly on a reporting verb before it counts too, since the parser sometimes roots
+    a fragment ending with ``[…]`` or a full stop elsewhere.
+    """
     inner = doc.char_span(seg.start, seg.end, alignment_mode="expand")
     if inner is None or not len(inner):
         return None
+
+    def clean_gap(head: Token) -> bool:
+        gap = doc.text[head.idx + len(head.text) : seg.open]
+        return not any(c in gap for c in ".;:!?\n")
+
     root = inner.root
     node: Token = root
     for _ in range(4):
@@ -436,12 +446,16 @@ def _governing_verb(doc: Doc, seg: Segment) -> Token | None:
             break
         if head.i < inner.start and is_reporting_verb(head):
             # no sentence punctuation between the verb and the mark
-            gap = doc.text[head.idx + len(head.text) : seg.open]
-            if not any(c in gap for c in ".;:!?"):
-                return head
-            return None
+            return head if clean_gap(head) else None
         node = head
+    for tok in inner:
+        head = tok.head
+        if head.i < inner.start and is_reporting_verb(head) and tok.dep_ in _CONTENT_DEPS:
+            return head if clean_gap(head) else None
     return None
+
+
+_CONTENT_DEPS = frozenset({"obj", "xcomp", "ccomp", "obl:arg", "nsubj"})
 
 
 def _words(doc: Doc, start: int, end: int) -> tuple[int, bool]:
