@@ -53,6 +53,12 @@ class _Entities:
                 if e.kind == "person" or on_head:
                     found.append((0 if e.kind == "person" else 1, m.start, e, m))
         if not found:
+            # a person's name that the parse cut after its first word ("Chu Mi-Ae")
+            for e in self.items:
+                for m in e.mentions:
+                    if e.kind == "person" and m.kind == "name" and m.start <= head[0] < m.end:
+                        found.append((0, m.start, e, m))
+        if not found:
             return None
         found.sort(key=lambda f: (f[0], f[1]))
         return found[0][2], found[0][3]

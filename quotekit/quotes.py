@@ -238,13 +238,26 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _infinitive(tok: Token) -> bool:
+    """An infinitive, simple or compound (``avoir reçu``, ``avoir été contrainte``)."""
+    if "Inf" in tok.morph.get("VerbForm", []):
+        return True
+    return any(
+        c.dep_ in ("aux:tense", "aux:pass", "cop")
+        and c.i < tok.i
+        and "Inf" in c.morph.get("VerbForm", [])
+        and c.lower_ in ("avoir", "être")
+        for c in tok.children
+    )
+
+
 def _infinitive_object(verb: Token) -> tuple[int, int] | None:
     for child in verb.children:
         if (
             child.i > verb.i
             and child.dep_ in ("xcomp", "ccomp", "obj")
-            and child.pos_ in ("VERB", "AUX")
-            and "Inf" in child.morph.get("VerbForm", [])
+            and child.pos_ in ("VERB", "AUX", "ADJ")
+            and _infinitive(child)
         ):
             left = min(child.left_edge.i, child.i)
             # the infinitive's own left material must come after the verb
@@ -363,13 +376,15 @@ def _direct_from_segment(
     doc: Doc, seg: Segment, words: int, has_verb: bool
 ) -> QuoteCandidate | None:
     text = doc.text
-    # evidence before the opening mark
+    # evidence before the opening mark (a colon may end the previous paragraph)
     j = seg.open - 1
-    while j >= 0 and text[j] in " \u00a0\u202f\t":
+    while j >= 0 and text[j] in " \u00a0\u202f\t\n\r":
         j -= 1
     colon_before = j >= 0 and text[j] == ":"
-    incise = _incise_after(doc, seg.close + 1)
+    incise = _incise_after(doc, seg.close + 1) or _late_incise(doc, seg.close + 1)
     # a comma-incise inside the quote is handled by the caller
+    if incise is not None and colon_before and not _inverted_subject(incise):
+        incise = None  # "Il a réagi : « … » poursuivant par": the colon's verb speaks
     if incise is not None:
         return QuoteCandidate(seg.start, seg.end, "direct", incise.i, 0.9, 3)
     if colon_before:
@@ -383,7 +398,7 @@ def _direct_from_segment(
         sent_start = prev.sent.start
         # "Selon X, « ... »"
         for tok in doc[sent_start : prev.i + 1]:
-            if _selon_token(tok) and _selon_source_end(tok) >= prev.i - 1:
+            if _selon_token(tok) and _apposition_only(doc, _selon_source_end(tok), prev.i):
                 return QuoteCandidate(seg.start, seg.end, "direct", tok.i, 0.8, 3)
     starts_sentence = _at_sentence_start(text, seg.open)
     if (
@@ -397,6 +412,51 @@ def _direct_from_segment(
         return QuoteCandidate(
             seg.start, seg.end, "direct", None, 0.55 if starts_sentence else 0.4, 2
         )
+    return None
+
+
+def _apposition_only(doc: Doc, source_end: int, last: int) -> bool:
+    """Whether tokens ``source_end..last`` are at most a comma apposition before a mark.
+
+    ``Selon X, « … »`` and ``Pour X, le président de Y, « … »``: the source may carry
+    its role between commas, but no verb.
+    """
+    if source_end >= last - 1:
+        return True
+    between = doc[source_end : last + 1]
+    return (
+        len(between) <= 14
+        and doc[last].text == ","
+        and between[0].text == ","
+        and not any(t.pos_ in ("VERB", "AUX") or t.text in ".;:!?" for t in between)
+    )
+
+
+def _late_incise(doc: Doc, char: int) -> Token | None:
+    """An incise that closes the sentence after more words: ``« … » mardi, mettant fin
+    à la grève, a déclaré le maire``.
+
+    The reporting verb must follow a comma, have no subject before it and one after,
+    and no other quote may open before it.
+    """
+    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span[:40]:
+        if tok.text in (".", "!", "?", "«", "“", ";", ":") or "\n" in tok.text:
+            return None
+        if not is_reporting_verb(tok) or _is_negated(tok) or tok.pos_ != "VERB":
+            continue
+        j = tok.i - 1
+        while j >= 0 and doc[j].head.i == tok.i and doc[j].dep_ in ("aux:tense", "advmod"):
+            j -= 1
+        if j < 0 or doc[j].text != ",":
+            continue
+        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < tok.i for c in tok.children):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if _inverted_subject(tok) or (nxt is not None and nxt.pos_ in ("DET", "PROPN")):
+            return tok
     return None
 
 
@@ -635,7 +695,7 @@ def _candidates(doc: Doc, segments: list[Segment]) -> list[QuoteCandidate]:
 
 def _colon_before(text: str, i: int) -> bool:
     j = i - 1
-    while j >= 0 and text[j] in " \u00a0\u202f\t":
+    while j >= 0 and text[j] in " \u00a0\u202f\t\n\r":
         j -= 1
     return j >= 0 and text[j] == ":"
 

@@ -175,7 +175,6 @@ INDIRECT = [
         "Le ministre a nié avoir reçu des fonds étrangers.",
         [("avoir reçu des fonds étrangers", "indirect", "a nié")],
         id="compound-infinitive-object",
-        marks=xfail("a past infinitive ('avoir reçu') is not taken as the reported content"),
     ),
     pytest.param(
         "Le ministère des Affaires étrangères a démenti toute implication dans l'attaque.",
