@@ -457,7 +457,12 @@ def _speaker_from_phrase(
         head.lemma_.lower() in french().organization_heads
         or head.lower_ in french().organization_heads
     )
-    if head.pos_ == "PROPN" or head_is_org or head.ent_type_ in ("ORG", "LOC"):
+    if (
+        head.pos_ == "PROPN"
+        or _misread_name(head)
+        or head_is_org
+        or head.ent_type_ in ("ORG", "LOC")
+    ):
         entity = ents.organization(name_span.text, name_span)
         return Speaker(entity.name, "organization", entity.id, span), 0.8
     return Speaker(span.text, "description", None, span), 0.7
@@ -477,11 +482,13 @@ def _speaker_for(
                     if found is not None:
                         return found
             else:
+                guessed = False
                 if quote.cue.start >= quote.end:  # an incise after the quote
                     source = _inverted_source(cue, cue.i + 12) or _source_token(cue)
                 else:
                     source = _source_token(cue)
                 if source is None:
+                    guessed = True  # word order, not the parse: weaker evidence
                     source = (
                         _noun_before(doc, cue)
                         or _left_subject(doc, cue)
@@ -500,7 +507,7 @@ def _speaker_for(
                 if source is not None:
                     found = _speaker_from_phrase(doc, source, ents, prev_speaker)
                     if found is not None:
-                        return found
+                        return (found[0], found[1] * 0.85) if guessed else found
     if previous is not None and quote.start - previous[0].end <= _CONTINUATION_CHARS:
         return previous[1], 0.5
     return None, 0.3

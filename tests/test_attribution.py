@@ -317,9 +317,97 @@ ORGANISATIONS_AND_DESCRIPTIONS = [
     ),
 ]
 
+ISSUE4_CONSTRUCTIONS = [
+    pytest.param(
+        "Sur son blog, Claire Moreau, qui avait rencontré les grévistes la veille, s'est dite "
+        "« inquiète pour la suite ».",
+        [("inquiète pour la suite", "Claire Moreau", "person", "Claire Moreau")],
+        id="subject-across-relative-clause",
+    ),
+    pytest.param(
+        "Le maire Paul Girard a reçu les élus.\n\nJean Castel, le président du conseil, "
+        "a salué « un accord historique ».",
+        [("un accord historique", "Jean Castel", "person", "Jean Castel")],
+        id="subject-across-apposition-after-paragraph",
+    ),
+    pytest.param(
+        "Deux suspects ont été arrêtés. L'un d'eux, un homme de 30 ans déjà connu de la "
+        "police, a affirmé avoir agi seul.",
+        [
+            (
+                "avoir agi seul",
+                "un homme de 30 ans déjà connu de la police",
+                "description",
+                "un homme de 30 ans déjà connu de la police",
+            )
+        ],
+        id="pronoun-subject-with-apposition",
+    ),
+    pytest.param(
+        "« Le chantier reprendra lundi » mardi soir, mettant fin au conflit, a déclaré le maire "
+        "Paul Girard.",
+        [("Le chantier reprendra lundi", "Paul Girard", "person", "Paul Girard")],
+        id="late-incise",
+    ),
+    pytest.param(
+        "Le maire Paul Girard a réagi vivement :\n\n« Cette décision est une erreur. »",
+        [("Cette décision est une erreur.", "Paul Girard", "person", "Paul Girard")],
+        id="colon-ending-previous-paragraph",
+    ),
+    pytest.param(
+        "Pour Paul Girard, le maire de la ville, « le dialogue reste ouvert ».",
+        [("le dialogue reste ouvert", "Paul Girard", "person", "Paul Girard")],
+        id="pour-name-role-then-quote",
+        marks=xfail(
+            "the 'Pour X,' clause takes the apposition and the quote as one mixed quote, which "
+            "outranks the direct quote"
+        ),
+    ),
+    pytest.param(
+        "La Française Léa Morel a battu l'Ukrainienne Daria Sokol. "
+        "L'Ukrainienne a assuré qu'elle reviendrait plus forte.",
+        [("elle reviendrait plus forte", "Daria Sokol", "person", "L'Ukrainienne")],
+        id="nationality-epithet-for-person",
+    ),
+    pytest.param(
+        "Léa Morel, 24e joueuse mondiale, a déclaré forfait. "
+        "« C'est une immense déception », a confié la joueuse.",
+        [("C'est une immense déception", "Léa Morel", "person", "la joueuse")],
+        id="role-noun-within-role",
+    ),
+    pytest.param(
+        "Après avoir annoncé en mars la fermeture du site, le groupe Vektor a affirmé que "
+        "les salariés seraient reclassés.",
+        [
+            ("la fermeture du site", "Vektor", "organization", "le groupe Vektor"),
+            ("les salariés seraient reclassés", "Vektor", "organization", "le groupe Vektor"),
+        ],
+        id="subject-after-non-finite-cue",
+        marks=xfail(
+            "'annoncer' with a plain noun object is not an object-reporting verb: only the "
+            "que-clause is found"
+        ),
+    ),
+    pytest.param(
+        "Les violences ont conduit le Conseil municipal à exprimer sa « profonde inquiétude ».",
+        [("profonde inquiétude", "Conseil municipal", "organization", "le Conseil municipal")],
+        id="object-control-infinitive",
+        marks=xfail(
+            "'Conseil municipal' is parsed as a proper noun 'Conseil' with an adjective: the "
+            "organisation is cut to 'Conseil'"
+        ),
+    ),
+    pytest.param(
+        "Selon iKiosque, le journal cessera de paraître en juin.",
+        [("le journal cessera de paraître en juin", "iKiosque", "organization", "iKiosque")],
+        id="selon-name-with-inner-capital",
+    ),
+]
+
 
 @pytest.mark.parametrize(
-    ("text", "expected"), NAMED + PRONOUNS_AND_ROLES + ORGANISATIONS_AND_DESCRIPTIONS
+    ("text", "expected"),
+    NAMED + PRONOUNS_AND_ROLES + ORGANISATIONS_AND_DESCRIPTIONS + ISSUE4_CONSTRUCTIONS,
 )
 def test_speakers(analyzer: quotekit.Analyzer, text: str, expected: list[Row]) -> None:
     analysis = analyzer.analyse(text)
