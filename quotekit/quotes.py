@@ -570,12 +570,15 @@ def _indirect_candidates(doc: Doc, segments: list[Segment]) -> Iterable[QuoteCan
             continue
         rng = _que_clause(tok)
         confidence = 0.8
+        rule = "que"
         if rng is None:
             rng = _infinitive_object(tok)
             confidence = 0.7
+            rule = "infinitive"
         if rng is None:
             rng = _noun_object(tok)
             confidence = 0.55
+            rule = "noun"
         if rng is None:
             # inverted-subject incise after the content: "..., a expliqué X."
             if _inverted_subject(tok) and tok.i > tok.sent.start + 3:
@@ -591,19 +594,58 @@ def _indirect_candidates(doc: Doc, segments: list[Segment]) -> Iterable[QuoteCan
                     if end - start > 20 and not _inside_segment(segments, start, end):
                         yield QuoteCandidate(start, end, "indirect", tok.i, 0.6, 1)
             continue
-        a, b = rng
-        if a >= b:
+        for a, b in _split_coordinated(doc, *rng):
+            if a >= b:
+                continue
+            raw_end = doc[b - 1].idx + len(doc[b - 1].text)
+            if rule == "que":
+                raw_end = _with_trailing_fragment(text, doc[a].idx, raw_end, segments)
+            start, end = _content_bounds(text, doc[a].idx, raw_end, segments)
+            if end <= start:
+                continue
+            inside = _segment_at(segments, start, end)
+            if rule == "noun" and inside:
+                # "a dénoncé un « chantage » de la mairie": the fragment is the quote
+                seg = inside[0]
+                yield QuoteCandidate(seg.start, seg.end, "mixed", tok.i, confidence + 0.1, 4)
+                continue
+            if inside:
+                start, end = _strip_enclosing_marks(text, start, end, segments)
+                yield QuoteCandidate(start, end, "mixed", tok.i, confidence + 0.05, 4)
+            else:
+                yield QuoteCandidate(start, end, "indirect", tok.i, confidence, 1)
+
+
+def _split_coordinated(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
+    """Coordinated que-clauses (``qu'il … et que les enquêteurs …``) are separate quotes."""
+    pieces: list[tuple[int, int]] = []
+    start = a
+    for k in range(a + 1, b - 1):
+        if doc[k].lower_ in _QUE and doc[k - 1].pos_ == "CCONJ" and k - 1 > start:
+            end = k - 1
+            while end > start and doc[end - 1].is_punct:
+                end -= 1
+            pieces.append((start, end))
+            start = k + 1
+    pieces.append((start, b))
+    return pieces
+
+
+def _with_trailing_fragment(text: str, start: int, end: int, segments: list[Segment]) -> int:
+    """Extend a clause to a guillemet fragment that ends it (``que le gouvernement
+    « ne lâchera rien »``): the parser often hangs the fragment, or its closing mark, on
+    the main verb. A fragment opening right after the clause or inside it counts.
+    """
+    j = end
+    while j < len(text) and text[j] in " \u00a0\u202f\t":
+        j += 1
+    for seg in segments:
+        if not (seg.open == j or start <= seg.open < end < seg.close + 1):
             continue
-        start, end = _content_bounds(
-            text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), segments
-        )
-        if end <= start:
-            continue
-        if _segment_at(segments, start, end):
-            start, end = _strip_enclosing_marks(text, start, end, segments)
-            yield QuoteCandidate(start, end, "mixed", tok.i, confidence + 0.05, 4)
-        else:
-            yield QuoteCandidate(start, end, "indirect", tok.i, confidence, 1)
+        if "\n" in text[seg.open : seg.close] or any(c in text[start : seg.open] for c in ":;.!?"):
+            continue  # a quote after a colon stands on its own
+        return max(end, seg.close + 1)
+    return end
 
 
 def _content_bounds(

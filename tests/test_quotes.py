@@ -227,16 +227,11 @@ MIXED = [
         "La ministre a assuré que le gouvernement « ne lâchera rien ».",
         [("le gouvernement « ne lâchera rien »", "mixed", "a assuré")],
         id="que-clause-ending-with-fragment",
-        marks=xfail(
-            "the que-clause stops before the fragment's closing » (the parser hangs it on "
-            "the main verb), so the bare fragment wins"
-        ),
     ),
     pytest.param(
         "Le chef de l'opposition Ivan Sokolov a dénoncé un « assassinat politique ».",
         [("assassinat politique", "mixed", "a dénoncé")],
         id="fragment-object",
-        marks=xfail("the noun-object rule wins: the span is 'un « assassinat politique »'"),
     ),
     pytest.param(
         "Le maire Paul Girard a jugé la proposition « totalement irréaliste ».",
@@ -325,6 +320,15 @@ MORE = [
         "au calme.",
         [("Nous attendons des excuses", "direct", "a réagi")],
         id="colon-wins-over-participle-after",
+    ),
+    pytest.param(
+        "La police a affirmé qu'il ne s'agissait pas d'un accident et que les enquêteurs "
+        "« travaillaient encore sur place ».",
+        [
+            ("il ne s'agissait pas d'un accident", "indirect", "a affirmé"),
+            ("les enquêteurs « travaillaient encore sur place »", "mixed", "a affirmé"),
+        ],
+        id="coordinated-que-clauses",
     ),
     pytest.param(
         "Notons que la saison reprendra en mars.", [], id="journalist-first-plural-untagged"
