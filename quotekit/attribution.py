@@ -414,6 +414,29 @@ def _resolve_pronoun(
     return None
 
 
+def _plural_subject_before(doc: Doc, pronoun: Token) -> Token | None:
+    """The nearest plural noun subject in the two sentences before a plural pronoun.
+
+    ``Les syndicats ont rencontré la direction. « … », ont-ils prévenu``: a group that
+    acted last is what ``ils`` takes up, rather than a singular organisation named since
+    (``selon la CGT``).
+    """
+    sentences = 0
+    for k in range(pronoun.i - 1, -1, -1):
+        tok = doc[k]
+        if tok.text in (".", "!", "?") or "\n\n" in tok.text:
+            sentences += 1
+            if sentences > 2:
+                return None
+        if (
+            tok.dep_ in ("nsubj", "nsubj:pass")
+            and tok.pos_ in ("NOUN", "PROPN")
+            and "Plur" in tok.morph.get("Number", [])
+        ):
+            return tok
+    return None
+
+
 def _misread_name(tok: Token) -> bool:
     """A name the tagger took for a pronoun (``Selon iTELE``): capitalised mid-sentence."""
     return any(c.isupper() for c in tok.text) and tok.i != tok.sent.start and _pronoun(tok) is None
@@ -423,9 +446,16 @@ def _speaker_from_phrase(
     doc: Doc, head: Token, ents: _Entities, previous: Speaker | None, *, after: int = -1
 ) -> tuple[Speaker, float] | None:
     if _pronoun(head) is not None:
-        found = _resolve_pronoun(head, ents, previous, head.idx)
         offset = len(head.text) - len(head.text.lstrip("-"))  # "-il" of "a-t-il"
         mention = Span.of(doc.text, head.idx + offset, head.idx + len(head.text))
+        plural = (_pronoun(head) or (None, "sing"))[1] == "plur"
+        group = _plural_subject_before(doc, head) if plural else None
+        if group is not None:
+            by_group = _speaker_from_phrase(doc, group, ents, previous)
+            if by_group is not None:
+                sp, conf = by_group
+                return attrs.evolve(sp, mention=mention), conf * 0.9
+        found = _resolve_pronoun(head, ents, previous, head.idx)
         if found is None:
             return None
         entity, conf = found
@@ -453,10 +483,11 @@ def _speaker_from_phrase(
         return Speaker(role_person.name, "person", role_person.id, span), 0.75
     bare = _strip_articles(doc, start, end)
     name_span = _span_of(doc, bare, end)
+    # "le syndicat" is an organisation; "les syndicats", a group of them, a description
     head_is_org = (
         head.lemma_.lower() in french().organization_heads
         or head.lower_ in french().organization_heads
-    )
+    ) and "Plur" not in head.morph.get("Number", [])
     if (
         head.pos_ == "PROPN"
         or _misread_name(head)

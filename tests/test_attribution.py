@@ -184,7 +184,6 @@ PRONOUNS_AND_ROLES = [
         "Les syndicats ont rencontré la direction. « La grève continuera », ont-ils prévenu.",
         [("La grève continuera", "Les syndicats", "description", "ils")],
         id="ils-for-a-group",
-        marks=xfail("a group that has not spoken yet is no entity, so 'ils' finds no antecedent"),
     ),
     pytest.param(
         "Le chef du gouvernement, Jean Castel, a présenté son plan. "
@@ -396,6 +395,15 @@ ISSUE4_CONSTRUCTIONS = [
             "'Conseil municipal' is parsed as a proper noun 'Conseil' with an adjective: the "
             "organisation is cut to 'Conseil'"
         ),
+    ),
+    pytest.param(
+        "Les infirmiers ont voté la grève jusqu'à mardi, selon la CGT. "
+        "Ils se disent « prêts à négocier ».",
+        [
+            ("Les infirmiers ont voté la grève jusqu'à mardi", "CGT", "organization", "CGT"),
+            ("prêts à négocier", "Les infirmiers", "description", "Ils"),
+        ],
+        id="ils-prefers-plural-group-over-organisation",
     ),
     pytest.param(
         "Selon iKiosque, le journal cessera de paraître en juin.",
