@@ -14,6 +14,8 @@ follows it closely.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 from spacy.tokens import Doc, Token
 
@@ -404,14 +406,30 @@ def _resolve_pronoun(
 
     if previous is not None and previous.entity is not None:
         for e in ents.items:
-            if e.id == previous.entity and agrees(e) and (e.kind == "person") == (number == "sing"):
+            if e.id != previous.entity or not agrees(e):
+                continue
+            if (e.kind == "person") == (number == "sing"):
                 return e, 0.85
+            if number == "sing" and not _person_between(ents, e, at, agrees):
+                # "« … », a affirmé le Kremlin. « … », a-t-il ajouté": the speaking
+                # organisation, unless a person who agrees was named since
+                return e, 0.75
     for _, e, _m in ents.before(at):
         if (agrees(e) and (number == "plur") == (e.kind != "person")) or (
             agrees(e) and e.kind == "person" and number == "sing"
         ):
             return e, 0.7
     return None
+
+
+def _person_between(
+    ents: _Entities, org: Entity, at: int, agrees: Callable[[Entity], bool]
+) -> bool:
+    """Whether a person who ``agrees`` is named after ``org``'s last mention, before ``at``."""
+    last = max((m.start for m in org.mentions if m.start < at), default=-1)
+    return any(
+        e.kind == "person" and agrees(e) and m.start > last for m_start, e, m in ents.before(at)
+    )
 
 
 def _plural_subject_before(doc: Doc, pronoun: Token) -> Token | None:

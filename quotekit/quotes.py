@@ -168,6 +168,10 @@ def cue_span(doc: Doc, head: Token) -> Span:
         if tok.text.startswith("-") and tok.pos_ == "PRON":  # -t -il
             start = j
             j -= 1
+            if j >= 0 and doc[j].pos_ == "AUX" and not doc[j].text.startswith("-"):
+                start = j  # "a-t-elle promis": the parser may hang "a" on the pronoun
+                j -= 1
+                break
             continue
         if tok.lower_ in ("en",) and head.morph.get("VerbForm", []) == ["Part"] and j == head.i - 1:
             start = j  # gérondif "en disant"
@@ -644,7 +648,7 @@ def _with_trailing_fragment(text: str, start: int, end: int, segments: list[Segm
             continue
         if "\n" in text[seg.open : seg.close] or any(c in text[start : seg.open] for c in ":;.!?"):
             continue  # a quote after a colon stands on its own
-        return max(end, seg.close + 1)
+        return min(len(text), max(end, seg.close + 1))  # an unclosed « ends at the text end
     return end
 
 

@@ -178,7 +178,6 @@ PRONOUNS_AND_ROLES = [
         "Selon lui, les travaux seront terminés en juin.",
         [("les travaux seront terminés en juin", "Paul Girard", "person", "lui")],
         id="selon-lui",
-        marks=xfail("the pronoun 'lui' after selon is not resolved: no speaker"),
     ),
     pytest.param(
         "Les syndicats ont rencontré la direction. « La grève continuera », ont-ils prévenu.",
@@ -242,10 +241,6 @@ ORGANISATIONS_AND_DESCRIPTIONS = [
             ("Nous attendons des preuves", "Kremlin", "organization", "il"),
         ],
         id="kremlin-then-a-t-il",
-        marks=xfail(
-            "a singular pronoun never resolves to an organisation: the speaker comes from "
-            "the continuation rule, with the mention 'le Kremlin' instead of 'il'"
-        ),
     ),
     pytest.param(
         "Le Kremlin a réagi mardi. Il a affirmé que ces accusations étaient absurdes.",

@@ -47,7 +47,6 @@ DIRECT = [
         "« Les crédits seront débloqués », a-t-elle promis.",
         [("Les crédits seront débloqués", "direct", "a-t-elle promis")],
         id="incise-a-t-elle-promis",
-        marks=xfail("the cue loses its auxiliary: '-t-elle promis' instead of 'a-t-elle promis'"),
     ),
     pytest.param(
         "« Aucun accord n'est possible en l'état », affirme Dmitri Peskov.",
