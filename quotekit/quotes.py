@@ -534,6 +534,22 @@ def _words(doc: Doc, start: int, end: int) -> tuple[int, bool]:
     return words, has_verb
 
 
+def _noun_phrase_follows(doc: Doc, verb: Token, between: list[Token]) -> bool:
+    """An incise whose subject the parser took for an object: ``, a affirmé le syndicaliste X,``.
+
+    Only auxiliaries and adverbs may stand between the comma and the verb, and a
+    determiner, a proper noun or a civility must follow it.
+    """
+    if any(t.pos_ not in ("AUX", "ADV") for t in between):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i for c in verb.children):
+        return False
+    k = verb.i + 1
+    while k < len(doc) and doc[k].pos_ == "ADV":
+        k += 1
+    return k < len(doc) and (doc[k].pos_ in ("DET", "PROPN") or doc[k].text in french().titles)
+
+
 def _split_on_incise(doc: Doc, seg: Segment) -> list[tuple[int, int, int | None]]:
     """Split ``« Nous irons, a-t-il dit, jusqu'au bout »`` into two parts with one cue."""
     span = doc.char_span(seg.start, seg.end, alignment_mode="contract")
@@ -546,14 +562,18 @@ def _split_on_incise(doc: Doc, seg: Segment) -> list[tuple[int, int, int | None]
         # ", a-t-il dit," / ", dit-il," / ", estime le ministre,"
         for m in range(k + 1, min(k + 6, len(toks))):
             verb = toks[m]
-            if is_reporting_verb(verb) and _inverted_subject(verb):
-                # find the closing comma of the incise
+            if is_reporting_verb(verb) and (
+                _inverted_subject(verb) or _noun_phrase_follows(doc, verb, toks[k + 1 : m])
+            ):
+                # find the end of the incise: a comma, or a full stop when the quote
+                # goes on with a new sentence ("…, a expliqué M. Lebrun. Nous avons…")
                 for n in range(m + 1, min(m + 10, len(toks))):
-                    if toks[n].text == ",":
+                    if toks[n].text in (",", "."):
                         first_end = tok.idx
                         second_start = toks[n].idx + 1
                         a = _trim(doc.text, seg.start, first_end)
-                        b = _trim(doc.text, second_start, seg.end)
+                        # the second part ends where the quote ends, its full stop kept
+                        b = (_trim(doc.text, second_start, seg.end)[0], seg.end)
                         if a[1] > a[0] and b[1] > b[0]:
                             return [(a[0], a[1], verb.i), (b[0], b[1], verb.i)]
                 break

@@ -120,10 +120,6 @@ DIRECT = [
             ("quoi qu'il en coûte", "direct", "a affirmé"),
         ],
         id="interrupted-by-noun-incise",
-        marks=xfail(
-            "an incise whose inverted subject is parsed as an object does not split the "
-            "quote: one quote, incise included, no cue"
-        ),
     ),
     pytest.param(
         "« Nous avons tout donné.\n\n« Les supporters méritaient mieux », "
@@ -328,6 +324,15 @@ MORE = [
             ("les enquêteurs « travaillaient encore sur place »", "mixed", "a affirmé"),
         ],
         id="coordinated-que-clauses",
+    ),
+    pytest.param(
+        "« La douleur est apparue au deuxième set, a expliqué M. Lebrun. Nous avons préféré "
+        "arrêter. »",
+        [
+            ("La douleur est apparue au deuxième set", "direct", "a expliqué"),
+            ("Nous avons préféré arrêter.", "direct", "a expliqué"),
+        ],
+        id="incise-closed-by-full-stop",
     ),
     pytest.param(
         "Notons que la saison reprendra en mars.", [], id="journalist-first-plural-untagged"
