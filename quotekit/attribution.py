@@ -357,6 +357,7 @@ def _phrase(doc: Doc, head: Token) -> tuple[int, int]:
             tok.text in (",", ".", ":", ";", "«", "»", "(")
             or _finite(tok)
             or tok.dep_ == "acl:relcl"
+            or (tok.pos_ == "PRON" and tok.lower_ in _RELATIVE)  # "un responsable qui"
         ):
             end = k
             break
@@ -486,6 +487,12 @@ def _speaker_from_phrase(
         return None
     span = _span_of(doc, start, end)
     hit = ents.at(span.start, span.end, (head.idx, head.idx + len(head.text)))
+    if hit is None and end + 1 < len(doc) and doc[end].text == ",":
+        # "selon son entraîneur, Marc Lebrun, …": the name in apposition is the source
+        nxt = doc[end + 1]
+        apposed = ents.at(nxt.idx, nxt.idx + len(nxt.text), (nxt.idx, nxt.idx + len(nxt.text)))
+        if apposed is not None and apposed[0].kind == "person":
+            return Speaker(apposed[0].name, "person", apposed[0].id, span), 0.85
     if hit is not None:
         entity, name_mention = hit
         return Speaker(entity.name, entity.kind, entity.id, name_mention.span), 0.9

@@ -699,8 +699,11 @@ def _inside_segment(segments: list[Segment], start: int, end: int) -> bool:
 
 
 def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    """A verb, or a subject (the tagger sometimes reads a verb as an adjective: ``remonte``)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+    return span is not None and any(
+        t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubj:pass") for t in span
+    )
 
 
 def _selon_candidate(doc: Doc, tok: Token, segments: list[Segment]) -> Iterable[QuoteCandidate]:
@@ -711,6 +714,14 @@ def _selon_candidate(doc: Doc, tok: Token, segments: list[Segment]) -> Iterable[
     if source_end >= len(doc):
         return
     after = doc[source_end]
+    if after.text == ",":
+        # "Selon son entraîneur, Marc Lebrun, la blessure…": a name in apposition is the source's
+        k = source_end + 1
+        while k < sent.end and doc[k].pos_ == "PROPN":
+            k += 1
+        if k > source_end + 1 and k < sent.end and doc[k].text == ",":
+            source_end = k
+            after = doc[k]
     if after.text == "," and source_end + 1 < sent.end:
         # the content follows the source: to the end of the sentence
         start, end = doc[source_end + 1].idx, sent.end_char
