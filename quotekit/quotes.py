@@ -402,7 +402,10 @@ def _direct_from_segment(
         sent_start = prev.sent.start
         # "Selon X, « ... »"
         for tok in doc[sent_start : prev.i + 1]:
-            if _selon_token(tok) and _apposition_only(doc, _selon_source_end(tok), prev.i):
+            source_end = _selon_source_end(tok)
+            if source_end > prev.i + 1:
+                continue  # "selon un « mode sans échec »": the fragment is the source itself
+            if _selon_token(tok) and _apposition_only(doc, source_end, prev.i):
                 return QuoteCandidate(seg.start, seg.end, "direct", tok.i, 0.8, 3)
     starts_sentence = _at_sentence_start(text, seg.open)
     if (
@@ -412,7 +415,7 @@ def _direct_from_segment(
         and not starts_sentence
     ):
         return None  # embedded in the sentence's syntax ("pour « un moment d'échange »")
-    if (words >= 4 and has_verb) or (starts_sentence and words >= 3):
+    if has_verb and (words >= 4 or (starts_sentence and words >= 3)):
         return QuoteCandidate(
             seg.start, seg.end, "direct", None, 0.55 if starts_sentence else 0.4, 2
         )

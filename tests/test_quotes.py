@@ -335,6 +335,25 @@ MORE = [
         id="incise-closed-by-full-stop",
     ),
     pytest.param(
+        "La sonde a basculé selon un « mode sans échec » dans la nuit.",
+        [],
+        id="selon-a-term-in-guillemets",
+    ),
+    pytest.param(
+        "Le festival s'ouvre samedi.\n\n« Les Nuits blanches », le film d'ouverture, sera projeté "
+        "en plein air.",
+        [],
+        id="title-at-paragraph-start-without-verb",
+    ),
+    pytest.param(
+        "« Nous avons perdu », a reconnu l'entraîneur Marc Lebrun. « Il faudra se reprendre. »",
+        [
+            ("Nous avons perdu", "direct", "a reconnu"),
+            ("Il faudra se reprendre.", "direct", None),
+        ],
+        id="cue-less-sentence-with-verb-still-a-quote",
+    ),
+    pytest.param(
         "Notons que la saison reprendra en mars.", [], id="journalist-first-plural-untagged"
     ),
     pytest.param(
