@@ -253,10 +253,14 @@ def _source_token(verb: Token) -> Token | None:
         for child in node.children:
             if child.dep_ in ("obl:agent",):
                 return child
-        if node.dep_ == "xcomp" and "Inf" in node.morph.get("VerbForm", []):
-            for child in node.head.children:
-                if child.dep_ == "obj" and child.pos_ in ("NOUN", "PROPN") and child.i < node.i:
-                    return child
+        if _controlled_infinitive(node):
+            objects = [
+                c
+                for c in node.head.children
+                if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.i < node.i
+            ]
+            if objects:
+                return objects[-1]  # the nearest: "conduit la semaine dernière le Conseil à"
         if (
             node.dep_ in ("conj", "advcl", "xcomp", "acl", "parataxis")
             and node.head.i != node.i
@@ -268,6 +272,17 @@ def _source_token(verb: Token) -> Token | None:
     if node.dep_ == "acl" or (verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")):
         return verb.head
     return None
+
+
+def _controlled_infinitive(node: Token) -> bool:
+    """An infinitive complement (``à exprimer``, ``de dire``) whose subject is the object."""
+    if "Inf" not in node.morph.get("VerbForm", []):
+        return False
+    if node.dep_ == "xcomp":
+        return True
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("à", "de", "d'", "d’") for c in node.children
+    )
 
 
 def _clause_start(doc: Doc, i: int) -> int:

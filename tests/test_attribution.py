@@ -425,6 +425,11 @@ ISSUE4_CONSTRUCTIONS = [
         id="description-without-relative-pronoun",
     ),
     pytest.param(
+        "Les violences ont poussé mardi les syndicats à réclamer « une enquête indépendante ».",
+        [("une enquête indépendante", "les syndicats", "description", "les syndicats")],
+        id="object-control-advcl-nearest-object",
+    ),
+    pytest.param(
         "Selon iKiosque, le journal cessera de paraître en juin.",
         [("le journal cessera de paraître en juin", "iKiosque", "organization", "iKiosque")],
         id="selon-name-with-inner-capital",
