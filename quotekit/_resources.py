@@ -67,6 +67,7 @@ class LanguageData:
     place_nouns_de: frozenset[str]
     nationalities: frozenset[str]
     pronouns: dict[str, tuple[str | None, str]]
+    speech_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,9 +76,13 @@ def french() -> LanguageData:
     verbs: set[str] = set()
     strong: set[str] = set()
     with_object: set[str] = set()
+    speech_nouns: set[str] = set()
     for line in _lines("reporting_verbs.txt"):
         lemma, *flags = line.split("\t")
         lemma = _strip_reflexive(lemma.strip())
+        if "noun" in flags:
+            speech_nouns.add(lemma)
+            continue
         verbs.add(lemma)
         if "strong" in flags:
             strong.add(lemma)
@@ -103,4 +108,5 @@ def french() -> LanguageData:
             *(_inflect_all(w.lower()) for w in _lines("nationalities.txt"))
         ),
         pronouns=pronouns,
+        speech_nouns=frozenset(speech_nouns),
     )

@@ -552,6 +552,17 @@ def _speaker_for(
                     found = _speaker_from_phrase(doc, head, ents, prev_speaker, after=cue.i)
                     if found is not None:
                         return found
+            elif cue.pos_ == "NOUN" and cue.lemma_.lower() in french().speech_nouns:
+                # a noun of speech: "les paroles de l'écrivain"
+                of = [
+                    c
+                    for c in cue.children
+                    if c.dep_ in ("nmod", "nmod:poss") and c.pos_ in ("NOUN", "PROPN")
+                ]
+                if of:
+                    found = _speaker_from_phrase(doc, of[0], ents, prev_speaker)
+                    if found is not None:
+                        return found
             else:
                 guessed = False
                 if quote.cue.start >= quote.end:  # an incise after the quote

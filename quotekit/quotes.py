@@ -485,6 +485,9 @@ def _verb_before(doc: Doc, colon_char: int) -> int | None:
         if is_reporting_verb(tok):
             return tok.i
     for tok in reversed(before):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in french().speech_nouns:
+            return tok.i  # "Les paroles de l'écrivain sont : « … »"
+    for tok in reversed(before):
         if tok.pos_ == "VERB" and tok.dep_ == "ROOT":
             return tok.i
     return None

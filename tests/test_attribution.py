@@ -430,6 +430,12 @@ ISSUE4_CONSTRUCTIONS = [
         id="object-control-advcl-nearest-object",
     ),
     pytest.param(
+        "La romancière Ana Lenoir a été saluée. Le message de la romancière était clair : "
+        "« Il faut lire, encore et toujours. »",
+        [("Il faut lire, encore et toujours.", "Ana Lenoir", "person", "la romancière")],
+        id="noun-of-speech-before-colon",
+    ),
+    pytest.param(
         "Selon iKiosque, le journal cessera de paraître en juin.",
         [("le journal cessera de paraître en juin", "iKiosque", "organization", "iKiosque")],
         id="selon-name-with-inner-capital",
