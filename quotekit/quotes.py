@@ -130,6 +130,21 @@ def _is_authorial(verb: Token) -> bool:
     return "1" in verb.morph.get("Person", [])
 
 
+_IMPERSONAL = frozenset({"cela", "ceci", "ça", "ce"})
+
+
+def _is_impersonal(verb: Token) -> bool:
+    """A thing, not a source, as subject: ``ce qui indique que``, ``cela montre que``."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "expl:subj"):
+            continue
+        if c.lower_ in _IMPERSONAL:
+            return True
+        if c.lower_ == "qui" and c.i > 0 and verb.doc[c.i - 1].lower_ == "ce":
+            return True
+    return False
+
+
 def _is_hypothetical(verb: Token) -> bool:
     if "Cnd" in verb.morph.get("Mood", []):
         return True
@@ -596,7 +611,7 @@ def _indirect_candidates(doc: Doc, segments: list[Segment]) -> Iterable[QuoteCan
             continue
         if any(c.dep_ == "aux:pass" for c in tok.children):
             continue  # passive: "seront proposées"; "a été confirmé par" is left for later
-        if _is_negated(tok) or _is_hypothetical(tok) or _is_authorial(tok):
+        if _is_negated(tok) or _is_hypothetical(tok) or _is_authorial(tok) or _is_impersonal(tok):
             continue
         rng = _que_clause(tok)
         confidence = 0.8
@@ -655,9 +670,11 @@ def _split_coordinated(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
             end = k - 1
             while end > start and doc[end - 1].is_punct:
                 end -= 1
-            pieces.append((start, end))
+            if end - start >= 2:
+                pieces.append((start, end))
             start = k + 1
-    pieces.append((start, b))
+    if b - start >= 3 or not pieces:
+        pieces.append((start, b))
     return pieces
 
 

@@ -354,6 +354,11 @@ MORE = [
         id="cue-less-sentence-with-verb-still-a-quote",
     ),
     pytest.param(
+        "La courbe a chuté en mars, ce qui indique que l'épidémie recule.",
+        [],
+        id="thing-as-subject-not-a-source",
+    ),
+    pytest.param(
         "Notons que la saison reprendra en mars.", [], id="journalist-first-plural-untagged"
     ),
     pytest.param(
