@@ -243,8 +243,8 @@ ORGANISATIONS_AND_DESCRIPTIONS = [
         [("ces accusations étaient absurdes", "Kremlin", "organization", "Il")],
         id="il-for-an-organisation",
         marks=xfail(
-            "an organisation becomes an entity only when it speaks (and singular pronouns "
-            "skip organisations), so 'Il' gets no speaker"
+            "an organisation becomes an entity only when it speaks, so 'Il' (after a "
+            "Kremlin that has not spoken yet) finds no antecedent"
         ),
     ),
     pytest.param(
