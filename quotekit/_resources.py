@@ -72,6 +72,7 @@ class LanguageData:
     party_words: frozenset[str]
     pronouns: dict[str, tuple[str | None, str]]
     noun_genders: dict[str, str] = attrs.field(factory=dict)
+    speech_nouns: frozenset[str] = frozenset()
 
     def gender_of(self, word: str) -> str | None:
         """``"f"`` or ``"m"`` when the form of a role or nationality noun shows it
@@ -116,9 +117,13 @@ def french() -> LanguageData:
     verbs: set[str] = set()
     strong: set[str] = set()
     with_object: set[str] = set()
+    speech_nouns: set[str] = set()
     for line in _lines("reporting_verbs.txt"):
         lemma, *flags = line.split("\t")
         lemma = _strip_reflexive(lemma.strip())
+        if "noun" in flags:
+            speech_nouns.add(lemma)
+            continue
         verbs.add(lemma)
         if "strong" in flags:
             strong.add(lemma)
@@ -158,4 +163,5 @@ def french() -> LanguageData:
         party_words=frozenset().union(*(_inflect_all(w.lower()) for w in _lines("parties.txt"))),
         pronouns=pronouns,
         noun_genders=_noun_genders(singular),
+        speech_nouns=frozenset(speech_nouns),
     )

@@ -14,6 +14,8 @@ follows it closely.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 from spacy.tokens import Doc, Token
 
@@ -24,7 +26,10 @@ from quotekit.names import normalize
 __all__ = ["attribute"]
 
 _SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
+_VERB_GROUP = ("aux:tense", "aux:pass", "advmod", "expl:comp", "expl:pv")
+_RELATIVE = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "l", "'"})
+_DEFINITE = frozenset({"le", "la", "l'", "l’"})
 _CONTINUATION_CHARS = 400  # a quote with no cue continues a speaker this close
 
 
@@ -49,6 +54,12 @@ class _Entities:
                 on_head = m.start <= head[0] and head[1] <= m.end
                 if e.kind == "person" or on_head:
                     found.append((0 if e.kind == "person" else 1, m.start, e, m))
+        if not found:
+            # a person's name that the parse cut after its first word ("Chu Mi-Ae")
+            for e in self.items:
+                for m in e.mentions:
+                    if e.kind == "person" and m.kind == "name" and m.start <= head[0] < m.end:
+                        found.append((0, m.start, e, m))
         if not found:
             return None
         found.sort(key=lambda f: (f[0], f[1]))
@@ -95,6 +106,8 @@ class _Entities:
                     rank = 0
                 elif role.startswith(key + " ") or key.startswith(role + " "):
                     rank = 1
+                elif " " not in key and key in french().role_nouns and key in role.split():
+                    rank = 2  # "la joueuse" for the "24e joueuse mondiale"
                 else:
                     continue
                 last = max((m.start for m in e.mentions if m.start < position), default=-1)
@@ -102,6 +115,25 @@ class _Entities:
                 if best is None or cand[:2] < best[:2]:
                     best = cand
         return None if best is None else best[2]
+
+    def by_epithet(self, word: str, text: str, position: int) -> Entity | None:
+        """The person last named right after ``word`` before ``position``.
+
+        ``l'Ukrainienne Daria Kovalenko … L'Ukrainienne a assuré``: a nationality or
+        a role noun written before a name, taken up alone later, stands for that person.
+        """
+        key = normalize(word)
+        best: tuple[int, Entity] | None = None
+        for e in self.items:
+            if e.kind != "person":
+                continue
+            for m in e.mentions:
+                if m.start >= position or m.kind != "name":
+                    continue
+                words = text[max(0, m.start - 60) : m.start].replace("'", " ").split()
+                if words and normalize(words[-1]) == key and (best is None or m.start > best[0]):
+                    best = (m.start, e)
+        return None if best is None else best[1]
 
     def before(self, position: int) -> list[tuple[int, Entity, Mention]]:
         """Name mentions before ``position``, nearest first."""
@@ -163,11 +195,54 @@ def _noun_before(doc: Doc, verb: Token) -> Token | None:
         j -= 1
     if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].sent.start != verb.sent.start:
         return None
-    return doc[j]
+    tok = doc[j]
+    # "La Corée du Sud a annoncé": the noun before the verb ends the subject, whose head
+    # comes first
+    while tok.dep_ in ("nmod", "flat:name", "flat", "appos") and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
+
+
+def _crosses_boundary(doc: Doc, a: int, b: int) -> bool:
+    """Whether a line break or a sentence end lies between tokens ``a`` and ``b``.
+
+    Notes:
+        The parser's sentences sometimes run over a paragraph break or a full stop
+        (wire copy, headlines): a subject found by climbing the tree past one belongs
+        to another sentence.
+    """
+    lo, hi = min(a, b), max(a, b)
+    return any(_ends_sentence(doc, k) for k in range(lo, hi))
+
+
+def _ends_sentence(doc: Doc, k: int) -> bool:
+    """A line break, a full stop, or a word glued to its full stop before a capital (``H.``)."""
+    text = doc[k].text
+    if "\n" in text or text in (".", "!", "?", ";"):
+        return True
+    return (
+        len(text) > 1
+        and text.endswith(".")
+        and text not in french().titles
+        and k + 1 < len(doc)
+        and doc[k + 1].text[:1].isupper()
+    )
+
+
+def _is_finite(tok: Token) -> bool:
+    return "Fin" in tok.morph.get("VerbForm", []) or any(
+        c.dep_ in ("aux:tense", "aux:pass") and "Fin" in c.morph.get("VerbForm", [])
+        for c in tok.children
+    )
 
 
 def _source_token(verb: Token) -> Token | None:
-    """The subject of a reporting verb, climbing to the main clause for participles."""
+    """The subject of a reporting verb, climbing to the main clause for participles.
+
+    An infinitive under a verb with a noun object takes that object as its subject
+    (``a conduit le Conseil à exprimer``: object control).
+    """
+    doc = verb.doc
     node = verb
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
         return verb.head  # "des manifestants exigeant la démission"
@@ -178,12 +253,108 @@ def _source_token(verb: Token) -> Token | None:
         for child in node.children:
             if child.dep_ in ("obl:agent",):
                 return child
-        if node.dep_ in ("conj", "advcl", "xcomp", "acl", "parataxis") and node.head.i != node.i:
+        if _controlled_infinitive(node):
+            objects = [
+                c
+                for c in node.head.children
+                if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.i < node.i
+            ]
+            if objects:
+                return objects[-1]  # the nearest: "conduit la semaine dernière le Conseil à"
+        if (
+            node.dep_ in ("conj", "advcl", "xcomp", "acl", "parataxis")
+            and node.head.i != node.i
+            and not _crosses_boundary(doc, node.i, node.head.i)
+        ):
             node = node.head
         else:
             break
     if node.dep_ == "acl" or (verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")):
         return verb.head
+    return None
+
+
+def _controlled_infinitive(node: Token) -> bool:
+    """An infinitive complement (``à exprimer``, ``de dire``) whose subject is the object."""
+    if "Inf" not in node.morph.get("VerbForm", []):
+        return False
+    if node.dep_ == "xcomp":
+        return True
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("à", "de", "d'", "d’") for c in node.children
+    )
+
+
+def _clause_start(doc: Doc, i: int) -> int:
+    """The first token of the clause of token ``i``: after a line break or sentence end."""
+    j = i
+    while j > 0:
+        prev = doc[j - 1]
+        if "\n" in prev.text or prev.text in (".", "!", "?", ";", ":", "«", "»"):
+            break
+        j -= 1
+    return j
+
+
+def _left_subject(doc: Doc, verb: Token) -> Token | None:
+    """The subject before a verb, across the comma-enclosed appositions and relative clauses.
+
+    ``Manuel Valls, qui avait échangé avec lui, s'est dit …``; ``Philippe Germain, le chef
+    de l'exécutif, a salué …``. The clause before the verb is cut at its commas; a piece
+    opening with a preposition is a circumstance, one opening with a relative pronoun a
+    relative clause; of the others, a piece with a proper noun wins, else the first
+    noun phrase whose head is not a pronoun.
+
+    Notes:
+        The parser often leaves such a subject unattached (a measured failure on news
+        copy), while word order still puts it at the head of the clause.
+    """
+    j = verb.i - 1
+    while j >= 0 and doc[j].head.i == verb.i and doc[j].dep_ in _VERB_GROUP:
+        j -= 1
+    if j < 0 or doc[j].text != ",":
+        return None
+    start = _clause_start(doc, j)
+    pieces: list[list[Token]] = [[]]
+    for tok in doc[start:j]:
+        if tok.text == ",":
+            pieces.append([])
+        else:
+            pieces[-1].append(tok)
+    nouns: list[Token] = []
+    for piece in pieces:
+        if not piece or piece[0].pos_ in ("ADP", "SCONJ", "ADV") or piece[0].lower_ in _RELATIVE:
+            continue
+        if any(_finite(t) for t in piece):
+            continue
+        ids = {t.i for t in piece}
+        heads = [t for t in piece if t.head.i not in ids or t.head.i == t.i]
+        head = next((t for t in heads if t.pos_ in ("NOUN", "PROPN")), None)
+        if head is None:
+            continue
+        if any(t.pos_ == "PROPN" for t in piece):
+            return head
+        nouns.append(head)
+    return nouns[0] if nouns else None
+
+
+def _right_subject(doc: Doc, verb: Token) -> Token | None:
+    """The subject of the main clause after a non-finite cue opening the sentence.
+
+    ``Après avoir annoncé …, l'opérateur a affirmé``: the subject of the first finite
+    verb after a comma, before the clause ends.
+    """
+    if _is_finite(verb):
+        return None
+    seen_comma = False
+    for k in range(verb.i + 1, len(doc)):
+        tok = doc[k]
+        if "\n" in tok.text or tok.text in (".", "!", "?", ";", "«"):
+            return None
+        if tok.text == ",":
+            seen_comma = True
+        elif seen_comma and tok.dep_ in ("nsubj", "nsubj:pass") and doc[tok.head.i].i > tok.i:
+            return tok if _is_finite(tok.head) else None
     return None
 
 
@@ -201,6 +372,7 @@ def _phrase(doc: Doc, head: Token) -> tuple[int, int]:
             tok.text in (",", ".", ":", ";", "«", "»", "(")
             or _finite(tok)
             or tok.dep_ == "acl:relcl"
+            or (tok.pos_ == "PRON" and tok.lower_ in _RELATIVE)  # "un responsable qui"
         ):
             end = k
             break
@@ -250,8 +422,14 @@ def _resolve_pronoun(
 
     if previous is not None and previous.entity is not None:
         for e in ents.items:
-            if e.id == previous.entity and agrees(e) and (e.kind == "person") == (number == "sing"):
+            if e.id != previous.entity or not agrees(e):
+                continue
+            if (e.kind == "person") == (number == "sing"):
                 return e, 0.85
+            if number == "sing" and not _person_between(ents, e, at, agrees):
+                # "« … », a affirmé le Kremlin. « … », a-t-il ajouté": the speaking
+                # organisation, unless a person who agrees was named since
+                return e, 0.75
     for _, e, _m in ents.before(at):
         if (agrees(e) and (number == "plur") == (e.kind != "person")) or (
             agrees(e) and e.kind == "person" and number == "sing"
@@ -260,18 +438,63 @@ def _resolve_pronoun(
     return None
 
 
+def _person_between(
+    ents: _Entities, org: Entity, at: int, agrees: Callable[[Entity], bool]
+) -> bool:
+    """Whether a person who ``agrees`` is named after ``org``'s last mention, before ``at``."""
+    last = max((m.start for m in org.mentions if m.start < at), default=-1)
+    return any(
+        e.kind == "person" and agrees(e) and m.start > last for m_start, e, m in ents.before(at)
+    )
+
+
+def _plural_subject_before(doc: Doc, pronoun: Token) -> Token | None:
+    """The nearest plural noun subject in the two sentences before a plural pronoun.
+
+    ``Les syndicats ont rencontré la direction. « … », ont-ils prévenu``: a group that
+    acted last is what ``ils`` takes up, rather than a singular organisation named since
+    (``selon la CGT``).
+    """
+    sentences = 0
+    for k in range(pronoun.i - 1, -1, -1):
+        tok = doc[k]
+        if tok.text in (".", "!", "?") or "\n\n" in tok.text:
+            sentences += 1
+            if sentences > 2:
+                return None
+        if (
+            tok.dep_ in ("nsubj", "nsubj:pass")
+            and tok.pos_ in ("NOUN", "PROPN")
+            and "Plur" in tok.morph.get("Number", [])
+        ):
+            return tok
+    return None
+
+
+def _misread_name(tok: Token) -> bool:
+    """A name the tagger took for a pronoun (``Selon iTELE``): capitalised mid-sentence."""
+    return any(c.isupper() for c in tok.text) and tok.i != tok.sent.start and _pronoun(tok) is None
+
+
 def _speaker_from_phrase(
     doc: Doc, head: Token, ents: _Entities, previous: Speaker | None, *, after: int = -1
 ) -> tuple[Speaker, float] | None:
     if _pronoun(head) is not None:
-        found = _resolve_pronoun(head, ents, previous, head.idx)
         offset = len(head.text) - len(head.text.lstrip("-"))  # "-il" of "a-t-il"
         mention = Span.of(doc.text, head.idx + offset, head.idx + len(head.text))
+        plural = (_pronoun(head) or (None, "sing"))[1] == "plur"
+        group = _plural_subject_before(doc, head) if plural else None
+        if group is not None:
+            by_group = _speaker_from_phrase(doc, group, ents, previous)
+            if by_group is not None:
+                sp, conf = by_group
+                return attrs.evolve(sp, mention=mention), conf * 0.9
+        found = _resolve_pronoun(head, ents, previous, head.idx)
         if found is None:
             return None
         entity, conf = found
         return Speaker(entity.name, entity.kind, entity.id, mention), conf
-    if head.pos_ == "PRON":
+    if head.pos_ == "PRON" and not _misread_name(head):
         return None
     start, end = _phrase(doc, head)
     start = max(start, after + 1)
@@ -279,19 +502,38 @@ def _speaker_from_phrase(
         return None
     span = _span_of(doc, start, end)
     hit = ents.at(span.start, span.end, (head.idx, head.idx + len(head.text)))
+    if hit is None and end + 1 < len(doc) and doc[end].text == ",":
+        # "selon son entraîneur, Marc Lebrun, …": the name in apposition is the source
+        nxt = doc[end + 1]
+        apposed = ents.at(nxt.idx, nxt.idx + len(nxt.text), (nxt.idx, nxt.idx + len(nxt.text)))
+        if apposed is not None and apposed[0].kind == "person":
+            return Speaker(apposed[0].name, "person", apposed[0].id, span), 0.85
     if hit is not None:
         entity, name_mention = hit
         return Speaker(entity.name, entity.kind, entity.id, name_mention.span), 0.9
     role_person = ents.by_role(doc[_strip_articles(doc, start, end) : end].text, head.idx)
+    if (
+        role_person is None
+        and doc[start].lower_ in _DEFINITE
+        and end - start == 2
+        and (head.lower_ in french().nationalities or head.lower_ in french().role_nouns)
+    ):
+        role_person = ents.by_epithet(head.text, doc.text, head.idx)
     if role_person is not None:
         return Speaker(role_person.name, "person", role_person.id, span), 0.75
     bare = _strip_articles(doc, start, end)
     name_span = _span_of(doc, bare, end)
+    # "le syndicat" is an organisation; "les syndicats", a group of them, a description
     head_is_org = (
         head.lemma_.lower() in french().organization_heads
         or head.lower_ in french().organization_heads
-    )
-    if head.pos_ == "PROPN" or head_is_org or head.ent_type_ in ("ORG", "LOC"):
+    ) and "Plur" not in head.morph.get("Number", [])
+    if (
+        head.pos_ == "PROPN"
+        or _misread_name(head)
+        or head_is_org
+        or head.ent_type_ in ("ORG", "LOC")
+    ):
         entity = ents.organization(name_span.text, name_span)
         return Speaker(entity.name, "organization", entity.id, span), 0.8
     return Speaker(span.text, "description", None, span), 0.7
@@ -310,19 +552,44 @@ def _speaker_for(
                     found = _speaker_from_phrase(doc, head, ents, prev_speaker, after=cue.i)
                     if found is not None:
                         return found
+            elif cue.pos_ == "NOUN" and cue.lemma_.lower() in french().speech_nouns:
+                # a noun of speech: "les paroles de l'écrivain"
+                of = [
+                    c
+                    for c in cue.children
+                    if c.dep_ in ("nmod", "nmod:poss") and c.pos_ in ("NOUN", "PROPN")
+                ]
+                if of:
+                    found = _speaker_from_phrase(doc, of[0], ents, prev_speaker)
+                    if found is not None:
+                        return found
             else:
+                guessed = False
                 if quote.cue.start >= quote.end:  # an incise after the quote
                     source = _inverted_source(cue, cue.i + 12) or _source_token(cue)
                 else:
                     source = _source_token(cue)
                 if source is None:
-                    source = _noun_before(doc, cue)
+                    guessed = True  # word order, not the parse: weaker evidence
+                    source = (
+                        _noun_before(doc, cue)
+                        or _left_subject(doc, cue)
+                        or _right_subject(doc, cue)
+                    )
                 if source is not None and quote.start <= source.idx < quote.end:
                     source = None  # a word of the quote itself is not its source
+                if (
+                    source is not None
+                    and source.pos_ == "PRON"
+                    and _pronoun(source) is None
+                    and not _misread_name(source)
+                ):
+                    # "L'un d'eux, un Kanak de 20 ans, a avoué": the apposition names it
+                    source = _left_subject(doc, cue) or source
                 if source is not None:
                     found = _speaker_from_phrase(doc, source, ents, prev_speaker)
                     if found is not None:
-                        return found
+                        return (found[0], found[1] * 0.85) if guessed else found
     if previous is not None and quote.start - previous[0].end <= _CONTINUATION_CHARS:
         return previous[1], 0.5
     return None, 0.3

@@ -1100,6 +1100,8 @@ def _is_organization(doc: Doc, ent: SpacySpan) -> bool:
         return False  # "l'Ukrainienne a assuré": a person
     if doc[start:end].text.lower() in french().organization_names:
         return True
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ("un", "une", "des"):
+        return False  # "un Kanak a avoué": a person described, not a place that acts
     root = ent.root
     return (
         ent.label_ == "LOC"

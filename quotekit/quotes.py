@@ -66,9 +66,37 @@ class QuoteCandidate:
     priority: int  # higher wins an overlap
 
 
+#: Endings of first-group verb forms (present, imperfect, participles), longest first.
+_ER_ENDINGS = ("aient", "ées", "ait", "ant", "ent", "ée", "és", "es", "é", "e")
+
+
+def reporting_lemma(token: Token) -> str | None:
+    """The reporting-verb lemma of ``token``, or None when it is not a reporting verb.
+
+    Notes:
+        spaCy's French lemmatiser leaves some present forms as they are (``estime``,
+        ``réclame``, ``indique`` keep their own form as lemma), so when the lemma is
+        not a listed verb, the first-group lemma rebuilt from the ending (``estime`` ->
+        ``estimer``) is tried too. Only verbs and auxiliaries qualify.
+    """
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    verbs = french().reporting_verbs
+    lemma = token.lemma_.lower()
+    if lemma in verbs:
+        return lemma
+    form = token.lower_
+    for ending in _ER_ENDINGS:
+        if form.endswith(ending) and len(form) > len(ending) + 2:
+            guess = form[: -len(ending)] + "er"
+            if guess in verbs:
+                return guess
+    return None
+
+
 def is_reporting_verb(token: Token) -> bool:
     """Whether ``token`` is a verb whose lemma is a reporting verb."""
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in french().reporting_verbs
+    return reporting_lemma(token) is not None
 
 
 def _is_negated(verb: Token) -> bool:
@@ -77,9 +105,44 @@ def _is_negated(verb: Token) -> bool:
     )
 
 
+_FIRST_PERSON = frozenset({"je", "j'", "j’", "nous"})
+
+
 def _is_authorial(verb: Token) -> bool:
-    """The journalist's own voice: imperative or first person (``Rappelons que``)."""
-    return "Imp" in verb.morph.get("Mood", []) or "1" in verb.morph.get("Person", [])
+    """The journalist's own voice: imperative or first person (``Rappelons que``).
+
+    Notes:
+        The tagger often misses the imperative of ``Rappelons``/``Notons`` (no subject,
+        first word of the sentence, ``-ons`` ending) and sometimes marks a third
+        person with a noun subject as first person (``La Corée parle``): the subject
+        decides when there is one.
+    """
+    if "Imp" in verb.morph.get("Mood", []):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl:subj")]
+    if subjects:
+        return any(c.lower_ in _FIRST_PERSON for c in subjects)
+    first = verb.sent.start
+    while first < verb.i and (verb.doc[first].is_punct or verb.doc[first].is_space):
+        first += 1
+    if first == verb.i and verb.lower_.endswith(("ons", "ez")):
+        return True
+    return "1" in verb.morph.get("Person", [])
+
+
+_IMPERSONAL = frozenset({"cela", "ceci", "ça", "ce"})
+
+
+def _is_impersonal(verb: Token) -> bool:
+    """A thing, not a source, as subject: ``ce qui indique que``, ``cela montre que``."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "expl:subj"):
+            continue
+        if c.lower_ in _IMPERSONAL:
+            return True
+        if c.lower_ == "qui" and c.i > 0 and verb.doc[c.i - 1].lower_ == "ce":
+            return True
+    return False
 
 
 def _is_hypothetical(verb: Token) -> bool:
@@ -120,6 +183,10 @@ def cue_span(doc: Doc, head: Token) -> Span:
         if tok.text.startswith("-") and tok.pos_ == "PRON":  # -t -il
             start = j
             j -= 1
+            if j >= 0 and doc[j].pos_ == "AUX" and not doc[j].text.startswith("-"):
+                start = j  # "a-t-elle promis": the parser may hang "a" on the pronoun
+                j -= 1
+                break
             continue
         if tok.lower_ in ("en",) and head.morph.get("VerbForm", []) == ["Part"] and j == head.i - 1:
             start = j  # gérondif "en disant"
@@ -190,13 +257,26 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _infinitive(tok: Token) -> bool:
+    """An infinitive, simple or compound (``avoir reçu``, ``avoir été contrainte``)."""
+    if "Inf" in tok.morph.get("VerbForm", []):
+        return True
+    return any(
+        c.dep_ in ("aux:tense", "aux:pass", "cop")
+        and c.i < tok.i
+        and "Inf" in c.morph.get("VerbForm", [])
+        and c.lower_ in ("avoir", "être")
+        for c in tok.children
+    )
+
+
 def _infinitive_object(verb: Token) -> tuple[int, int] | None:
     for child in verb.children:
         if (
             child.i > verb.i
             and child.dep_ in ("xcomp", "ccomp", "obj")
-            and child.pos_ in ("VERB", "AUX")
-            and "Inf" in child.morph.get("VerbForm", [])
+            and child.pos_ in ("VERB", "AUX", "ADJ")
+            and _infinitive(child)
         ):
             left = min(child.left_edge.i, child.i)
             # the infinitive's own left material must come after the verb
@@ -207,7 +287,7 @@ def _infinitive_object(verb: Token) -> tuple[int, int] | None:
 
 def _noun_object(verb: Token) -> tuple[int, int] | None:
     """A noun object carrying content: ``a démenti toute implication``."""
-    if verb.lemma_.lower() not in french().object_reporting_verbs or _in_incise(verb):
+    if reporting_lemma(verb) not in french().object_reporting_verbs or _in_incise(verb):
         return None
     for child in verb.children:
         if (
@@ -315,13 +395,15 @@ def _direct_from_segment(
     doc: Doc, seg: Segment, words: int, has_verb: bool
 ) -> QuoteCandidate | None:
     text = doc.text
-    # evidence before the opening mark
+    # evidence before the opening mark (a colon may end the previous paragraph)
     j = seg.open - 1
-    while j >= 0 and text[j] in " \u00a0\u202f\t":
+    while j >= 0 and text[j] in " \u00a0\u202f\t\n\r":
         j -= 1
     colon_before = j >= 0 and text[j] == ":"
-    incise = _incise_after(doc, seg.close + 1)
+    incise = _incise_after(doc, seg.close + 1) or _late_incise(doc, seg.close + 1)
     # a comma-incise inside the quote is handled by the caller
+    if incise is not None and colon_before and not _inverted_subject(incise):
+        incise = None  # "Il a réagi : « … » poursuivant par": the colon's verb speaks
     if incise is not None:
         return QuoteCandidate(seg.start, seg.end, "direct", incise.i, 0.9, 3)
     if colon_before:
@@ -335,7 +417,10 @@ def _direct_from_segment(
         sent_start = prev.sent.start
         # "Selon X, « ... »"
         for tok in doc[sent_start : prev.i + 1]:
-            if _selon_token(tok) and _selon_source_end(tok) >= prev.i - 1:
+            source_end = _selon_source_end(tok)
+            if source_end > prev.i + 1:
+                continue  # "selon un « mode sans échec »": the fragment is the source itself
+            if _selon_token(tok) and _apposition_only(doc, source_end, prev.i):
                 return QuoteCandidate(seg.start, seg.end, "direct", tok.i, 0.8, 3)
     starts_sentence = _at_sentence_start(text, seg.open)
     if (
@@ -345,10 +430,55 @@ def _direct_from_segment(
         and not starts_sentence
     ):
         return None  # embedded in the sentence's syntax ("pour « un moment d'échange »")
-    if (words >= 4 and has_verb) or (starts_sentence and words >= 3):
+    if has_verb and (words >= 4 or (starts_sentence and words >= 3)):
         return QuoteCandidate(
             seg.start, seg.end, "direct", None, 0.55 if starts_sentence else 0.4, 2
         )
+    return None
+
+
+def _apposition_only(doc: Doc, source_end: int, last: int) -> bool:
+    """Whether tokens ``source_end..last`` are at most a comma apposition before a mark.
+
+    ``Selon X, « … »`` and ``Pour X, le président de Y, « … »``: the source may carry
+    its role between commas, but no verb.
+    """
+    if source_end >= last - 1:
+        return True
+    between = doc[source_end : last + 1]
+    return (
+        len(between) <= 14
+        and doc[last].text == ","
+        and between[0].text == ","
+        and not any(t.pos_ in ("VERB", "AUX") or t.text in ".;:!?" for t in between)
+    )
+
+
+def _late_incise(doc: Doc, char: int) -> Token | None:
+    """An incise that closes the sentence after more words: ``« … » mardi, mettant fin
+    à la grève, a déclaré le maire``.
+
+    The reporting verb must follow a comma, have no subject before it and one after,
+    and no other quote may open before it.
+    """
+    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span[:40]:
+        if tok.text in (".", "!", "?", "«", "“", ";", ":") or "\n" in tok.text:
+            return None
+        if not is_reporting_verb(tok) or _is_negated(tok) or tok.pos_ != "VERB":
+            continue
+        j = tok.i - 1
+        while j >= 0 and doc[j].head.i == tok.i and doc[j].dep_ in ("aux:tense", "advmod"):
+            j -= 1
+        if j < 0 or doc[j].text != ",":
+            continue
+        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < tok.i for c in tok.children):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if _inverted_subject(tok) or (nxt is not None and nxt.pos_ in ("DET", "PROPN")):
+            return tok
     return None
 
 
@@ -370,16 +500,29 @@ def _verb_before(doc: Doc, colon_char: int) -> int | None:
         if is_reporting_verb(tok):
             return tok.i
     for tok in reversed(before):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in french().speech_nouns:
+            return tok.i  # "Les paroles de l'écrivain sont : « … »"
+    for tok in reversed(before):
         if tok.pos_ == "VERB" and tok.dep_ == "ROOT":
             return tok.i
     return None
 
 
 def _governing_verb(doc: Doc, seg: Segment) -> Token | None:
-    """A reporting verb that governs a guillemet fragment (``a dénoncé un « ... »``)."""
+    """A reporting verb that governs a guillemet fragment (``a dénoncé un « ... »``).
+
+    The fragment's root is climbed up to four heads; a word of the fragment hanging
+    directly on a reporting verb before it counts too, since the parser sometimes roots
+    a fragment ending with ``[…]`` or a full stop elsewhere.
+    """
     inner = doc.char_span(seg.start, seg.end, alignment_mode="expand")
     if inner is None or not len(inner):
         return None
+
+    def clean_gap(head: Token) -> bool:
+        gap = doc.text[head.idx + len(head.text) : seg.open]
+        return not any(c in gap for c in ".;:!?\n")
+
     root = inner.root
     node: Token = root
     for _ in range(4):
@@ -388,12 +531,16 @@ def _governing_verb(doc: Doc, seg: Segment) -> Token | None:
             break
         if head.i < inner.start and is_reporting_verb(head):
             # no sentence punctuation between the verb and the mark
-            gap = doc.text[head.idx + len(head.text) : seg.open]
-            if not any(c in gap for c in ".;:!?"):
-                return head
-            return None
+            return head if clean_gap(head) else None
         node = head
+    for tok in inner:
+        head = tok.head
+        if head.i < inner.start and is_reporting_verb(head) and tok.dep_ in _CONTENT_DEPS:
+            return head if clean_gap(head) else None
     return None
+
+
+_CONTENT_DEPS = frozenset({"obj", "xcomp", "ccomp", "obl:arg", "nsubj"})
 
 
 def _words(doc: Doc, start: int, end: int) -> tuple[int, bool]:
@@ -408,6 +555,22 @@ def _words(doc: Doc, start: int, end: int) -> tuple[int, bool]:
     return words, has_verb
 
 
+def _noun_phrase_follows(doc: Doc, verb: Token, between: list[Token]) -> bool:
+    """An incise whose subject the parser took for an object: ``, a affirmé le syndicaliste X,``.
+
+    Only auxiliaries and adverbs may stand between the comma and the verb, and a
+    determiner, a proper noun or a civility must follow it.
+    """
+    if any(t.pos_ not in ("AUX", "ADV") for t in between):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i for c in verb.children):
+        return False
+    k = verb.i + 1
+    while k < len(doc) and doc[k].pos_ == "ADV":
+        k += 1
+    return k < len(doc) and (doc[k].pos_ in ("DET", "PROPN") or doc[k].text in french().titles)
+
+
 def _split_on_incise(doc: Doc, seg: Segment) -> list[tuple[int, int, int | None]]:
     """Split ``« Nous irons, a-t-il dit, jusqu'au bout »`` into two parts with one cue."""
     span = doc.char_span(seg.start, seg.end, alignment_mode="contract")
@@ -420,14 +583,18 @@ def _split_on_incise(doc: Doc, seg: Segment) -> list[tuple[int, int, int | None]
         # ", a-t-il dit," / ", dit-il," / ", estime le ministre,"
         for m in range(k + 1, min(k + 6, len(toks))):
             verb = toks[m]
-            if is_reporting_verb(verb) and _inverted_subject(verb):
-                # find the closing comma of the incise
+            if is_reporting_verb(verb) and (
+                _inverted_subject(verb) or _noun_phrase_follows(doc, verb, toks[k + 1 : m])
+            ):
+                # find the end of the incise: a comma, or a full stop when the quote
+                # goes on with a new sentence ("…, a expliqué M. Lebrun. Nous avons…")
                 for n in range(m + 1, min(m + 10, len(toks))):
-                    if toks[n].text == ",":
+                    if toks[n].text in (",", "."):
                         first_end = tok.idx
                         second_start = toks[n].idx + 1
                         a = _trim(doc.text, seg.start, first_end)
-                        b = _trim(doc.text, second_start, seg.end)
+                        # the second part ends where the quote ends, its full stop kept
+                        b = (_trim(doc.text, second_start, seg.end)[0], seg.end)
                         if a[1] > a[0] and b[1] > b[0]:
                             return [(a[0], a[1], verb.i), (b[0], b[1], verb.i)]
                 break
@@ -444,16 +611,19 @@ def _indirect_candidates(doc: Doc, segments: list[Segment]) -> Iterable[QuoteCan
             continue
         if any(c.dep_ == "aux:pass" for c in tok.children):
             continue  # passive: "seront proposées"; "a été confirmé par" is left for later
-        if _is_negated(tok) or _is_hypothetical(tok) or _is_authorial(tok):
+        if _is_negated(tok) or _is_hypothetical(tok) or _is_authorial(tok) or _is_impersonal(tok):
             continue
         rng = _que_clause(tok)
         confidence = 0.8
+        rule = "que"
         if rng is None:
             rng = _infinitive_object(tok)
             confidence = 0.7
+            rule = "infinitive"
         if rng is None:
             rng = _noun_object(tok)
             confidence = 0.55
+            rule = "noun"
         if rng is None:
             # inverted-subject incise after the content: "..., a expliqué X."
             if _inverted_subject(tok) and tok.i > tok.sent.start + 3:
@@ -469,19 +639,60 @@ def _indirect_candidates(doc: Doc, segments: list[Segment]) -> Iterable[QuoteCan
                     if end - start > 20 and not _inside_segment(segments, start, end):
                         yield QuoteCandidate(start, end, "indirect", tok.i, 0.6, 1)
             continue
-        a, b = rng
-        if a >= b:
+        for a, b in _split_coordinated(doc, *rng):
+            if a >= b:
+                continue
+            raw_end = doc[b - 1].idx + len(doc[b - 1].text)
+            if rule == "que":
+                raw_end = _with_trailing_fragment(text, doc[a].idx, raw_end, segments)
+            start, end = _content_bounds(text, doc[a].idx, raw_end, segments)
+            if end <= start:
+                continue
+            inside = _segment_at(segments, start, end)
+            if rule == "noun" and inside:
+                # "a dénoncé un « chantage » de la mairie": the fragment is the quote
+                seg = inside[0]
+                yield QuoteCandidate(seg.start, seg.end, "mixed", tok.i, confidence + 0.1, 4)
+                continue
+            if inside:
+                start, end = _strip_enclosing_marks(text, start, end, segments)
+                yield QuoteCandidate(start, end, "mixed", tok.i, confidence + 0.05, 4)
+            else:
+                yield QuoteCandidate(start, end, "indirect", tok.i, confidence, 1)
+
+
+def _split_coordinated(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
+    """Coordinated que-clauses (``qu'il … et que les enquêteurs …``) are separate quotes."""
+    pieces: list[tuple[int, int]] = []
+    start = a
+    for k in range(a + 1, b - 1):
+        if doc[k].lower_ in _QUE and doc[k - 1].pos_ == "CCONJ" and k - 1 > start:
+            end = k - 1
+            while end > start and doc[end - 1].is_punct:
+                end -= 1
+            if end - start >= 2:
+                pieces.append((start, end))
+            start = k + 1
+    if b - start >= 3 or not pieces:
+        pieces.append((start, b))
+    return pieces
+
+
+def _with_trailing_fragment(text: str, start: int, end: int, segments: list[Segment]) -> int:
+    """Extend a clause to a guillemet fragment that ends it (``que le gouvernement
+    « ne lâchera rien »``): the parser often hangs the fragment, or its closing mark, on
+    the main verb. A fragment opening right after the clause or inside it counts.
+    """
+    j = end
+    while j < len(text) and text[j] in " \u00a0\u202f\t":
+        j += 1
+    for seg in segments:
+        if not (seg.open == j or start <= seg.open < end < seg.close + 1):
             continue
-        start, end = _content_bounds(
-            text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), segments
-        )
-        if end <= start:
-            continue
-        if _segment_at(segments, start, end):
-            start, end = _strip_enclosing_marks(text, start, end, segments)
-            yield QuoteCandidate(start, end, "mixed", tok.i, confidence + 0.05, 4)
-        else:
-            yield QuoteCandidate(start, end, "indirect", tok.i, confidence, 1)
+        if "\n" in text[seg.open : seg.close] or any(c in text[start : seg.open] for c in ":;.!?"):
+            continue  # a quote after a colon stands on its own
+        return min(len(text), max(end, seg.close + 1))  # an unclosed « ends at the text end
+    return end
 
 
 def _content_bounds(
@@ -511,8 +722,11 @@ def _inside_segment(segments: list[Segment], start: int, end: int) -> bool:
 
 
 def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    """A verb, or a subject (the tagger sometimes reads a verb as an adjective: ``remonte``)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+    return span is not None and any(
+        t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubj:pass") for t in span
+    )
 
 
 def _selon_candidate(doc: Doc, tok: Token, segments: list[Segment]) -> Iterable[QuoteCandidate]:
@@ -523,6 +737,14 @@ def _selon_candidate(doc: Doc, tok: Token, segments: list[Segment]) -> Iterable[
     if source_end >= len(doc):
         return
     after = doc[source_end]
+    if after.text == ",":
+        # "Selon son entraîneur, Marc Lebrun, la blessure…": a name in apposition is the source's
+        k = source_end + 1
+        while k < sent.end and doc[k].pos_ == "PROPN":
+            k += 1
+        if k > source_end + 1 and k < sent.end and doc[k].text == ",":
+            source_end = k
+            after = doc[k]
     if after.text == "," and source_end + 1 < sent.end:
         # the content follows the source: to the end of the sentence
         start, end = doc[source_end + 1].idx, sent.end_char
@@ -573,7 +795,7 @@ def _candidates(doc: Doc, segments: list[Segment]) -> list[QuoteCandidate]:
 
 def _colon_before(text: str, i: int) -> bool:
     j = i - 1
-    while j >= 0 and text[j] in " \u00a0\u202f\t":
+    while j >= 0 and text[j] in " \u00a0\u202f\t\n\r":
         j -= 1
     return j >= 0 and text[j] == ":"
 

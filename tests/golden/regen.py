@@ -20,9 +20,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import quotekit
-
 ROOT = Path(__file__).resolve().parents[2]
+# Run as a script, Python puts tests/golden first on the path: the repository's own
+# package must win over any installed quotekit (another checkout, a worktree).
+sys.path.insert(0, str(ROOT))
+
+import quotekit  # noqa: E402
+
 ARTICLES = ROOT / "examples" / "articles"
 GOLDEN = ROOT / "tests" / "golden"
 

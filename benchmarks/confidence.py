@@ -1,0 +1,69 @@
+"""Accuracy of quotekit's attributions by confidence band, on a quote gold file.
+
+A predicted quote is right when it matches a gold quote leniently (as in ``quotekit
+evaluate``) and its speaker is correct; the table gives, for each band of
+``Quote.confidence``, how many quotes fall in it and the share that are right. A
+meaningful confidence makes that share rise with the band.
+
+From the repository root::
+
+    python benchmarks/confidence.py                         # ../shared/data/winer-dev
+    python benchmarks/confidence.py path/to/quotes-gold.jsonl --bands 0.5 0.7 0.85
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's package, not an installed one
+
+import quotekit  # noqa: E402
+from quotekit.evaluate import _lenient, _match, _speaker_correct, load_gold  # noqa: E402
+
+DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "winer-dev" / "quotes-gold.jsonl"
+
+
+def bands_table(gold_path: Path, cuts: Sequence[float]) -> list[tuple[str, int, int]]:
+    """``(band, quotes, right)`` for each confidence band, lowest first."""
+    docs = load_gold(gold_path)
+    analyses = list(quotekit.load().pipe([(d.id, d.text) for d in docs]))
+    edges = [0.0, *cuts, 1.0001]
+    rows = [
+        [f"[{a:.2f}, {min(b, 1.0):.2f}{']' if b > 1 else ')'}", 0, 0]
+        for a, b in itertools.pairwise(edges)
+    ]
+    for doc, analysis in zip(docs, analyses, strict=True):
+        gold = [(q.start, q.end) for q in doc.quotes]
+        pred = [(q.start, q.end) for q in analysis.quotes]
+        by_pred = {p: g for g, p in _match(gold, pred, _lenient).items()}
+        for pi, quote in enumerate(analysis.quotes):
+            band = next(k for k in range(len(edges) - 1) if quote.confidence < edges[k + 1])
+            rows[band][1] += 1
+            gi = by_pred.get(pi)
+            if gi is not None and _speaker_correct(doc.quotes[gi], doc, quote, analysis):
+                rows[band][2] += 1
+    return [(str(r[0]), int(r[1]), int(r[2])) for r in rows]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--bands", nargs="+", type=float, default=[0.4, 0.6, 0.75, 0.85])
+    args = parser.parse_args(argv)
+    rows = bands_table(args.gold, sorted(args.bands))
+    print(f"{'confidence':<14}{'quotes':>8}{'right':>8}{'accuracy':>10}")
+    for band, n, right in rows:
+        accuracy = f"{right / n:.3f}" if n else "-"
+        print(f"{band:<14}{n:>8}{right:>8}{accuracy:>10}")
+    total = sum(r[1] for r in rows)
+    print(f"{'all':<14}{total:>8}{sum(r[2] for r in rows):>8}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
