@@ -78,8 +78,14 @@ def _tokens(name: str) -> list[str]:
     return normalize(name).split()
 
 
+# civilities as normalize() leaves them ("M." -> "m"): never initials of a given name
+_CIVILITIES = frozenset({"m", "mm", "mme", "mmes", "mlle", "me", "dr", "pr", "mgr"})
+
+
 def _core(tokens: list[str]) -> list[str]:
-    """The tokens that identify a person: without particles."""
+    """The tokens that identify a person: without particles or a leading civility."""
+    while len(tokens) > 1 and tokens[0] in _CIVILITIES:
+        tokens = tokens[1:]
     return [t for t in tokens if t not in _PARTICLES]
 
 
@@ -128,7 +134,12 @@ def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
     """
     # skeletons, so that "Zelensky" and "Zelenskiy" in one article are one name
     toks = [[skeleton(t) for t in _core(_tokens(m.text))] for m in mentions]
-    order = sorted(range(len(mentions)), key=lambda i: (-len(toks[i]), mentions[i].start))
+    # fullest first, and among forms of one length those with whole given names before
+    # those with initials ("Vladimir Poutine" before "V. Poutine")
+    order = sorted(
+        range(len(mentions)),
+        key=lambda i: (-len(toks[i]), sum(len(t) == 1 for t in toks[i]), mentions[i].start),
+    )
     rep: dict[int, int] = {}
     full_forms: list[int] = []  # representatives, fullest first
     for i in order:

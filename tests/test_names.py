@@ -62,18 +62,11 @@ CLUSTERS = [
         mentions(("Vladimir Poutine", 0), ("M. Poutine", 60, "m")),
         ["Vladimir Poutine", "Vladimir Poutine"],
         id="m-form-with-civility",
-        marks=pytest.mark.xfail(
-            strict=True, reason="the civility 'M.' is kept as a name token, so no match"
-        ),
     ),
     pytest.param(
         mentions(("Marc Poutine", 0, "m"), ("Vladimir Poutine", 40, "m"), ("M. Poutine", 80, "m")),
         ["Marc Poutine", "Vladimir Poutine", "Vladimir Poutine"],
         id="civility-is-not-an-initial",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="'M.' is read as an initial and joins 'Marc Poutine', not the nearest name",
-        ),
     ),
     pytest.param(
         mentions(("Vladimir Poutine", 0), ("V. Poutine", 60)),
@@ -84,11 +77,6 @@ CLUSTERS = [
         mentions(("V. Poutine", 0), ("Vladimir Poutine", 40), ("Poutine", 80)),
         ["Vladimir Poutine"] * 3,
         id="initial-before-full-name",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="an initial form seen first becomes its own cluster: 'Vladimir Poutine' "
-            "is not matched against 'V. Poutine'",
-        ),
     ),
     pytest.param(
         mentions(("Vladimir Poutine", 0), ("V. Poutine", 40), ("Viktor Poutine", 80)),
