@@ -393,8 +393,8 @@ def _finite(tok: Token) -> bool:
 
 
 def _span_of(doc: Doc, start: int, end: int) -> Span:
-    last = doc[end - 1]
-    return Span.of(doc.text, doc[start].idx, last.idx + len(last.text))
+    span = doc[start:end]  # its text without building doc.text again
+    return Span(span.start_char, span.end_char, span.text)
 
 
 def _strip_articles(doc: Doc, start: int, end: int) -> int:

@@ -192,9 +192,30 @@ def cue_span(doc: Doc, head: Token) -> Span:
             start = j  # gérondif "en disant"
         break
     # keep "-t-il" that spaCy attaches after the auxiliary
-    end = head.i + 1
-    first = doc[start]
-    return Span.of(doc.text, first.idx, doc[end - 1].idx + len(doc[end - 1].text))
+    return _token_span(doc, start, head.i + 1)
+
+
+def _token_span(doc: Doc, start: int, end: int) -> Span:
+    """Tokens [start, end) as a Span, without building doc.text (spaCy joins every
+    token for it)."""
+    span = doc[start:end]
+    return Span(span.start_char, span.end_char, span.text)
+
+
+def _tokens_from(doc: Doc, char: int) -> SpacySpan | None:
+    """The tokens from the one holding ``char`` to the end of the Doc."""
+    if not len(doc) or char >= doc[-1].idx + len(doc[-1].text_with_ws):
+        return None
+    lo, hi = 0, len(doc) - 1
+    while lo < hi:  # the last token starting at or before char
+        mid = (lo + hi + 1) // 2
+        if doc[mid].idx <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    if doc[lo].idx + len(doc[lo].text) <= char:
+        lo += 1  # char is in the space after that token: start with the next one
+    return doc[lo:] if lo < len(doc) else None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -325,7 +346,7 @@ def _inverted_subject(verb: Token) -> bool:
 
 def _incise_after(doc: Doc, char: int, *, window: int = 4) -> Token | None:
     """A reporting verb right after ``char`` (a closing mark or a comma): ``», a déclaré X``."""
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+    span = _tokens_from(doc, char)
     if span is None:
         return None
     seen = 0
@@ -461,7 +482,7 @@ def _late_incise(doc: Doc, char: int) -> Token | None:
     The reporting verb must follow a comma, have no subject before it and one after,
     and no other quote may open before it.
     """
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+    span = _tokens_from(doc, char)
     if span is None:
         return None
     for tok in span[:40]:
