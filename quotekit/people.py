@@ -460,11 +460,28 @@ def _valid_name(doc: Doc, start: int, end: int) -> bool:
         return False
     if _is_role_noun(core[0]) and len(core) < len(toks):
         return False  # "Président de la République": a capitalised role, not a name
-    if _named_thing_before(doc, start):
+    if _named_thing_before(doc, start) and not (
+        len(core) >= 2 and all(t.ent_type_ == "PER" for t in toks) and _described_place(doc, start)
+    ):  # a given name and surname the NER reads as a person stay one: "la mosquée
+        # sunnite Mohammed Abdallah al-Joubouri", "le président de la Région Jean Dupré"
         return False
     if doc[start:end].text.lower() in data.organization_names:
         return False  # "Matignon", "le Kremlin": the institution, not a person
     return not all(t.is_upper and len(t.text) <= 5 and len(toks) == 1 for t in core)  # acronyms
+
+
+def _described_place(doc: Doc, start: int) -> bool:
+    """The place noun before ``start`` is described (``la mosquée sunnite``) or is the
+    complement of another noun (``le président de la Région``): the name after it is
+    then more often a person in apposition than the name of the place itself
+    (``l'entreprise X``, ``la mosquée X``)."""
+    p = start - 1
+    if p >= 0 and doc[p].pos_ == "ADJ" and doc[p].is_lower:
+        return True
+    q = p - 1
+    if q >= 0 and doc[q].lower_ in _ARTICLES:
+        q -= 1
+    return q >= 0 and doc[q].lower_ in _DE | {"au", "aux"}
 
 
 def _ent_is(doc: Doc, start: int, end: int) -> bool:

@@ -363,6 +363,25 @@ PEOPLE = [
         ],
         id="gender-from-feminine-role-noun",
     ),
+    # a full name after a place noun is still a person when the NER reads one
+    pytest.param(
+        "L'imam de la mosquée centrale Karim Benali Haddad a été arrêté mardi.",
+        [
+            Person(
+                "Karim Benali Haddad",
+                ["Karim Benali Haddad"],
+                [],
+                ["imam de la mosquée centrale"],
+                None,
+            )
+        ],
+        id="full-name-after-place-noun",
+    ),
+    pytest.param(
+        "Le président de la Région Julien Mercadier a inauguré la piste cyclable.",
+        [Person("Julien Mercadier", ["Julien Mercadier"], [], ["président de la Région"], "m")],
+        id="full-name-after-role-of-a-place",
+    ),
 ]
 
 
