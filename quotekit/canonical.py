@@ -31,7 +31,7 @@ Aliases = dict[tuple[str, ...], tuple[str, ...]]
 _PARTICLES = frozenset(
     "de du des d von van der den di da del della dos das ben bin ibn al el la le lo y e".split()  # noqa: SIM905
 )
-_SUFFIXES = frozenset({"jr", "junior", "sr", "senior"})
+_SUFFIXES = {"jr": "jr", "junior": "jr", "sr": "sr", "senior": "sr"}
 _ROMAN = frozenset(
     [
         "i",
@@ -162,18 +162,28 @@ class ParsedName:
         return self.words[-1]
 
     def blocks(self) -> set[str]:
-        """Keys of the blocks this name is compared in: each word that can be a surname
-        (every word but the first), and the whole name run together."""
+        """Keys of the blocks full names are compared in: the consonants of each word
+        that can be a surname (every word but the first), and of the whole name run
+        together. Exact keys keep blocks small, so the cost grows near-linearly."""
         keys = {_consonants(w) for w in self.words[1:] if len(w) > 1}
-        if len(self.words) <= 3 and len(self.words[0]) > 1:
-            keys.add(_consonants(self.words[0]))  # family name first: "Xi Jinping"
-        keys.update("^" + w[:3] for w in self.words[1:] if len(w) > 3)
+        # the same without the hushing consonant, which German writes "sch" and French "j":
+        # Prigoschin / Prigojine, Saluschnyj / Zaloujny
+        keys.update("~" + _consonants(w).replace("x", "") for w in self.words[1:] if len(w) > 3)
         keys.add("=" + _consonants(self.joined or "".join(self.words)))
-        if len(self.words) == 1:
-            keys.add(_consonants(self.words[0]))
-            if len(self.words[0]) > 3:
-                keys.add("^" + self.words[0][:3])
         return keys
+
+    def lookup_keys(self) -> set[str]:
+        """Keys under which a full name is found by a surname alone: its blocks, and
+        its first word (family name first: "Xi" for "Xi Jinping")."""
+        keys = self.blocks()
+        if len(self.words[0]) > 1:
+            keys.add(_consonants(self.words[0]))
+        return keys
+
+    def prefix_keys(self) -> set[str]:
+        """Looser keys, tried for a surname alone when the exact ones find nobody: the
+        first three letters of each word that can be a surname."""
+        return {"^" + w[:3] for w in self.words[1:] if len(w) > 3}
 
 
 def _consonants(key: str) -> str:
@@ -195,16 +205,14 @@ def parse_name(name: str, *, aliases: Aliases | None = None) -> ParsedName | Non
     whole = None
     for form in (written, _strip_articles(written), display):
         whole = whole or table.get(("=", "".join(_words(form))))
-    if whole is None:
-        words = [x for w in _words(display) for x in table.get((w,), (w,))]
-    else:
-        words = list(whole)
+    base = _words(display) if whole is None else list(whole)
+    words = [x for w in base for x in table.get((w,), (w,))]
     if not words:
         return None
     kept = [w for w in words if w not in _PARTICLES] or words
     return ParsedName(
         display,
-        tuple(w if w in _ROMAN or w in _SUFFIXES else skeleton(w) for w in kept),
+        tuple(_SUFFIXES.get(w) or (w if w in _ROMAN else skeleton(w)) for w in kept),
         "".join(words),
     )
 
@@ -272,7 +280,7 @@ def compatible(a: ParsedName, b: ParsedName) -> bool:
 
 
 def _suffixes(p: ParsedName) -> set[str]:
-    return {w for w in p.words if w in _SUFFIXES}
+    return {w for w in p.words if w in ("jr", "sr")}
 
 
 def _best_display(forms: Sequence[str], counts: dict[str, int]) -> str:
@@ -326,12 +334,23 @@ def cluster_parsed(parsed: dict[str, ParsedName], counts: dict[str, int]) -> dic
             members[keep].extend(members.pop(drop))
 
     # a surname alone, or with initials: the one person it fits, exact spelling first
+    lookup: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    loose: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for s in shapes:
+        if rep[s].is_full:
+            for key in rep[s].lookup_keys():
+                lookup[key].append(s)
+            for key in rep[s].prefix_keys():
+                loose[key].append(s)
     attached: dict[tuple[str, ...], tuple[str, ...]] = {}
     for s in shapes:
         p = rep[s]
         if p.is_full:
             continue
-        candidates = {f for key in p.blocks() for f in blocks.get(key, ()) if rep[f].is_full}
+        own = _consonants(p.surname)
+        candidates = set(lookup.get(own, ()))
+        if not candidates and len(p.surname) > 3:
+            candidates = set(loose.get("^" + p.surname[:3], ()))
         initials = [w for w in p.words[:-1] if len(w) == 1]
         fitting = [f for f in candidates if (not initials or rep[f].words[0][0] == initials[0])]
         exact = {find(f) for f in fitting if rep[f].surname == p.surname}
