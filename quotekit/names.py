@@ -13,9 +13,10 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["NameMention", "cluster_names", "normalize", "skeleton"]
+__all__ = ["NAME_PARTICLES", "NameMention", "cluster_names", "normalize", "skeleton"]
 
-_PARTICLES = frozenset(
+#: Lower-case words that join the parts of a name (de, von, ben, al...).
+NAME_PARTICLES = _PARTICLES = frozenset(
     {
         "de",
         "du",

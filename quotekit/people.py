@@ -32,7 +32,7 @@ from spacy.tokens import Span as SpacySpan
 
 from quotekit._resources import french
 from quotekit.model import Entity, Mention, Span
-from quotekit.names import NameMention, cluster_names, normalize
+from quotekit.names import NAME_PARTICLES, NameMention, cluster_names, normalize
 
 __all__ = ["PersonMention", "find_entities", "find_person_mentions"]
 
@@ -44,28 +44,7 @@ _MASCULINE_TITLES = frozenset(
 )
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "l"})
 _DE = frozenset({"de", "du", "des", "d'", "d’"})
-_NAME_PARTICLES = frozenset(
-    {
-        "de",
-        "du",
-        "des",
-        "d'",
-        "d’",
-        "von",
-        "van",
-        "der",
-        "den",
-        "di",
-        "da",
-        "del",
-        "ben",
-        "bin",
-        "al",
-        "el",
-        "le",
-        "la",
-    }
-)
+_NAME_PARTICLES = NAME_PARTICLES
 _ROLE_STOP = frozenset({",", ".", ";", ":", "(", ")", "«", "»", '"', "!", "?", "—", "–"})
 
 

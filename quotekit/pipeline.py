@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -77,8 +78,9 @@ def _record_of(doc: Doc, model: str) -> dict[str, Any]:
     return record  # type: ignore[no-any-return]
 
 
-class PeopleComponent:
-    """``quotekit_people``: persons, organisations and their roles, one entity each."""
+class _Component:
+    """A quotekit stage as a spaCy component: it reads and writes the plain record data
+    on the Doc, so that results survive ``n_process`` and ``DocBin``."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
@@ -86,53 +88,43 @@ class PeopleComponent:
         self.model = model_name(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        from quotekit.model import Analysis
-        from quotekit.people import find_entities
-        from quotekit.records import to_record
-
-        record = _record_of(doc, self.model)
-        entities = find_entities(doc)
-        record["entities"] = to_record(Analysis(None, self.model, entities))["entities"]
-        return doc
-
-
-class QuotesComponent:
-    """``quotekit_quotes``: direct, indirect and mixed quote spans with their cues."""
-
-    def __init__(self, nlp: Language, name: str) -> None:
-        register_extensions()
-        self.name = name
-        self.model = model_name(nlp)
-
-    def __call__(self, doc: Doc) -> Doc:
-        from quotekit.model import Analysis
-        from quotekit.quotes import find_quotes
-        from quotekit.records import to_record
-
-        record = _record_of(doc, self.model)
-        quotes = find_quotes(doc)
-        record["quotes"] = to_record(Analysis(None, self.model, (), quotes))["quotes"]
-        return doc
-
-
-class AttributionComponent:
-    """``quotekit_attribution``: the speaker of each quote, an entity of the document."""
-
-    def __init__(self, nlp: Language, name: str) -> None:
-        register_extensions()
-        self.name = name
-        self.model = model_name(nlp)
-
-    def __call__(self, doc: Doc) -> Doc:
-        from quotekit.attribution import attribute
         from quotekit.records import from_record, to_record
 
         record = _record_of(doc, self.model)
-        analysis = attribute(doc, from_record(record))
-        new = to_record(analysis)
+        new = to_record(self.run(doc, from_record(record)))
         record["entities"] = new["entities"]
         record["quotes"] = new["quotes"]
         return doc
+
+    def run(self, doc: Doc, analysis: Analysis) -> Analysis:
+        raise NotImplementedError
+
+
+class PeopleComponent(_Component):
+    """``quotekit_people``: persons, organisations and their roles, one entity each."""
+
+    def run(self, doc: Doc, analysis: Analysis) -> Analysis:
+        from quotekit.people import find_entities
+
+        return attrs.evolve(analysis, entities=find_entities(doc))
+
+
+class QuotesComponent(_Component):
+    """``quotekit_quotes``: direct, indirect and mixed quote spans with their cues."""
+
+    def run(self, doc: Doc, analysis: Analysis) -> Analysis:
+        from quotekit.quotes import find_quotes
+
+        return attrs.evolve(analysis, quotes=find_quotes(doc))
+
+
+class AttributionComponent(_Component):
+    """``quotekit_attribution``: the speaker of each quote, an entity of the document."""
+
+    def run(self, doc: Doc, analysis: Analysis) -> Analysis:
+        from quotekit.attribution import attribute
+
+        return attribute(doc, analysis)
 
 
 def make_people(nlp: Language, name: str) -> PeopleComponent:
