@@ -19,7 +19,7 @@ ARTICLES = sorted((ROOT / "examples" / "articles").glob("*.txt"))
 @pytest.fixture(scope="module")
 def client():  # type: ignore[no-untyped-def]
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     )
     with distributed.Client(cluster) as c:
         yield c
