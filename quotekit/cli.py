@@ -155,39 +155,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXTRACT_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    extract.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help='.txt or .jsonl files, folders, or "-" for standard input (the default)',
-    )
-    extract.add_argument(
-        "--input",
-        choices=FORMATS,
-        default="auto",
-        help="how to read the inputs (default: auto, by extension; stdin by its first line)",
-    )
+    _add_reading_options(extract)
     extract.add_argument(
         "--format",
         choices=("jsonl", "json", "text"),
         default="jsonl",
         help="output format (default: jsonl)",
-    )
-    _add_model_options(extract)
-    extract.add_argument(
-        "--batch-size",
-        type=_positive_int,
-        default=16,
-        metavar="N",
-        help="texts sent to the pipeline at a time (default: 16)",
-    )
-    extract.add_argument(
-        "--corpus",
-        action="store_true",
-        help=(
-            "link entities across all the documents: corpus-wide ids and canonical names "
-            "(records are written after the last document is analysed)"
-        ),
     )
     extract.add_argument(
         "--output",
@@ -207,17 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=RENDER_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    render.add_argument(
-        "paths", nargs="*", metavar="PATH", help='.txt or .jsonl files, folders, or "-"'
-    )
-    render.add_argument("--input", choices=FORMATS, default="auto", help="as for extract")
-    _add_model_options(render)
-    render.add_argument("--batch-size", type=_positive_int, default=16, metavar="N")
-    render.add_argument(
-        "--corpus",
-        action="store_true",
-        help="one speaker per person across the articles (corpus-wide names)",
-    )
+    _add_reading_options(render)
     render.add_argument("--title", default="quotekit", help="the page's title")
     render.add_argument(
         "--output",
@@ -252,6 +215,38 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.set_defaults(run=_evaluate, subparser=evaluate)
     return parser
+
+
+def _add_reading_options(parser: argparse.ArgumentParser) -> None:
+    """The options extract and render share: what to read, with which model, how."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help='.txt or .jsonl files, folders, or "-" for standard input (the default)',
+    )
+    parser.add_argument(
+        "--input",
+        choices=FORMATS,
+        default="auto",
+        help="how to read the inputs (default: auto, by extension; stdin by its first line)",
+    )
+    _add_model_options(parser)
+    parser.add_argument(
+        "--batch-size",
+        type=_positive_int,
+        default=16,
+        metavar="N",
+        help="texts sent to the pipeline at a time (default: 16)",
+    )
+    parser.add_argument(
+        "--corpus",
+        action="store_true",
+        help=(
+            "link entities across all the documents: one corpus-wide id and canonical name "
+            "per person (results are written after the last document is analysed)"
+        ),
+    )
 
 
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
