@@ -20,6 +20,7 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from quotekit._resources import french
+from quotekit._text import doc_text
 from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
 from quotekit.names import normalize
 
@@ -481,7 +482,7 @@ def _speaker_from_phrase(
 ) -> tuple[Speaker, float] | None:
     if _pronoun(head) is not None:
         offset = len(head.text) - len(head.text.lstrip("-"))  # "-il" of "a-t-il"
-        mention = Span.of(doc.text, head.idx + offset, head.idx + len(head.text))
+        mention = Span.of(doc_text(doc), head.idx + offset, head.idx + len(head.text))
         plural = (_pronoun(head) or (None, "sing"))[1] == "plur"
         group = _plural_subject_before(doc, head) if plural else None
         if group is not None:
@@ -518,7 +519,7 @@ def _speaker_from_phrase(
         and end - start == 2
         and (head.lower_ in french().nationalities or head.lower_ in french().role_nouns)
     ):
-        role_person = ents.by_epithet(head.text, doc.text, head.idx)
+        role_person = ents.by_epithet(head.text, doc_text(doc), head.idx)
     if role_person is not None:
         return Speaker(role_person.name, "person", role_person.id, span), 0.75
     bare = _strip_articles(doc, start, end)

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from quotekit._resources import french
+from quotekit._text import doc_text
 from quotekit.model import Entity, Mention, Span
 from quotekit.names import NAME_PARTICLES, NameMention, cluster_names, normalize
 
@@ -349,7 +350,7 @@ def _roster_names(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
     data = french()
     block: list[tuple[int, int, bool]] = []
     offset = 0
-    lines = doc.text.split("\n")
+    lines = doc_text(doc).split("\n")
     for n, line in enumerate(lines):
         match = _ROSTER_LINE.match(line.strip())
         ok = match is not None and all(
@@ -1130,7 +1131,7 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
     Returns:
         Entities in order of first mention; ids ``e1``, ``e2``...
     """
-    text = doc.text
+    text = doc_text(doc)
     persons = find_person_mentions(doc)
     names = [NameMention(doc[m.start : m.end].text, doc[m.start].idx, m.gender) for m in persons]
     clusters = cluster_names(names)

@@ -26,6 +26,7 @@ from spacy.tokens import Span as SpacySpan
 
 from quotekit._marks import Segment, find_segments
 from quotekit._resources import french
+from quotekit._text import doc_text
 from quotekit.model import Quote, QuoteKind, Span
 
 __all__ = ["QuoteCandidate", "cue_span", "find_quotes", "is_reporting_verb"]
@@ -415,7 +416,7 @@ def _sentence_bounds_chars(doc: Doc, tok: Token) -> tuple[int, int]:
 def _direct_from_segment(
     doc: Doc, seg: Segment, words: int, has_verb: bool
 ) -> QuoteCandidate | None:
-    text = doc.text
+    text = doc_text(doc)
     # evidence before the opening mark (a colon may end the previous paragraph)
     j = seg.open - 1
     while j >= 0 and text[j] in " \u00a0\u202f\t\n\r":
@@ -541,7 +542,7 @@ def _governing_verb(doc: Doc, seg: Segment) -> Token | None:
         return None
 
     def clean_gap(head: Token) -> bool:
-        gap = doc.text[head.idx + len(head.text) : seg.open]
+        gap = doc_text(doc)[head.idx + len(head.text) : seg.open]
         return not any(c in gap for c in ".;:!?\n")
 
     root = inner.root
@@ -567,7 +568,7 @@ _CONTENT_DEPS = frozenset({"obj", "xcomp", "ccomp", "obl:arg", "nsubj"})
 def _words(doc: Doc, start: int, end: int) -> tuple[int, bool]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return len(doc.text[start:end].split()), False
+        return len(doc_text(doc)[start:end].split()), False
     words = sum(1 for t in span if not t.is_punct and not t.is_space)
     has_verb = any(
         t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm", []) or t.pos_ == "VERB")
@@ -613,9 +614,9 @@ def _split_on_incise(doc: Doc, seg: Segment) -> list[tuple[int, int, int | None]
                     if toks[n].text in (",", "."):
                         first_end = tok.idx
                         second_start = toks[n].idx + 1
-                        a = _trim(doc.text, seg.start, first_end)
+                        a = _trim(doc_text(doc), seg.start, first_end)
                         # the second part ends where the quote ends, its full stop kept
-                        b = (_trim(doc.text, second_start, seg.end)[0], seg.end)
+                        b = (_trim(doc_text(doc), second_start, seg.end)[0], seg.end)
                         if a[1] > a[0] and b[1] > b[0]:
                             return [(a[0], a[1], verb.i), (b[0], b[1], verb.i)]
                 break
@@ -623,7 +624,7 @@ def _split_on_incise(doc: Doc, seg: Segment) -> list[tuple[int, int, int | None]
 
 
 def _indirect_candidates(doc: Doc, segments: list[Segment]) -> Iterable[QuoteCandidate]:
-    text = doc.text
+    text = doc_text(doc)
     for tok in doc:
         if _selon_token(tok):
             yield from _selon_candidate(doc, tok, segments)
@@ -752,7 +753,7 @@ def _has_verb(doc: Doc, start: int, end: int) -> bool:
 
 def _selon_candidate(doc: Doc, tok: Token, segments: list[Segment]) -> Iterable[QuoteCandidate]:
     """``Selon X, content`` / ``content, selon X`` / ``Le bilan, selon X, fait état de``."""
-    text = doc.text
+    text = doc_text(doc)
     sent = tok.sent
     source_end = _selon_source_end(tok)
     if source_end >= len(doc):
@@ -796,7 +797,7 @@ def _candidates(doc: Doc, segments: list[Segment]) -> list[QuoteCandidate]:
             continue
         words, has_verb = _words(doc, seg.start, seg.end)
         governing = _governing_verb(doc, seg)
-        if governing is not None and not _colon_before(doc.text, seg.open):
+        if governing is not None and not _colon_before(doc_text(doc), seg.open):
             out.append(QuoteCandidate(seg.start, seg.end, "mixed", governing.i, 0.7, 2))
             continue
         direct = _direct_from_segment(doc, seg, words, has_verb)
@@ -834,7 +835,7 @@ def _resolve_overlaps(cands: list[QuoteCandidate]) -> list[QuoteCandidate]:
 
 def find_candidates(doc: Doc) -> list[QuoteCandidate]:
     """Quote candidates of a parsed Doc, without overlaps, in text order."""
-    segments = find_segments(doc.text)
+    segments = find_segments(doc_text(doc))
     return _resolve_overlaps(_candidates(doc, segments))
 
 
@@ -851,7 +852,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         >>> [q.text for q in find_quotes(nlp("« Nous irons au bout », a déclaré Marie Dupont."))]
         ['Nous irons au bout']
     """
-    text = doc.text
+    text = doc_text(doc)
     quotes = []
     for c in find_candidates(doc):
         cue = None
