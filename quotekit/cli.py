@@ -263,6 +263,12 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="worker processes (default: 1); output keeps the input order",
     )
+    parser.add_argument(
+        "--full-parse",
+        action="store_true",
+        help="parse every sentence, not only those that can hold a quote or name a person "
+        "(slower; the results differ only where the parse of those sentences matters)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -302,10 +308,10 @@ def _exit_code(code: object) -> int:
     return EXIT_USAGE
 
 
-def _load(model: str | None) -> Analyzer | None:
+def _load(model: str | None, *, full_parse: bool = False) -> Analyzer | None:
     """The analyser, or None after printing why it cannot be loaded."""
     try:
-        return load(model, max_length=MAX_LENGTH)
+        return load(model, max_length=MAX_LENGTH, focus=not full_parse)
     except (ModelNotFoundError, NotFrenchError) as err:
         print(f"{PROG}: error: {err}", file=sys.stderr)
         return None
@@ -489,7 +495,7 @@ def _extract(args: argparse.Namespace) -> int:
     if first is None:
         reporter.say(f"{PROG}: nothing to analyse")
         return EXIT_NO_INPUT
-    analyzer = _load(args.model)
+    analyzer = _load(args.model, full_parse=args.full_parse)
     if analyzer is None:
         return EXIT_MODEL
 
@@ -582,7 +588,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.ner is None and not target.is_file():
         print(f"{PROG}: error: {target}: no such gold file", file=sys.stderr)
         return EXIT_NO_INPUT
-    analyzer = _load(args.model)
+    analyzer = _load(args.model, full_parse=args.full_parse)
     if analyzer is None:
         return EXIT_MODEL
 

@@ -830,9 +830,9 @@ def evaluate_ner(
 
     Every ``*.ann`` file under ``directory`` (recursively, in sorted order) is read with
     its ``.txt`` sibling, exactly as written (UTF-8, newlines untouched). Its ``Person``
-    spans are the gold. The texts go once through ``analyzer.nlp``: quotekit's
-    prediction is the name mentions of its person entities, spaCy's the ``PER`` entities
-    of the same docs.
+    spans are the gold. quotekit's prediction is the name mentions of its person
+    entities; spaCy's is the ``PER`` entities of the bare pipeline of the same model
+    (:meth:`Analyzer.bare`), run on the same texts.
 
     Args:
         directory: The folder of ``.ann``/``.txt`` pairs.
@@ -896,11 +896,11 @@ def evaluate_ner(
 
     quotekit_pairs = []
     spacy_pairs = []
-    docs = analyzer.nlp.pipe(
-        (text for text, _ in items), batch_size=batch_size, n_process=n_process
-    )
-    for (text, gold), doc in zip(items, docs, strict=True):
-        spacy_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
+    texts = [text for text, _ in items]
+    docs = analyzer.nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+    bare = analyzer.bare().pipe(texts, batch_size=batch_size, n_process=n_process)
+    for (text, gold), doc, bare_doc in zip(items, docs, bare, strict=True):
+        spacy_spans = [(e.start_char, e.end_char) for e in bare_doc.ents if e.label_ == "PER"]
         record = doc._.get(RECORD_ATTR)
         ours: list[tuple[int, int]] = []
         if record is not None:

@@ -40,6 +40,9 @@ COMPONENTS = ("quotekit_people", "quotekit_quotes", "quotekit_attribution")
 
 RECORD_ATTR = "quotekit_record"
 
+#: The component that runs the parse on the sentences that need it (``quotekit.focus``).
+FOCUS = "quotekit_focus"
+
 
 def model_name(nlp: Language) -> str:
     """The name-version of a pipeline as written in records (``fr_core_news_md-3.8.0``)."""
@@ -139,6 +142,13 @@ def make_attribution(nlp: Language, name: str) -> AttributionComponent:
     return AttributionComponent(nlp, name)
 
 
+def make_focus(nlp: Language, name: str, components: list[str]) -> Any:
+    from quotekit.focus import FocusParser
+
+    return FocusParser(nlp, name, components)
+
+
 Language.factory("quotekit_people", func=make_people)
 Language.factory("quotekit_quotes", func=make_quotes)
 Language.factory("quotekit_attribution", func=make_attribution)
+Language.factory("quotekit_focus", default_config={"components": []}, func=make_focus)

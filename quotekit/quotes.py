@@ -18,7 +18,7 @@ Mechanisms, in order:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 from spacy.tokens import Doc, Token
@@ -86,13 +86,18 @@ def reporting_lemma(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in verbs:
         return lemma
-    form = token.lower_
+    for guess in first_group_lemmas(token.lower_):
+        if guess in verbs:
+            return guess
+    return None
+
+
+def first_group_lemmas(form: str) -> Iterator[str]:
+    """The ``-er`` infinitives that a lower-case form can belong to, by its ending
+    (``estiment`` -> ``estimer``)."""
     for ending in _ER_ENDINGS:
         if form.endswith(ending) and len(form) > len(ending) + 2:
-            guess = form[: -len(ending)] + "er"
-            if guess in verbs:
-                return guess
-    return None
+            yield form[: -len(ending)] + "er"
 
 
 def is_reporting_verb(token: Token) -> bool:

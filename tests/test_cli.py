@@ -263,7 +263,7 @@ class _WarningAnalyzer:
 def test_warnings_are_one_line_on_stderr_and_do_not_fail_the_run(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, articles: Path
 ) -> None:
-    monkeypatch.setattr(cli, "_load", lambda model: _WarningAnalyzer())
+    monkeypatch.setattr(cli, "_load", lambda model, **_: _WarningAnalyzer())
     code, out, err = run(capsys, "extract", articles / "moreau.txt")
     assert code == 0
     assert err == "quotekit: warning: Unbalanced quote marks\n"
@@ -403,7 +403,7 @@ def fake_evaluate(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Any, int]]
     module.format_report = lambda result: f"quote report {result['quotes']['f1']}"  # type: ignore[attr-defined]
     module.format_ner_report = lambda result: f"ner report {result['quotekit']['f1']}"  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "quotekit.evaluate", module)
-    monkeypatch.setattr(cli, "_load", lambda model: object())
+    monkeypatch.setattr(cli, "_load", lambda model, **_: object())
     return calls
 
 

@@ -577,7 +577,7 @@ class FakeDoc:
         self._ = SimpleNamespace(get=lambda _name: record)
 
 
-def test_evaluate_ner_scores_quotekit_and_spacy_in_one_pass(tmp_path: Path) -> None:
+def test_evaluate_ner_scores_quotekit_and_the_bare_spacy_pipeline(tmp_path: Path) -> None:
     text = "Marie Dupont a rencontré Paul Martin à Lyon."
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_text(text, encoding="utf-8")
@@ -596,16 +596,21 @@ def test_evaluate_ner_scores_quotekit_and_spacy_in_one_pass(tmp_path: Path) -> N
         SimpleNamespace(start_char=25, end_char=36, label_="PER"),
         SimpleNamespace(start_char=39, end_char=43, label_="LOC"),
     ]
-    seen: list[str] = []
+    seen: list[tuple[str, str]] = []
 
-    def pipe(texts: Iterable[str], *, batch_size: int, n_process: int) -> Iterator[FakeDoc]:
-        for t in texts:
-            seen.append(t)
-            yield FakeDoc(ents, record)
+    def piper(kind: str, docs_ents: list[Any]) -> Any:
+        def pipe(texts: Iterable[str], *, batch_size: int, n_process: int) -> Iterator[FakeDoc]:
+            for t in texts:
+                seen.append((kind, t))
+                yield FakeDoc(docs_ents, record)
 
-    stub = SimpleNamespace(nlp=SimpleNamespace(pipe=pipe))
+        return SimpleNamespace(pipe=pipe)
+
+    # quotekit's own docs carry no PER entity: spaCy's figure must come from the bare pipeline
+    bare = piper("bare", ents)
+    stub = SimpleNamespace(nlp=piper("quotekit", []), bare=lambda: bare)
     result = evaluate_ner(tmp_path, stub)  # type: ignore[arg-type]
-    assert seen == [text]
+    assert sorted(seen) == [("bare", text), ("quotekit", text)]
     assert result["skipped"] == 1
     assert result["offset_mismatches"] == 1
     assert result["offset_mismatch_examples"][0]["found"] == "Marie"
