@@ -44,8 +44,9 @@ class _Entities:
         """The entity named in the phrase [start, end) whose head is at ``head`` (chars).
 
         A person named anywhere in the phrase is its referent (``le porte-parole du
-        Kremlin Dmitri Peskov``); an organisation only when its name is the head
-        (``le ministère des Affaires étrangères`` is not ``Affaires étrangères``).
+        Kremlin Dmitri Peskov``); an organisation only when its name is the head or
+        follows it (``l'association X``: ``le ministère des Affaires étrangères`` is not
+        ``Affaires étrangères``).
         """
         found: list[tuple[int, int, Entity, Mention]] = []
         for e in self.items:
@@ -53,7 +54,9 @@ class _Entities:
                 if m.kind != "name" or not (start <= m.start and m.end <= end):
                     continue
                 on_head = m.start <= head[0] and head[1] <= m.end
-                if e.kind == "person" or on_head:
+                # or the name right after the head, in apposition ("l'association X")
+                named = head[1] < m.start <= head[1] + 1
+                if e.kind == "person" or on_head or named:
                     found.append((0 if e.kind == "person" else 1, m.start, e, m))
         if not found:
             # a person's name that the parse cut after its first word ("Chu Mi-Ae")

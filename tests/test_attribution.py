@@ -256,6 +256,16 @@ ORGANISATIONS_AND_DESCRIPTIONS = [
         id="ministry-noun-object",
     ),
     pytest.param(
+        "L'association Vélo Libre s'est félicitée d'une « avancée majeure » pour les cyclistes.",
+        [("avancée majeure", "Vélo Libre", "organization", "Vélo Libre")],
+        id="organisation-named-after-its-class-noun",
+    ),
+    pytest.param(
+        "La société Ardimex a salué « une décision courageuse » du tribunal.",
+        [("une décision courageuse", "Ardimex", "organization", "Ardimex")],
+        id="company-named-after-its-class-noun",
+    ),
+    pytest.param(
         "Selon le ministère de l'Intérieur, trois personnes ont été interpellées dans la nuit.",
         [
             (
