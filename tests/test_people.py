@@ -382,6 +382,17 @@ PEOPLE = [
         [Person("Julien Mercadier", ["Julien Mercadier"], [], ["président de la Région"], "m")],
         id="full-name-after-role-of-a-place",
     ),
+    # words that are never a person's name: web platforms, the state
+    pytest.param(
+        "Partagez cet article :\nCourriel ,\nFacebook ,\nTwitter ,\nReddit ,\nDigg ,\nYahoo!",
+        [],
+        id="web-platform-in-share-links",
+    ),
+    pytest.param(
+        "Jeudi, le président de la République a reçu Marc Aubert.",
+        [Person("Marc Aubert", ["Marc Aubert"], [], [], None)],
+        id="republique-is-no-name",
+    ),
 ]
 
 
