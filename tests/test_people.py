@@ -382,6 +382,17 @@ PEOPLE = [
         [Person("Julien Mercadier", ["Julien Mercadier"], [], ["président de la Région"], "m")],
         id="full-name-after-role-of-a-place",
     ),
+    # a surname the NER cut off after the given name
+    pytest.param(
+        "Elle a battu la championne en titre Lucia Di Montefalco 15 touches à 12.",
+        [Person("Lucia Di Montefalco", ["Lucia Di Montefalco"], [], [], None)],
+        id="surname-after-particle-cut-off",
+    ),
+    pytest.param(
+        "Elle devance une autre Française, Claire Guillot-Marchand qui termine troisième.",
+        [Person("Claire Guillot-Marchand", ["Claire Guillot-Marchand"], [], [], None)],
+        id="hyphenated-surname-cut-off",
+    ),
     # words that are never a person's name: web platforms, the state
     pytest.param(
         "Partagez cet article :\nCourriel ,\nFacebook ,\nTwitter ,\nReddit ,\nDigg ,\nYahoo!",
