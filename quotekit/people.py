@@ -80,17 +80,33 @@ def _is_name_token(tok: Token) -> bool:
     return _capitalised(tok) and not _is_title(tok)
 
 
-def _extend_left(doc: Doc, start: int) -> int:
+_CAPITAL_PARTICLES = _NAME_PARTICLES - {"le", "la", "du", "des", "d'", "d’"}
+
+
+def _extend_left(doc: Doc, start: int, end: int | None = None) -> int:
     """Given names the NER left out before a surname: ``Tsaï`` of ``Tsaï Ing-wen``,
-    ``Guy-Brice Parfait`` of ``Guy-Brice Parfait Kolélas``.
+    ``Guy-Brice Parfait`` of ``Guy-Brice Parfait Kolélas``; a capitalised particle:
+    ``De`` of ``De Gendt``.
 
     Notes:
         A capitalised proper noun right before a person's name, outside any other
         entity and not a title, role, nationality or word that is never a name,
         belongs to the name: French writes nothing capitalised between a title and
-        the name but the name itself.
+        the name but the name itself. A capitalised particle (``De``, ``Van``,
+        ``Di``) inside a sentence can only be part of the name; at a sentence start
+        it is only when the name is the subject of the clause (``De Gendt remporte``),
+        since a sentence may open with the preposition (``De Dupont, on retient ...``).
+        After a preposition a lower-case ``de`` is a particle too (``sous de Gaulle``).
     """
     data = french()
+    if end is not None and start > 0:
+        tok = doc[start - 1]
+        if (
+            tok.text[:1].isupper()
+            and tok.lower_ in _CAPITAL_PARTICLES
+            and (not tok.is_sent_start or doc[start:end].root.dep_.startswith("nsubj"))
+        ):
+            return start - 1
     while start > 0:
         tok = doc[start - 1]
         if tok.text == "-" and not tok.whitespace_ and start >= 2 and doc[start - 2].is_alpha:
@@ -190,6 +206,8 @@ def _trim_name(doc: Doc, start: int, end: int) -> tuple[int, int, tuple[int, int
             break  # "Ki-moon", "Ing-wen": the lower-case part of a hyphenated name
         end -= 1
     while start < end and doc[start].lower_ in _NAME_PARTICLES and not _capitalised(doc[start]):
+        if start > 0 and doc[start].lower_ in ("de", "d'", "d’") and doc[start - 1].pos_ == "ADP":
+            break  # "ministre de de Gaulle", "sous de Gaulle": after a preposition, a particle
         start += 1
     title = (title_start, start) if title_start is not None and title_start < start else None
     return start, end, title
@@ -1088,7 +1106,7 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
         if ent.label_ != "PER":
             continue
         start, end, title = _trim_name(
-            doc, _extend_left(doc, ent.start), _extend_right(doc, ent.end)
+            doc, _extend_left(doc, ent.start, ent.end), _extend_right(doc, ent.end)
         )
         if _valid_name(doc, start, end):
             spans.append((start, end, title))

@@ -393,6 +393,26 @@ PEOPLE = [
         [Person("Claire Guillot-Marchand", ["Claire Guillot-Marchand"], [], [], None)],
         id="hyphenated-surname-cut-off",
     ),
+    # particles at the start of a surname
+    pytest.param(
+        "Paris-Nice : De Clercq gagne au sprint.",
+        [Person("De Clercq", ["De Clercq"], [], [], None)],
+        id="capitalised-particle-before-subject-surname",
+    ),
+    pytest.param(
+        "Le Belge Thomas De Smet devance Di Martino et Van Aert.",
+        [
+            Person("Thomas De Smet", ["Thomas De Smet"], [], ["Belge"], "m"),
+            Person("Di Martino", ["Di Martino"], [], [], None),
+            Person("Van Aert", ["Van Aert"], [], [], None),
+        ],
+        id="capitalised-particle-inside-a-sentence",
+    ),
+    pytest.param(
+        "Il a longtemps servi sous de Castelnau.",
+        [Person("de Castelnau", ["de Castelnau"], [], [], None)],
+        id="particle-after-a-preposition",
+    ),
     # words that are never a person's name: web platforms, the state
     pytest.param(
         "Partagez cet article :\nCourriel ,\nFacebook ,\nTwitter ,\nReddit ,\nDigg ,\nYahoo!",
