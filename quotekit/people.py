@@ -351,12 +351,25 @@ def _role_after(doc: Doc, end: int) -> tuple[int, int] | None:
     return j, m
 
 
+def _after_singular_det(tok: Token) -> bool:
+    """``tok`` follows a singular determiner (``la``, ``l'``, ``une``, ``sa``)."""
+    prev = tok.doc[tok.i - 1]
+    return prev.lower_ in ("le", "la", "l'", "l’", "un", "une", "son", "sa", "cette", "ce")
+
+
 def _name_cue(tok: Token) -> int:
     """How many capitalised words a name after ``tok`` needs: 1 after a civility
     (``M. Dupont``), 2 after a role noun or a nationality (``l'Autrichienne Nadine
     Fest``, ``le prix Nobel Carlo Rubbia``); 0 when ``tok`` introduces no name."""
     if _is_title(tok) and tok.text[:1].isupper():
         return 1
+    if (
+        tok.lower_ in french().nationalities
+        and tok.text[:1].isupper()
+        and tok.i > 0
+        and _after_singular_det(tok)
+    ):
+        return 1  # "la Japonaise Miyake": a capitalised nationality noun is a person
     if tok.lower_ in french().nationalities or (_is_role_noun(tok) and not tok.text[:1].isupper()):
         return 2
     return 0
@@ -497,8 +510,11 @@ def _valid_name(doc: Doc, start: int, end: int) -> bool:
         return False
     data = french()
     core = [t for t in toks if t.lower_ not in _NAME_PARTICLES]
-    if not core or all(t.lower_ in data.not_names or _is_role_noun(t) for t in core):
-        return False
+    if not core or all(
+        t.lower_ in data.not_names or _is_role_noun(t) or t.lower_ in data.nationalities
+        for t in core
+    ):
+        return False  # "le surprenant Norvégien": a nationality noun describes a person
     if _is_role_noun(core[0]) and len(core) < len(toks):
         return False  # "Président de la République": a capitalised role, not a name
     if _named_thing_before(doc, start) and not (

@@ -413,6 +413,22 @@ PEOPLE = [
         [Person("de Castelnau", ["de Castelnau"], [], [], None)],
         id="particle-after-a-preposition",
     ),
+    # a capitalised nationality noun introduces a person and is not one
+    pytest.param(
+        "Elle devance l'Indonésienne Wiranata.",
+        [Person("Wiranata", ["Wiranata"], [], ["Indonésienne"], "f")],
+        id="surname-alone-after-nationality-noun",
+    ),
+    pytest.param(
+        "La Thaïlandaise Sirinya Chaiwong remporte le titre.",
+        [Person("Sirinya Chaiwong", ["Sirinya Chaiwong"], [], ["Thaïlandaise"], "f")],
+        id="nationality-noun-from-the-data",
+    ),
+    pytest.param(
+        "Le jeune Norvégien Lars Eikrem, qui le suit de près, attaque.",
+        [Person("Lars Eikrem", ["Lars Eikrem"], [], [], None)],
+        id="nationality-noun-is-no-name",
+    ),
     # words that are never a person's name: web platforms, the state
     pytest.param(
         "Partagez cet article :\nCourriel ,\nFacebook ,\nTwitter ,\nReddit ,\nDigg ,\nYahoo!",
