@@ -174,6 +174,22 @@ def _extend_right(doc: Doc, end: int) -> int:
     return end
 
 
+def _capitalised_role_after_article(doc: Doc, i: int, end: int) -> bool:
+    """``le Pape François``, ``du Général Martin``: a capitalised role noun after an
+    article and before a capitalised name is a title (French puts no article before a
+    bare name, so ``de son nom Prince Rogers Nelson`` keeps its first word)."""
+    tok = doc[i]
+    return (
+        tok.text[:1].isupper()
+        and _is_role_noun(tok)
+        and i > 0
+        and doc[i - 1].lower_ in _ARTICLES | {"au", "aux", "du", "un", "une"}
+        and i + 1 < end
+        and _capitalised(doc[i + 1])
+        and doc[i + 1].lower_ not in _NAME_PARTICLES
+    )
+
+
 def _trim_name(doc: Doc, start: int, end: int) -> tuple[int, int, tuple[int, int] | None]:
     """Move titles, roles and articles out of a name span; drop trailing junk."""
     title_start: int | None = None
@@ -192,6 +208,7 @@ def _trim_name(doc: Doc, start: int, end: int) -> tuple[int, int, tuple[int, int
             _is_title(tok)
             or tok.lower_ in _ARTICLES
             or (_is_role_noun(tok) and not tok.text[:1].isupper())
+            or _capitalised_role_after_article(doc, start, end)
         ):
             if title_start is None:
                 title_start = start

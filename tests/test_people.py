@@ -429,6 +429,17 @@ PEOPLE = [
         [Person("Lars Eikrem", ["Lars Eikrem"], [], [], None)],
         id="nationality-noun-is-no-name",
     ),
+    # a capitalised role noun after an article is a title, without one part of the name
+    pytest.param(
+        "Les fidèles en appellent au Pape Aurélien pour sauver l'église.",
+        [Person("Aurélien", ["Aurélien"], ["Pape"], ["Pape"], None)],
+        id="capitalised-role-after-article-is-a-title",
+    ),
+    pytest.param(
+        "De son nom complet Prince Albéric Nelson, le chanteur est mort.",
+        [Person("Prince Albéric Nelson", ["Prince Albéric Nelson"], [], ["chanteur"], "m")],
+        id="capitalised-role-word-without-article-stays-in-the-name",
+    ),
     # words that are never a person's name: web platforms, the state
     pytest.param(
         "Partagez cet article :\nCourriel ,\nFacebook ,\nTwitter ,\nReddit ,\nDigg ,\nYahoo!",
