@@ -613,6 +613,8 @@ def _repeated_names(
                 continue  # part of a compound: "Roland-Garros"
             if ent_label[i] not in ("", "PER") and not _ent_is(doc, i, i + size):
                 continue  # inside a longer place or organisation: "Centre culturel Tjibaou"
+            if _named_thing_before(doc, i):
+                continue  # "les frères Brownlee", "la rue Dumas": not this person
             taken.update(range(i, i + size))
             yield i, i + size
             i += size - 1

@@ -440,6 +440,17 @@ PEOPLE = [
         [Person("Prince Albéric Nelson", ["Prince Albéric Nelson"], [], ["chanteur"], "m")],
         id="capitalised-role-word-without-article-stays-in-the-name",
     ),
+    # a repeated surname after a family or class noun is not the person named before
+    pytest.param(
+        "Tomas Verdier a gagné la course. Les frères Verdier ont ensuite fêté leur victoire.",
+        [Person("Tomas Verdier", ["Tomas Verdier"], [], [], None)],
+        id="repeated-surname-after-frères",
+    ),
+    pytest.param(
+        "Julie Marchetti a été élue. La famille Marchetti tient le village depuis un siècle.",
+        [Person("Julie Marchetti", ["Julie Marchetti"], [], ["élue"], "f")],
+        id="repeated-surname-after-famille",
+    ),
     # words that are never a person's name: web platforms, the state
     pytest.param(
         "Partagez cet article :\nCourriel ,\nFacebook ,\nTwitter ,\nReddit ,\nDigg ,\nYahoo!",
