@@ -489,6 +489,35 @@ def _names_after_role_comma(doc: Doc, taken: set[int]) -> Iterable[tuple[int, in
         yield j, k
 
 
+def _names_after_role_phrase(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
+    """``le champion du monde Shohei Ono``, ``le guide touristique Grover Marquina``:
+    two to four capitalised words right after a role phrase with its complements or
+    adjectives, outside any place or organisation the NER found."""
+    i = 1
+    while i < len(doc):
+        if i in taken or not _capitalised(doc[i]) or doc[i - 1].is_punct:
+            i += 1
+            continue
+        k = i
+        while k < len(doc) and k - i < 4 and _is_name_token(doc[k]) and "\n" not in doc[k].text:
+            if doc[k].is_punct and doc[k].text not in ("-", "'", "’"):
+                break
+            k += 1
+        while k > i and not _capitalised(doc[k - 1]):
+            k -= 1
+        if (
+            k - i < 2
+            or any(j in taken for j in range(i, k))
+            or any(doc[j].ent_type_ in ("LOC", "ORG", "MISC") for j in range(i, k))
+            or _role_before(doc, i) is None
+            or _is_role_noun(doc[i - 1])  # the civility and role-noun cues handle these
+        ):
+            i += 1
+            continue
+        yield i, k
+        i = k
+
+
 def _named_thing_before(doc: Doc, start: int) -> bool:
     """A place or thing noun just before the name: ``la ville de Hilla``, ``l'agence Spunik``.
 
@@ -1154,6 +1183,10 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
         spans.append((start, end, None))
         taken.update(range(start, end))
     for start, end in _names_after_role_comma(doc, taken):
+        if _valid_name(doc, start, end):
+            spans.append((start, end, None))
+            taken.update(range(start, end))
+    for start, end in _names_after_role_phrase(doc, taken):
         if _valid_name(doc, start, end):
             spans.append((start, end, None))
             taken.update(range(start, end))

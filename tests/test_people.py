@@ -451,6 +451,12 @@ PEOPLE = [
         [Person("Julie Marchetti", ["Julie Marchetti"], [], ["élue"], "f")],
         id="repeated-surname-after-famille",
     ),
+    # a name the NER missed right after a role phrase with its complement
+    pytest.param(
+        "Favori dans sa catégorie, le champion du monde Tōru Ōyama emporte le titre.",
+        [Person("Tōru Ōyama", ["Tōru Ōyama"], [], ["champion du monde"], "m")],
+        id="name-missed-after-role-phrase",
+    ),
     # words that are never a person's name: web platforms, the state
     pytest.param(
         "Partagez cet article :\nCourriel ,\nFacebook ,\nTwitter ,\nReddit ,\nDigg ,\nYahoo!",
