@@ -225,6 +225,8 @@ def _trim_name(doc: Doc, start: int, end: int) -> tuple[int, int, tuple[int, int
     while start < end and doc[start].lower_ in _NAME_PARTICLES and not _capitalised(doc[start]):
         if start > 0 and doc[start].lower_ in ("de", "d'", "d’") and doc[start - 1].pos_ == "ADP":
             break  # "ministre de de Gaulle", "sous de Gaulle": after a preposition, a particle
+        if start + 1 < end and doc[start + 1].text == "-" and not doc[start].whitespace_:
+            break  # "al-Joulani": a particle joined to the surname is part of it
         start += 1
     title = (title_start, start) if title_start is not None and title_start < start else None
     return start, end, title
@@ -604,25 +606,39 @@ def _repeated_names(
         stronger evidence than either guess. Full names and the surname of a full
         name are propagated; a propagated span must not overlap another mention.
     """
+
+    def key(toks: Iterable[Token]) -> tuple[str, ...]:
+        # a particle is written "al-" or "Al-", "di" or "Di": the same name
+        return tuple(t.lower_ if t.lower_ in _NAME_PARTICLES else t.text for t in toks)
+
     known: set[tuple[str, ...]] = set()
     for start, end, _ in spans:
-        words = tuple(t.text for t in doc[start:end])
+        words = key(doc[start:end])
         if len(words) >= 2:
             known.add(words)
         core = [t for t in doc[start:end] if t.lower_ not in _NAME_PARTICLES]
         if len(core) >= 2 and core[-1].is_alpha and len(core[-1].text) > 2:
             known.add((core[-1].text,))
+            last = core[-1].i
+            if (
+                last - 2 >= start
+                and doc[last - 1].text == "-"
+                and doc[last - 2].lower_ in _NAME_PARTICLES
+                and not doc[last - 2].whitespace_
+                and not doc[last - 1].whitespace_
+            ):
+                known.add(key(doc[last - 2 : last + 1]))  # "al-Joulani" of "Abou al-Joulani"
     if not known:
         return
     longest = max(len(k) for k in known)
     ent_label = {t.i: t.ent_type_ for t in doc}
     i = 0
     while i < len(doc):
-        if i in taken or not _capitalised(doc[i]):
+        if i in taken or not (_capitalised(doc[i]) or doc[i].lower_ in _NAME_PARTICLES):
             i += 1
             continue
         for size in range(min(longest, len(doc) - i), 0, -1):
-            words = tuple(t.text for t in doc[i : i + size])
+            words = key(doc[i : i + size])
             if words not in known or any(j in taken for j in range(i, i + size)):
                 continue
             # not the end of a longer capitalised name we do not know ("Luka Karabatic")

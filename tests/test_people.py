@@ -457,6 +457,21 @@ PEOPLE = [
         [Person("Tōru Ōyama", ["Tōru Ōyama"], [], ["champion du monde"], "m")],
         id="name-missed-after-role-phrase",
     ),
+    # a surname joined to its particle ("al-"), found again however the particle is written
+    pytest.param(
+        "Le chef du groupe, Abou Karim al-Hamdani, a rompu avec ses alliés. Al-Hamdani "
+        "indique que la décision est prise. Comme le dit al-Hamdani, tout a changé.",
+        [
+            Person(
+                "Abou Karim al-Hamdani",
+                ["Abou Karim al-Hamdani", "Al-Hamdani", "al-Hamdani"],
+                [],
+                ["chef du groupe"],
+                "m",
+            )
+        ],
+        id="hyphenated-particle-surname-repeated",
+    ),
     # words that are never a person's name: web platforms, the state
     pytest.param(
         "Partagez cet article :\nCourriel ,\nFacebook ,\nTwitter ,\nReddit ,\nDigg ,\nYahoo!",
