@@ -520,6 +520,47 @@ def _names_after_role_phrase(doc: Doc, taken: set[int]) -> Iterable[tuple[int, i
         i = k
 
 
+def _coordinated_given_names(
+    doc: Doc, spans: list[tuple[int, int, tuple[int, int] | None]], taken: set[int]
+) -> Iterable[tuple[int, int]]:
+    """``Maritie et Gilbert Carpentier``, ``les frères Allister et Jonathan Brownlee``:
+    one capitalised word coordinated before a full name is a given name sharing its
+    surname, even after a family noun.
+
+    Notes:
+        French writes the surname of two people once, after the second given name. The
+        word must stand alone (nothing capitalised before it), outside any place or
+        organisation, and be no title, role, nationality or word that is never a name.
+    """
+    data = french()
+    surnames = set()
+    for start, end, _ in spans:
+        core = [t for t in doc[start:end] if t.lower_ not in _NAME_PARTICLES]
+        if len(core) >= 2:
+            surnames.add(core[-1].text)
+    for start, end, _ in spans:
+        core = [t for t in doc[start:end] if t.lower_ not in _NAME_PARTICLES]
+        if len(core) < 2 or start < 2 or doc[start - 1].lower_ != "et":
+            continue
+        i = start - 2
+        tok = doc[i]
+        if (
+            i in taken
+            or tok.text in surnames  # "les frères Brownlee et Vincent Luis"
+            or not _capitalised(tok)
+            or not tok.is_alpha
+            or tok.ent_type_ not in ("", "PER", "MISC")
+            or (i > 0 and _capitalised(doc[i - 1]) and not doc[i - 1].is_sent_start)
+            or (i > 0 and doc[i - 1].ent_type_ not in ("",))
+            or _is_title(tok)
+            or _is_role_noun(tok)
+            or tok.lower_ in data.nationalities
+            or tok.lower_ in data.not_names
+        ):
+            continue
+        yield i, i + 1
+
+
 def _named_thing_before(doc: Doc, start: int) -> bool:
     """A place or thing noun just before the name: ``la ville de Hilla``, ``l'agence Spunik``.
 
@@ -1206,6 +1247,9 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
         if _valid_name(doc, start, end):
             spans.append((start, end, None))
             taken.update(range(start, end))
+    for start, end in list(_coordinated_given_names(doc, spans, taken)):
+        spans.append((start, end, None))
+        taken.update(range(start, end))
     for start, end in _repeated_names(doc, spans, taken):
         spans.append((start, end, None))
     mentions = []

@@ -472,6 +472,23 @@ PEOPLE = [
         ],
         id="hyphenated-particle-surname-repeated",
     ),
+    # a given name coordinated before a full name shares its surname
+    pytest.param(
+        "Tous les regards étaient tournés vers les frères Tomas et Aurel Verdier.",
+        [
+            Person("Tomas", ["Tomas"], ["les frères"], ["frères"], None),
+            Person("Aurel Verdier", ["Aurel Verdier"], [], [], None),
+        ],
+        id="given-name-coordinated-before-full-name",
+    ),
+    pytest.param(
+        "Tomas Verdier a gagné. Ensuite, les frères Verdier et Paul Morel ont attaqué.",
+        [
+            Person("Tomas Verdier", ["Tomas Verdier"], [], [], None),
+            Person("Paul Morel", ["Paul Morel"], [], [], None),
+        ],
+        id="known-surname-coordinated-is-no-given-name",
+    ),
     # words that are never a person's name: web platforms, the state
     pytest.param(
         "Partagez cet article :\nCourriel ,\nFacebook ,\nTwitter ,\nReddit ,\nDigg ,\nYahoo!",
