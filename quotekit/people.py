@@ -589,8 +589,41 @@ def _named_thing_before(doc: Doc, start: int) -> bool:
     return k >= 0 and doc[k].lower_ in data.place_nouns
 
 
+def _listed_with_places(doc: Doc, start: int, end: int) -> bool:
+    """A one-word name in a list whose neighbouring items are places the NER found:
+    ``les îles de Faial, Pico, Graciosa et Terceira``.
+
+    Notes:
+        Items of one list are things of one kind. A single word joined by ``et`` or
+        ``ou`` to a place, with no person on the other side, is a place the NER
+        mislabelled (a comma alone may open an apposition: ``Las Vegas, Ginger, qui``).
+    """
+    if end - start != 1:
+        return False
+
+    def item(i: int, step: int) -> tuple[str | None, bool]:
+        # the entity label of the list item next to position i, across ", " "et" "de",
+        # and whether "et" / "ou" joins them (a comma alone may be an apposition)
+        j = i + step
+        comma = conj = False
+        while 0 <= j < len(doc) and doc[j].lower_ in (",", "et", "ou", "de", "d'", "d’"):
+            comma = comma or doc[j].text == ","
+            conj = conj or doc[j].lower_ in ("et", "ou")
+            j += step
+        if not (comma or conj) or not (0 <= j < len(doc)) or "\n" in doc[j].text:
+            return None, False
+        return doc[j].ent_type_ or None, conj
+
+    (left, left_conj), (right, right_conj) = item(start, -1), item(end - 1, 1)
+    if "PER" in (left, right):
+        return False
+    return (left == "LOC" and left_conj) or (right == "LOC" and right_conj)
+
+
 def _valid_name(doc: Doc, start: int, end: int) -> bool:
     if end <= start:
+        return False
+    if _listed_with_places(doc, start, end):
         return False
     toks = list(doc[start:end])
     if not any(_capitalised(t) for t in toks):

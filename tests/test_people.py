@@ -489,6 +489,17 @@ PEOPLE = [
         ],
         id="known-surname-coordinated-is-no-given-name",
     ),
+    # one word joined by "et" to a place in a list is a place; a comma may be an apposition
+    pytest.param(
+        "Les communes de Saint-Pierre et de Villeneuve sont touchées.",
+        [],
+        id="one-word-listed-with-a-place",
+    ),
+    pytest.param(
+        "Le maire de Las Vegas, Ginger, qui sculpte des statues, a parlé.",
+        [Person("Ginger", ["Ginger"], [], ["maire de Las Vegas"], "m")],
+        id="one-word-in-apposition-after-a-place",
+    ),
     # words that are never a person's name: web platforms, the state
     pytest.param(
         "Partagez cet article :\nCourriel ,\nFacebook ,\nTwitter ,\nReddit ,\nDigg ,\nYahoo!",
