@@ -620,10 +620,28 @@ def _listed_with_places(doc: Doc, start: int, end: int) -> bool:
     return (left == "LOC" and left_conj) or (right == "LOC" and right_conj)
 
 
+_QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”", "''", "„"})
+
+
+def _fills_quotation(doc: Doc, start: int, end: int) -> bool:
+    """The name alone fills a pair of quote marks and holds a common noun or a word
+    that is never a name (``crié « Allah Akbar »``, ``la « Foudre »``): a nickname, a
+    slogan or a title, not a mention of a person. A proper name in quote marks may
+    still name a person (``surnommé le « Ben Laden »``)."""
+    if not any(t.pos_ == "NOUN" or t.lower_ in french().not_names for t in doc[start:end]):
+        return False
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in _ARTICLES:
+        i -= 1
+    return (
+        i >= 0 and doc[i].text in _QUOTE_MARKS and end < len(doc) and doc[end].text in _QUOTE_MARKS
+    )
+
+
 def _valid_name(doc: Doc, start: int, end: int) -> bool:
     if end <= start:
         return False
-    if _listed_with_places(doc, start, end):
+    if _listed_with_places(doc, start, end) or _fills_quotation(doc, start, end):
         return False
     toks = list(doc[start:end])
     if not any(_capitalised(t) for t in toks):

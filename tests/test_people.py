@@ -500,6 +500,17 @@ PEOPLE = [
         [Person("Ginger", ["Ginger"], [], ["maire de Las Vegas"], "m")],
         id="one-word-in-apposition-after-a-place",
     ),
+    # words alone in quote marks with a common noun or a never-a-name word: a slogan
+    pytest.param(
+        "Il a crié « Dieu Vaincra » avant d'être arrêté.",
+        [],
+        id="slogan-filling-quote-marks",
+    ),
+    pytest.param(
+        "Il était surnommé le « Napoléon » du quartier par ses voisins.",
+        [Person("Napoléon", ["Napoléon"], [], [], None)],
+        id="proper-name-in-quote-marks-stays",
+    ),
     # words that are never a person's name: web platforms, the state
     pytest.param(
         "Partagez cet article :\nCourriel ,\nFacebook ,\nTwitter ,\nReddit ,\nDigg ,\nYahoo!",
