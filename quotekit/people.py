@@ -638,6 +638,20 @@ def _fills_quotation(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+_FAMILY_NOUNS = frozenset({"famille", "frères", "sœurs", "soeurs"})
+
+
+def _shown_as_thing(doc: Doc, start: int, end: int) -> bool:
+    """The words are named as a thing here: after a class noun (``le collectif X``),
+    alone in quote marks, or listed with places."""
+    family = start > 0 and doc[start - 1].lower_ in _FAMILY_NOUNS  # persons, not things
+    return (
+        (_named_thing_before(doc, start) and not family)
+        or _fills_quotation(doc, start, end)
+        or _listed_with_places(doc, start, end)
+    )
+
+
 def _valid_name(doc: Doc, start: int, end: int) -> bool:
     if end <= start:
         return False
@@ -1274,6 +1288,7 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
         ['Dupont']
     """
     spans: list[tuple[int, int, tuple[int, int] | None]] = []
+    things: set[str] = set()  # one-word names the text shows to be things
     for ent in doc.ents:
         if ent.label_ != "PER":
             continue
@@ -1282,6 +1297,8 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
         )
         if _valid_name(doc, start, end):
             spans.append((start, end, title))
+        elif end - start == 1 and _shown_as_thing(doc, start, end):
+            things.add(doc[start].text)
     taken = {i for s, e, _ in spans for i in range(s, e)}
     for start, end in _names_after_titles(doc, taken):
         if _valid_name(doc, start, end):
@@ -1303,6 +1320,13 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
         taken.update(range(start, end))
     for start, end in _repeated_names(doc, spans, taken):
         spans.append((start, end, None))
+    if things:
+        # agreement within the article: "le collectif Indecline" ... "Indecline a mis"
+        spans = [
+            (s, e, t)
+            for s, e, t in spans
+            if not (e - s == 1 and t is None and doc[s].text in things)
+        ]
     mentions = []
     for start, end, title in sorted(spans):
         title = _title_before(doc, start) or title

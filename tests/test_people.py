@@ -511,6 +511,12 @@ PEOPLE = [
         [Person("Napoléon", ["Napoléon"], [], [], None)],
         id="proper-name-in-quote-marks-stays",
     ),
+    # agreement: a one-word name the article shows to be a thing is a thing everywhere
+    pytest.param(
+        "La sonde japonaise Hayabira a décollé hier. Hayabira dévoile déjà les nuages de Vénus.",
+        [],
+        id="thing-named-once-after-class-noun",
+    ),
     # words that are never a person's name: web platforms, the state
     pytest.param(
         "Partagez cet article :\nCourriel ,\nFacebook ,\nTwitter ,\nReddit ,\nDigg ,\nYahoo!",
