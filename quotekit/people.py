@@ -81,17 +81,33 @@ def _is_name_token(tok: Token) -> bool:
     return _capitalised(tok) and not _is_title(tok)
 
 
-def _extend_left(doc: Doc, start: int) -> int:
+_CAPITAL_PARTICLES = _NAME_PARTICLES - {"le", "la", "du", "des", "d'", "d’"}
+
+
+def _extend_left(doc: Doc, start: int, end: int | None = None) -> int:
     """Given names the NER left out before a surname: ``Tsaï`` of ``Tsaï Ing-wen``,
-    ``Guy-Brice Parfait`` of ``Guy-Brice Parfait Kolélas``.
+    ``Guy-Brice Parfait`` of ``Guy-Brice Parfait Kolélas``; a capitalised particle:
+    ``De`` of ``De Gendt``.
 
     Notes:
         A capitalised proper noun right before a person's name, outside any other
         entity and not a title, role, nationality or word that is never a name,
         belongs to the name: French writes nothing capitalised between a title and
-        the name but the name itself.
+        the name but the name itself. A capitalised particle (``De``, ``Van``,
+        ``Di``) inside a sentence can only be part of the name; at a sentence start
+        it is only when the name is the subject of the clause (``De Gendt remporte``),
+        since a sentence may open with the preposition (``De Dupont, on retient ...``).
+        After a preposition a lower-case ``de`` is a particle too (``sous de Gaulle``).
     """
     data = french()
+    if end is not None and start > 0:
+        tok = doc[start - 1]
+        if (
+            tok.text[:1].isupper()
+            and tok.lower_ in _CAPITAL_PARTICLES
+            and (not tok.is_sent_start or doc[start:end].root.dep_.startswith("nsubj"))
+        ):
+            return start - 1
     while start > 0:
         tok = doc[start - 1]
         if tok.text == "-" and not tok.whitespace_ and start >= 2 and doc[start - 2].is_alpha:
@@ -115,6 +131,66 @@ def _extend_left(doc: Doc, start: int) -> int:
     return start
 
 
+def _extend_right(doc: Doc, end: int) -> int:
+    """Surnames the NER left out after a given name: ``Casanova`` of ``Charles-Antoine
+    Casanova``, ``Francisca`` of ``Elisa Di Francisca``, ``-Boisset`` of ``Myriam
+    Guillot-Boisset``.
+
+    Notes:
+        The NER often stops a name where the parser wrongly starts a new sentence. A
+        capitalised word right after a person's name, outside any other entity and not
+        a title, article, role, nationality or word that is never a name, continues
+        it; so does a hyphenated part written without spaces.
+    """
+    data = french()
+    added = 0
+    while end < len(doc) and added < 2:
+        tok = doc[end]
+        if (
+            tok.text == "-"
+            and not doc[end - 1].whitespace_
+            and not tok.whitespace_
+            and end + 1 < len(doc)
+            and _capitalised(doc[end + 1])
+            and doc[end + 1].is_alpha
+        ):
+            end += 2
+            added += 1
+            continue
+        if (
+            not doc[end - 1].whitespace_
+            or not _capitalised(tok)
+            or not tok.is_alpha
+            or tok.ent_iob_ not in ("O", "")
+            or tok.pos_ not in ("PROPN", "NOUN")
+            or _is_title(tok)
+            or _is_role_noun(tok)
+            or tok.lower_ in data.nationalities
+            or tok.lower_ in data.not_names
+            or tok.lower_ in _ARTICLES
+        ):
+            break
+        end += 1
+        added += 1
+    return end
+
+
+def _capitalised_role_after_article(doc: Doc, i: int, end: int) -> bool:
+    """``le Pape François``, ``du Général Martin``: a capitalised role noun after an
+    article and before a capitalised name is a title (French puts no article before a
+    bare name, so ``de son nom Prince Rogers Nelson`` keeps its first word)."""
+    tok = doc[i]
+    return (
+        tok.text[:1].isupper()
+        and _is_role_noun(tok)
+        and i > 0
+        and doc[i - 1].lower_ in _ARTICLES | {"au", "aux", "du", "un", "une"}
+        and i + 1 < end
+        and _capitalised(doc[i + 1])
+        and doc[i + 1].lower_ not in _NAME_PARTICLES
+    )
+
+
 def _trim_name(doc: Doc, start: int, end: int) -> tuple[int, int, tuple[int, int] | None]:
     """Move titles, roles and articles out of a name span; drop trailing junk."""
     title_start: int | None = None
@@ -133,6 +209,7 @@ def _trim_name(doc: Doc, start: int, end: int) -> tuple[int, int, tuple[int, int
             _is_title(tok)
             or tok.lower_ in _ARTICLES
             or (_is_role_noun(tok) and not tok.text[:1].isupper())
+            or _capitalised_role_after_article(doc, start, end)
         ):
             if title_start is None:
                 title_start = start
@@ -147,6 +224,10 @@ def _trim_name(doc: Doc, start: int, end: int) -> tuple[int, int, tuple[int, int
             break  # "Ki-moon", "Ing-wen": the lower-case part of a hyphenated name
         end -= 1
     while start < end and doc[start].lower_ in _NAME_PARTICLES and not _capitalised(doc[start]):
+        if start > 0 and doc[start].lower_ in ("de", "d'", "d’") and doc[start - 1].pos_ == "ADP":
+            break  # "ministre de de Gaulle", "sous de Gaulle": after a preposition, a particle
+        if start + 1 < end and doc[start + 1].text == "-" and not doc[start].whitespace_:
+            break  # "al-Joulani": a particle joined to the surname is part of it
         start += 1
     title = (title_start, start) if title_start is not None and title_start < start else None
     return start, end, title
@@ -290,12 +371,25 @@ def _role_after(doc: Doc, end: int) -> tuple[int, int] | None:
     return j, m
 
 
+def _after_singular_det(tok: Token) -> bool:
+    """``tok`` follows a singular determiner (``la``, ``l'``, ``une``, ``sa``)."""
+    prev = tok.doc[tok.i - 1]
+    return prev.lower_ in ("le", "la", "l'", "l’", "un", "une", "son", "sa", "cette", "ce")
+
+
 def _name_cue(tok: Token) -> int:
     """How many capitalised words a name after ``tok`` needs: 1 after a civility
     (``M. Dupont``), 2 after a role noun or a nationality (``l'Autrichienne Nadine
     Fest``, ``le prix Nobel Carlo Rubbia``); 0 when ``tok`` introduces no name."""
     if _is_title(tok) and tok.text[:1].isupper():
         return 1
+    if (
+        tok.lower_ in french().nationalities
+        and tok.text[:1].isupper()
+        and tok.i > 0
+        and _after_singular_det(tok)
+    ):
+        return 1  # "la Japonaise Miyake": a capitalised nationality noun is a person
     if tok.lower_ in french().nationalities or (_is_role_noun(tok) and not tok.text[:1].isupper()):
         return 2
     return 0
@@ -398,6 +492,76 @@ def _names_after_role_comma(doc: Doc, taken: set[int]) -> Iterable[tuple[int, in
         yield j, k
 
 
+def _names_after_role_phrase(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
+    """``le champion du monde Shohei Ono``, ``le guide touristique Grover Marquina``:
+    two to four capitalised words right after a role phrase with its complements or
+    adjectives, outside any place or organisation the NER found."""
+    i = 1
+    while i < len(doc):
+        if i in taken or not _capitalised(doc[i]) or doc[i - 1].is_punct:
+            i += 1
+            continue
+        k = i
+        while k < len(doc) and k - i < 4 and _is_name_token(doc[k]) and "\n" not in doc[k].text:
+            if doc[k].is_punct and doc[k].text not in ("-", "'", "’"):
+                break
+            k += 1
+        while k > i and not _capitalised(doc[k - 1]):
+            k -= 1
+        if (
+            k - i < 2
+            or any(j in taken for j in range(i, k))
+            or any(doc[j].ent_type_ in ("LOC", "ORG", "MISC") for j in range(i, k))
+            or _role_before(doc, i) is None
+            or _is_role_noun(doc[i - 1])  # the civility and role-noun cues handle these
+        ):
+            i += 1
+            continue
+        yield i, k
+        i = k
+
+
+def _coordinated_given_names(
+    doc: Doc, spans: list[tuple[int, int, tuple[int, int] | None]], taken: set[int]
+) -> Iterable[tuple[int, int]]:
+    """``Maritie et Gilbert Carpentier``, ``les frères Allister et Jonathan Brownlee``:
+    one capitalised word coordinated before a full name is a given name sharing its
+    surname, even after a family noun.
+
+    Notes:
+        French writes the surname of two people once, after the second given name. The
+        word must stand alone (nothing capitalised before it), outside any place or
+        organisation, and be no title, role, nationality or word that is never a name.
+    """
+    data = french()
+    surnames = set()
+    for start, end, _ in spans:
+        core = [t for t in doc[start:end] if t.lower_ not in _NAME_PARTICLES]
+        if len(core) >= 2:
+            surnames.add(core[-1].text)
+    for start, end, _ in spans:
+        core = [t for t in doc[start:end] if t.lower_ not in _NAME_PARTICLES]
+        if len(core) < 2 or start < 2 or doc[start - 1].lower_ != "et":
+            continue
+        i = start - 2
+        tok = doc[i]
+        if (
+            i in taken
+            or tok.text in surnames  # "les frères Brownlee et Vincent Luis"
+            or not _capitalised(tok)
+            or not tok.is_alpha
+            or tok.ent_type_ not in ("", "PER", "MISC")
+            or (i > 0 and _capitalised(doc[i - 1]) and not doc[i - 1].is_sent_start)
+            or (i > 0 and doc[i - 1].ent_type_ not in ("",))
+            or _is_title(tok)
+            or _is_role_noun(tok)
+            or tok.lower_ in data.nationalities
+            or tok.lower_ in data.not_names
+        ):
+            continue
+        yield i, i + 1
+
+
 def _named_thing_before(doc: Doc, start: int) -> bool:
     """A place or thing noun just before the name: ``la ville de Hilla``, ``l'agence Spunik``.
 
@@ -426,8 +590,73 @@ def _named_thing_before(doc: Doc, start: int) -> bool:
     return k >= 0 and doc[k].lower_ in data.place_nouns
 
 
+def _listed_with_places(doc: Doc, start: int, end: int) -> bool:
+    """A one-word name in a list whose neighbouring items are places the NER found:
+    ``les îles de Faial, Pico, Graciosa et Terceira``.
+
+    Notes:
+        Items of one list are things of one kind. A single word joined by ``et`` or
+        ``ou`` to a place, with no person on the other side, is a place the NER
+        mislabelled (a comma alone may open an apposition: ``Las Vegas, Ginger, qui``).
+    """
+    if end - start != 1:
+        return False
+
+    def item(i: int, step: int) -> tuple[str | None, bool]:
+        # the entity label of the list item next to position i, across ", " "et" "de",
+        # and whether "et" / "ou" joins them (a comma alone may be an apposition)
+        j = i + step
+        comma = conj = False
+        while 0 <= j < len(doc) and doc[j].lower_ in (",", "et", "ou", "de", "d'", "d’"):
+            comma = comma or doc[j].text == ","
+            conj = conj or doc[j].lower_ in ("et", "ou")
+            j += step
+        if not (comma or conj) or not (0 <= j < len(doc)) or "\n" in doc[j].text:
+            return None, False
+        return doc[j].ent_type_ or None, conj
+
+    (left, left_conj), (right, right_conj) = item(start, -1), item(end - 1, 1)
+    if "PER" in (left, right):
+        return False
+    return (left == "LOC" and left_conj) or (right == "LOC" and right_conj)
+
+
+_QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”", "''", "„"})
+
+
+def _fills_quotation(doc: Doc, start: int, end: int) -> bool:
+    """The name alone fills a pair of quote marks and holds a common noun or a word
+    that is never a name (``crié « Allah Akbar »``, ``la « Foudre »``): a nickname, a
+    slogan or a title, not a mention of a person. A proper name in quote marks may
+    still name a person (``surnommé le « Ben Laden »``)."""
+    if not any(t.pos_ == "NOUN" or t.lower_ in french().not_names for t in doc[start:end]):
+        return False
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in _ARTICLES:
+        i -= 1
+    return (
+        i >= 0 and doc[i].text in _QUOTE_MARKS and end < len(doc) and doc[end].text in _QUOTE_MARKS
+    )
+
+
+_FAMILY_NOUNS = frozenset({"famille", "frères", "sœurs", "soeurs"})
+
+
+def _shown_as_thing(doc: Doc, start: int, end: int) -> bool:
+    """The words are named as a thing here: after a class noun (``le collectif X``),
+    alone in quote marks, or listed with places."""
+    family = start > 0 and doc[start - 1].lower_ in _FAMILY_NOUNS  # persons, not things
+    return (
+        (_named_thing_before(doc, start) and not family)
+        or _fills_quotation(doc, start, end)
+        or _listed_with_places(doc, start, end)
+    )
+
+
 def _valid_name(doc: Doc, start: int, end: int) -> bool:
     if end <= start:
+        return False
+    if _listed_with_places(doc, start, end) or _fills_quotation(doc, start, end):
         return False
     toks = list(doc[start:end])
     if not any(_capitalised(t) for t in toks):
@@ -436,8 +665,11 @@ def _valid_name(doc: Doc, start: int, end: int) -> bool:
         return False
     data = french()
     core = [t for t in toks if t.lower_ not in _NAME_PARTICLES]
-    if not core or all(t.lower_ in data.not_names or _is_role_noun(t) for t in core):
-        return False
+    if not core or all(
+        t.lower_ in data.not_names or _is_role_noun(t) or t.lower_ in data.nationalities
+        for t in core
+    ):
+        return False  # "le surprenant Norvégien": a nationality noun describes a person
     if _is_role_noun(core[0]) and len(core) < len(toks):
         return False  # "Président de la République": a capitalised role, not a name
     if _named_thing_before(doc, start) and not (
@@ -481,25 +713,39 @@ def _repeated_names(
         stronger evidence than either guess. Full names and the surname of a full
         name are propagated; a propagated span must not overlap another mention.
     """
+
+    def key(toks: Iterable[Token]) -> tuple[str, ...]:
+        # a particle is written "al-" or "Al-", "di" or "Di": the same name
+        return tuple(t.lower_ if t.lower_ in _NAME_PARTICLES else t.text for t in toks)
+
     known: set[tuple[str, ...]] = set()
     for start, end, _ in spans:
-        words = tuple(t.text for t in doc[start:end])
+        words = key(doc[start:end])
         if len(words) >= 2:
             known.add(words)
         core = [t for t in doc[start:end] if t.lower_ not in _NAME_PARTICLES]
         if len(core) >= 2 and core[-1].is_alpha and len(core[-1].text) > 2:
             known.add((core[-1].text,))
+            last = core[-1].i
+            if (
+                last - 2 >= start
+                and doc[last - 1].text == "-"
+                and doc[last - 2].lower_ in _NAME_PARTICLES
+                and not doc[last - 2].whitespace_
+                and not doc[last - 1].whitespace_
+            ):
+                known.add(key(doc[last - 2 : last + 1]))  # "al-Joulani" of "Abou al-Joulani"
     if not known:
         return
     longest = max(len(k) for k in known)
     ent_label = {t.i: t.ent_type_ for t in doc}
     i = 0
     while i < len(doc):
-        if i in taken or not _capitalised(doc[i]):
+        if i in taken or not (_capitalised(doc[i]) or doc[i].lower_ in _NAME_PARTICLES):
             i += 1
             continue
         for size in range(min(longest, len(doc) - i), 0, -1):
-            words = tuple(t.text for t in doc[i : i + size])
+            words = key(doc[i : i + size])
             if words not in known or any(j in taken for j in range(i, i + size)):
                 continue
             # not the end of a longer capitalised name we do not know ("Luka Karabatic")
@@ -519,6 +765,8 @@ def _repeated_names(
                 continue  # part of a compound: "Roland-Garros"
             if ent_label[i] not in ("", "PER") and not _ent_is(doc, i, i + size):
                 continue  # inside a longer place or organisation: "Centre culturel Tjibaou"
+            if _named_thing_before(doc, i):
+                continue  # "les frères Brownlee", "la rue Dumas": not this person
             taken.update(range(i, i + size))
             yield i, i + size
             i += size - 1
@@ -1041,12 +1289,17 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
         ['Dupont']
     """
     spans: list[tuple[int, int, tuple[int, int] | None]] = []
+    things: set[str] = set()  # one-word names the text shows to be things
     for ent in doc.ents:
         if ent.label_ != "PER":
             continue
-        start, end, title = _trim_name(doc, _extend_left(doc, ent.start), ent.end)
+        start, end, title = _trim_name(
+            doc, _extend_left(doc, ent.start, ent.end), _extend_right(doc, ent.end)
+        )
         if _valid_name(doc, start, end):
             spans.append((start, end, title))
+        elif end - start == 1 and _shown_as_thing(doc, start, end):
+            things.add(doc[start].text)
     taken = {i for s, e, _ in spans for i in range(s, e)}
     for start, end in _names_after_titles(doc, taken):
         if _valid_name(doc, start, end):
@@ -1059,8 +1312,22 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
         if _valid_name(doc, start, end):
             spans.append((start, end, None))
             taken.update(range(start, end))
+    for start, end in _names_after_role_phrase(doc, taken):
+        if _valid_name(doc, start, end):
+            spans.append((start, end, None))
+            taken.update(range(start, end))
+    for start, end in list(_coordinated_given_names(doc, spans, taken)):
+        spans.append((start, end, None))
+        taken.update(range(start, end))
     for start, end in _repeated_names(doc, spans, taken):
         spans.append((start, end, None))
+    if things:
+        # agreement within the article: "le collectif Indecline" ... "Indecline a mis"
+        spans = [
+            (s, e, t)
+            for s, e, t in spans
+            if not (e - s == 1 and t is None and doc[s].text in things)
+        ]
     mentions = []
     for start, end, title in sorted(spans):
         title = _title_before(doc, start) or title

@@ -382,6 +382,152 @@ PEOPLE = [
         [Person("Julien Mercadier", ["Julien Mercadier"], [], ["président de la Région"], "m")],
         id="full-name-after-role-of-a-place",
     ),
+    # a surname the NER cut off after the given name
+    pytest.param(
+        "Elle a battu la championne en titre Lucia Di Montefalco 15 touches à 12.",
+        [Person("Lucia Di Montefalco", ["Lucia Di Montefalco"], [], [], None)],
+        id="surname-after-particle-cut-off",
+    ),
+    pytest.param(
+        "Elle devance une autre Française, Claire Guillot-Marchand qui termine troisième.",
+        [Person("Claire Guillot-Marchand", ["Claire Guillot-Marchand"], [], [], None)],
+        id="hyphenated-surname-cut-off",
+    ),
+    # particles at the start of a surname
+    pytest.param(
+        "Paris-Nice : De Clercq gagne au sprint.",
+        [Person("De Clercq", ["De Clercq"], [], [], None)],
+        id="capitalised-particle-before-subject-surname",
+    ),
+    pytest.param(
+        "Le Belge Thomas De Smet devance Di Martino et Van Aert.",
+        [
+            Person("Thomas De Smet", ["Thomas De Smet"], [], ["Belge"], "m"),
+            Person("Di Martino", ["Di Martino"], [], [], None),
+            Person("Van Aert", ["Van Aert"], [], [], None),
+        ],
+        id="capitalised-particle-inside-a-sentence",
+    ),
+    pytest.param(
+        "Il a longtemps servi sous de Castelnau.",
+        [Person("de Castelnau", ["de Castelnau"], [], [], None)],
+        id="particle-after-a-preposition",
+    ),
+    # a capitalised nationality noun introduces a person and is not one
+    pytest.param(
+        "Elle devance l'Indonésienne Wiranata.",
+        [Person("Wiranata", ["Wiranata"], [], ["Indonésienne"], "f")],
+        id="surname-alone-after-nationality-noun",
+    ),
+    pytest.param(
+        "La Thaïlandaise Sirinya Chaiwong remporte le titre.",
+        [Person("Sirinya Chaiwong", ["Sirinya Chaiwong"], [], ["Thaïlandaise"], "f")],
+        id="nationality-noun-from-the-data",
+    ),
+    pytest.param(
+        "Le jeune Norvégien Lars Eikrem, qui le suit de près, attaque.",
+        [Person("Lars Eikrem", ["Lars Eikrem"], [], [], None)],
+        id="nationality-noun-is-no-name",
+    ),
+    # a capitalised role noun after an article is a title, without one part of the name
+    pytest.param(
+        "Les fidèles en appellent au Pape Aurélien pour sauver l'église.",
+        [Person("Aurélien", ["Aurélien"], ["Pape"], ["Pape"], None)],
+        id="capitalised-role-after-article-is-a-title",
+    ),
+    pytest.param(
+        "De son nom complet Prince Albéric Nelson, le chanteur est mort.",
+        [Person("Prince Albéric Nelson", ["Prince Albéric Nelson"], [], ["chanteur"], "m")],
+        id="capitalised-role-word-without-article-stays-in-the-name",
+    ),
+    # a repeated surname after a family or class noun is not the person named before
+    pytest.param(
+        "Tomas Verdier a gagné la course. Les frères Verdier ont ensuite fêté leur victoire.",
+        [Person("Tomas Verdier", ["Tomas Verdier"], [], [], None)],
+        id="repeated-surname-after-frères",
+    ),
+    pytest.param(
+        "Julie Marchetti a été élue. La famille Marchetti tient le village depuis un siècle.",
+        [Person("Julie Marchetti", ["Julie Marchetti"], [], ["élue"], "f")],
+        id="repeated-surname-after-famille",
+    ),
+    # a name the NER missed right after a role phrase with its complement
+    pytest.param(
+        "Favori dans sa catégorie, le champion du monde Tōru Ōyama emporte le titre.",
+        [Person("Tōru Ōyama", ["Tōru Ōyama"], [], ["champion du monde"], "m")],
+        id="name-missed-after-role-phrase",
+    ),
+    # a surname joined to its particle ("al-"), found again however the particle is written
+    pytest.param(
+        "Le chef du groupe, Abou Karim al-Hamdani, a rompu avec ses alliés. Al-Hamdani "
+        "indique que la décision est prise. Comme le dit al-Hamdani, tout a changé.",
+        [
+            Person(
+                "Abou Karim al-Hamdani",
+                ["Abou Karim al-Hamdani", "Al-Hamdani", "al-Hamdani"],
+                [],
+                ["chef du groupe"],
+                "m",
+            )
+        ],
+        id="hyphenated-particle-surname-repeated",
+    ),
+    # a given name coordinated before a full name shares its surname
+    pytest.param(
+        "Tous les regards étaient tournés vers les frères Tomas et Aurel Verdier.",
+        [
+            Person("Tomas", ["Tomas"], ["les frères"], ["frères"], None),
+            Person("Aurel Verdier", ["Aurel Verdier"], [], [], None),
+        ],
+        id="given-name-coordinated-before-full-name",
+    ),
+    pytest.param(
+        "Tomas Verdier a gagné. Ensuite, les frères Verdier et Paul Morel ont attaqué.",
+        [
+            Person("Tomas Verdier", ["Tomas Verdier"], [], [], None),
+            Person("Paul Morel", ["Paul Morel"], [], [], None),
+        ],
+        id="known-surname-coordinated-is-no-given-name",
+    ),
+    # one word joined by "et" to a place in a list is a place; a comma may be an apposition
+    pytest.param(
+        "Les communes de Saint-Pierre et de Villeneuve sont touchées.",
+        [],
+        id="one-word-listed-with-a-place",
+    ),
+    pytest.param(
+        "Le maire de Las Vegas, Ginger, qui sculpte des statues, a parlé.",
+        [Person("Ginger", ["Ginger"], [], ["maire de Las Vegas"], "m")],
+        id="one-word-in-apposition-after-a-place",
+    ),
+    # words alone in quote marks with a common noun or a never-a-name word: a slogan
+    pytest.param(
+        "Il a crié « Dieu Vaincra » avant d'être arrêté.",
+        [],
+        id="slogan-filling-quote-marks",
+    ),
+    pytest.param(
+        "Il était surnommé le « Napoléon » du quartier par ses voisins.",
+        [Person("Napoléon", ["Napoléon"], [], [], None)],
+        id="proper-name-in-quote-marks-stays",
+    ),
+    # agreement: a one-word name the article shows to be a thing is a thing everywhere
+    pytest.param(
+        "La sonde japonaise Hayabira a décollé hier. Hayabira dévoile déjà les nuages de Vénus.",
+        [],
+        id="thing-named-once-after-class-noun",
+    ),
+    # words that are never a person's name: web platforms, the state
+    pytest.param(
+        "Partagez cet article :\nCourriel ,\nFacebook ,\nTwitter ,\nReddit ,\nDigg ,\nYahoo!",
+        [],
+        id="web-platform-in-share-links",
+    ),
+    pytest.param(
+        "Jeudi, le président de la République a reçu Marc Aubert.",
+        [Person("Marc Aubert", ["Marc Aubert"], [], [], None)],
+        id="republique-is-no-name",
+    ),
 ]
 
 
