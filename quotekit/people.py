@@ -22,6 +22,7 @@ that act (``l'Ukraine a rejeté``). Mentions of one person are merged by
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -738,14 +739,20 @@ def _repeated_names(
     if not known:
         return
     longest = max(len(k) for k in known)
-    ent_label = {t.i: t.ent_type_ for t in doc}
+    keys = key(doc)  # each token's word of a name key, computed once
+    firsts = {k[0] for k in known}
     i = 0
     while i < len(doc):
-        if i in taken or not (_capitalised(doc[i]) or doc[i].lower_ in _NAME_PARTICLES):
+        if (
+            keys[i] not in firsts
+            or i in taken
+            or not (_capitalised(doc[i]) or doc[i].lower_ in _NAME_PARTICLES)
+        ):
             i += 1
             continue
+        label = doc[i].ent_type_
         for size in range(min(longest, len(doc) - i), 0, -1):
-            words = key(doc[i : i + size])
+            words = keys[i : i + size]
             if words not in known or any(j in taken for j in range(i, i + size)):
                 continue
             # not the end of a longer capitalised name we do not know ("Luka Karabatic")
@@ -758,12 +765,12 @@ def _repeated_names(
                     and before.ent_type_
                     and not before.is_sent_start
                 )
-                or (after is not None and _capitalised(after) and after.ent_type_ == ent_label[i])
+                or (after is not None and _capitalised(after) and after.ent_type_ == label)
             ):
                 continue
             if _hyphen_joined(doc, i) or _hyphen_joined(doc, i + size + 1):
                 continue  # part of a compound: "Roland-Garros"
-            if ent_label[i] not in ("", "PER") and not _ent_is(doc, i, i + size):
+            if label not in ("", "PER") and not _ent_is(doc, i, i + size):
                 continue  # inside a longer place or organisation: "Centre culturel Tjibaou"
             if _named_thing_before(doc, i):
                 continue  # "les frères Brownlee", "la rue Dumas": not this person
@@ -880,6 +887,8 @@ _SUBJECT_PRONOUNS = {"il": "m", "elle": "f"}
 
 def _is_role_head(doc: Doc, i: int) -> bool:
     tok = doc[i]
+    if tok.lower_ not in _role_head_words() and tok.lemma_.lower() not in french().role_nouns:
+        return False  # most words: none of the tests below can pass
     if tok.lower_ == "premier" or tok.lower_ == "première":
         return i + 1 < len(doc) and _is_role_noun(doc[i + 1])
     prev = doc[i - 1] if i > 0 else None
@@ -913,6 +922,12 @@ def _is_role_head(doc: Doc, i: int) -> bool:
             "aux",
         }
     )
+
+
+@functools.cache
+def _role_head_words() -> frozenset[str]:
+    data = french()
+    return data.role_nouns | data.party_words | data.nationalities | {"premier", "première"}
 
 
 def _role_phrase_at(doc: Doc, head: int, names: set[int]) -> tuple[int, int]:
