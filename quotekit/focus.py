@@ -78,6 +78,8 @@ def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
 
 
 _CUE, _PERSON = 2, 1
+#: Words whose kind is kept; past that the cache starts again (a news vocabulary fits).
+_CACHE_SIZE = 200_000
 _INFINITIVES = ("er", "ir", "re", "oir")
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
 
@@ -115,6 +117,8 @@ class WordKinds:
         an infinitive (``a`` -> ``avoir``, ``rejette`` -> ``rejeter``)."""
         known = self._verbs.get(word)
         if known is None:
+            if len(self._verbs) >= _CACHE_SIZE:
+                self._verbs.clear()
             lemmas = self._lemmas(word) if self._lemmas is not None else []
             known = self._verbs[word] = any(
                 lemma != word and lemma.endswith(_INFINITIVES) for lemma in lemmas
@@ -124,6 +128,8 @@ class WordKinds:
     def __call__(self, word: str) -> int:
         kind = self._seen.get(word)
         if kind is None:
+            if len(self._seen) >= _CACHE_SIZE:
+                self._seen.clear()  # a stream of millions of articles: memory stays bounded
             kind = self._seen[word] = self._kind(word)
         return kind
 

@@ -149,3 +149,15 @@ def test_a_text_parsed_whole_gets_the_parse_of_the_plain_pipeline(nlp: Language)
     assert [(t.pos_, t.dep_, t.head.i, t.lemma_) for t in focused_doc] == [
         (t.pos_, t.dep_, t.head.i, t.lemma_) for t in plain
     ]
+
+
+def test_word_kinds_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotekit import focus
+
+    monkeypatch.setattr(focus, "_CACHE_SIZE", 3)
+    kinds = WordKinds()
+    for word in ("affirmé", "maison", "ministre", "table", "arbre"):
+        kinds(word)
+    assert len(kinds._seen) <= 3
+    assert kinds("affirmé") == focus._CUE and kinds("ministre") == focus._PERSON
+    assert kinds("maison") == 0
