@@ -1296,6 +1296,35 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
     return linked
 
 
+def _join_nicknames(
+    doc: Doc, spans: list[tuple[int, int, tuple[int, int] | None]]
+) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """``Ezequiel "Pocho" Lavezzi``, ``Ernesto « Che » Guevara``: a nickname in quote
+    marks between a given name and a surname is inside one name, which the NER
+    splits around the marks."""
+    out: list[tuple[int, int, tuple[int, int] | None]] = []
+    for span in sorted(spans):
+        if out:
+            a, b, title = out[-1]
+            c, d, _ = span
+            region = doc[a:d]
+            marks = [t.i for t in region if t.text in _QUOTE_MARKS]
+            if (
+                0 <= c - b <= 2
+                and all(t.text in _QUOTE_MARKS for t in doc[b:c])
+                and len(marks) == 2
+                and marks[0] > a
+                and marks[1] + 1 < d
+                and 1 <= marks[1] - marks[0] - 1 <= 2
+                and all(_capitalised(t) for t in doc[marks[0] + 1 : marks[1]])
+                and not any("\n" in t.text for t in region)
+            ):
+                out[-1] = (a, d, title)
+                continue
+        out.append(span)
+    return out
+
+
 def find_person_mentions(doc: Doc) -> list[PersonMention]:
     """Person name mentions of a parsed Doc, with title, roles and gender.
 
@@ -1336,6 +1365,7 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
         taken.update(range(start, end))
     for start, end in _repeated_names(doc, spans, taken):
         spans.append((start, end, None))
+    spans = _join_nicknames(doc, spans)
     if things:
         # agreement within the article: "le collectif Indecline" ... "Indecline a mis"
         spans = [

@@ -517,6 +517,26 @@ PEOPLE = [
         [],
         id="thing-named-once-after-class-noun",
     ),
+    pytest.param(
+        "Le projet est une initiative du collectif artistique Brisecœur, qui dénonce la "
+        "pollution. Brisecœur a mis en ligne une vidéo.",
+        [],
+        id="collective-named-after-class-noun",
+    ),
+    pytest.param(
+        "Le vaccin du laboratoire suisse Halvern Morel est autorisé.",
+        [],
+        id="laboratory-named-after-class-noun",
+    ),
+    # a nickname in quote marks between given name and surname is inside the name
+    pytest.param(
+        'Après la blessure de Pablo Ruiz, Matías "Flaco" Benedetti est déjà rétabli.',
+        [
+            Person("Pablo Ruiz", ["Pablo Ruiz"], [], [], None),
+            Person('Matías "Flaco" Benedetti', ['Matías "Flaco" Benedetti'], [], [], None),
+        ],
+        id="nickname-in-quote-marks-inside-the-name",
+    ),
     # words that are never a person's name: web platforms, the state
     pytest.param(
         "Partagez cet article :\nCourriel ,\nFacebook ,\nTwitter ,\nReddit ,\nDigg ,\nYahoo!",
