@@ -1325,6 +1325,59 @@ def _join_nicknames(
     return out
 
 
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _split_at_dashes(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of an entity cut at a dash that stands apart (``Chen Aisen - Lin
+    Yue``: a pair of names).
+
+    Notes:
+        A hyphen inside a name is written close up (``Jean-Marie``); a dash between
+        spaces separates two names, as in doubles partnerships and lists. The NER joins
+        them when no sentence boundary stops it.
+    """
+    pieces = []
+    a = start
+    for k in range(start + 1, end - 1):
+        if doc[k].text in _DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_:
+            pieces.append((a, k))
+            a = k + 1
+    pieces.append((a, end))
+    return [(x, y) for x, y in pieces if y > x]
+
+
+def _past_role_complement(doc: Doc, start: int, end: int) -> int:
+    """The start of a name whose first word is the complement of a role before it
+    (``championne du monde d'Ironman Daniela Ryf``, ``le PDG de Renault Carlos Ghosn``).
+
+    Notes:
+        The NER runs the complement and the name together when no sentence boundary
+        stops it. The first word is taken off only when the article uses it elsewhere
+        without the rest of the name and not as a person (``le championnat
+        d'Ironman``): agreement within the article, so that a given name after ``de``
+        stays.
+    """
+    if end - start < 3 or start < 2 or doc[start - 1].lower_ not in _DE:
+        return start
+    generic = french().generic_person_nouns
+    if not any(
+        _is_role_noun(doc[k]) and doc[k].lower_ not in generic
+        for k in range(max(0, start - 5), start - 1)
+    ):
+        return start  # "le fils de Jean Paul Roux": a relative, not a role with a complement
+    first, second = doc[start].text, doc[start + 1].text
+    for tok in doc:
+        if (
+            tok.text == first
+            and not start <= tok.i < end
+            and tok.ent_type_ != "PER"
+            and (tok.i + 1 >= len(doc) or doc[tok.i + 1].text != second)
+        ):
+            return start + 1
+    return start
+
+
 def find_person_mentions(doc: Doc) -> list[PersonMention]:
     """Person name mentions of a parsed Doc, with title, roles and gender.
 
@@ -1337,13 +1390,17 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
     for ent in doc.ents:
         if ent.label_ != "PER":
             continue
-        start, end, title = _trim_name(
-            doc, _extend_left(doc, ent.start, ent.end), _extend_right(doc, ent.end)
-        )
-        if _valid_name(doc, start, end):
-            spans.append((start, end, title))
-        elif end - start == 1 and _shown_as_thing(doc, start, end):
-            things.add(doc[start].text)
+        for piece_start, piece_end in _split_at_dashes(doc, ent.start, ent.end):
+            start, end, title = _trim_name(
+                doc,
+                _extend_left(doc, piece_start, piece_end),
+                _extend_right(doc, piece_end),
+            )
+            start = _past_role_complement(doc, start, end)
+            if _valid_name(doc, start, end):
+                spans.append((start, end, title))
+            elif end - start == 1 and _shown_as_thing(doc, start, end):
+                things.add(doc[start].text)
     taken = {i for s, e, _ in spans for i in range(s, e)}
     for start, end in _names_after_titles(doc, taken):
         if _valid_name(doc, start, end):

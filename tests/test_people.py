@@ -49,6 +49,24 @@ def as_person(entity: Entity) -> Person:
 
 PEOPLE = [
     pytest.param(
+        "Le championnat d'Ironman a repris. La championne du monde d'Ironman Lisa Vogt a gagné.",
+        [Person("Lisa Vogt", ["Lisa Vogt"], [], ["championne du monde d'Ironman"], "f")],
+        id="role-complement-before-name",
+    ),
+    pytest.param(
+        "Le fils de Jean Paul Roux a parlé. Jean a souri.",
+        [Person("Jean Paul Roux", ["Jean Paul Roux", "Jean"], [], [], None)],
+        id="given-name-after-de-is-kept",
+    ),
+    pytest.param(
+        "En double, la paire Wang Lei - Zhou Min a battu les tenants du titre.",
+        [
+            Person("Wang Lei", ["Wang Lei"], [], [], None),
+            Person("Zhou Min", ["Zhou Min"], [], [], None),
+        ],
+        id="pair-of-names-around-a-dash",
+    ),
+    pytest.param(
         "Le porte-parole du Kremlin Dmitri Peskov a répondu aux journalistes.",
         [Person("Dmitri Peskov", ["Dmitri Peskov"], [], ["porte-parole du Kremlin"], "m")],
         id="role-before-name",
@@ -524,7 +542,7 @@ PEOPLE = [
         id="collective-named-after-class-noun",
     ),
     pytest.param(
-        "Le vaccin du laboratoire suisse Halvern Morel est autorisé.",
+        "Le laboratoire Halvern Morel a obtenu l'autorisation de son vaccin.",
         [],
         id="laboratory-named-after-class-noun",
     ),
