@@ -179,9 +179,10 @@ def focus_ranges(doc: Doc, kinds: WordKinds | None = None) -> list[tuple[int, in
 
     A sentence needs it when it can hold a quote (quote marks, ``selon``, ``d'après``,
     ``pour`` at its start, a reporting verb or a noun of speech), when it names a
-    person (a ``PER`` entity of the NER, a civility, a role, nationality or party word),
-    or when a place of the NER opens it or is followed by a verb form: the place may
-    act, as an organisation does (``l'Ukraine a rejeté``).
+    person (a ``PER`` entity of the NER; a civility, a role, nationality or party word
+    with a subject pronoun or a capitalised word after the first), or when a place of
+    the NER opens it or is followed by a verb form: the place may act, as an
+    organisation does (``l'Ukraine a rejeté``).
     The sentence before one that can hold a quote and has a subject pronoun needs it
     too: the pronoun's antecedent is usually there.
 
@@ -208,6 +209,8 @@ def _plan(doc: Doc, kinds: WordKinds) -> list[tuple[int, int, bool]]:
         while p < len(persons) and persons[p] < a:
             p += 1
         kind, pronoun = _scan(doc, a, b, kinds, places)
+        if kind == _PERSON and not pronoun and not _names_something(doc, a, b):
+            kind = 0  # "les prix français ont baissé": a role word with no one to give it to
         wanted[k] = kind > 0 or (p < len(persons) and persons[p] < b) or _opens(doc, a, openers)
         if kind == _CUE and pronoun and k > 0:
             wanted[k - 1] = True
@@ -235,6 +238,13 @@ def _scan(doc: Doc, start: int, end: int, kinds: WordKinds, places: set[int]) ->
         if kind == 0 and tok.i in places and kinds.verb(low):
             kind = _PERSON
     return kind, pronoun
+
+
+def _names_something(doc: Doc, start: int, end: int) -> bool:
+    """Whether a capitalised word stands in the sentence after its first word: a name a
+    role word can be linked to (the role of a named person, a name the NER missed)."""
+    first = next((t.i for t in doc[start:end] if not (t.is_space or t.is_punct)), start)
+    return any(t.is_title and t.i > first for t in doc[start:end])
 
 
 def _opens(doc: Doc, start: int, places: set[int]) -> bool:

@@ -62,6 +62,8 @@ def focused(nlp: Language, text: str) -> list[str]:
                      ["Pour la mairie, la route restera fermée."], id="pour-at-the-start"),
         pytest.param("Il fait froid. Il sera directeur de l'institut.",
                      ["Il sera directeur de l'institut."], id="role-noun"),
+        pytest.param("Il fait froid. Les prix français ont encore baissé.", [],
+                     id="role-word-with-no-one-to-give-it-to"),
         pytest.param("Il fait froid. Marie Dupont est arrivée hier.",
                      ["Marie Dupont est arrivée hier."], id="person-of-the-ner"),
         pytest.param("Il fait froid. L'Ukraine a rejeté ces conditions.",
