@@ -298,7 +298,7 @@ class FocusParser:
                 parts = list(_run(proc, parts))
         done = iter(parts)
         for doc, plan in zip(docs, plans, strict=True):
-            self._write_back(doc, plan, done)
+            self._write_back(doc, plan, [(a, next(done)) for a, _ in _merged(plan)])
         return docs
 
     def _parts(self, doc: Doc, plan: list[tuple[int, int, bool]]) -> list[Doc]:
@@ -320,16 +320,17 @@ class FocusParser:
         return parts
 
     def _write_back(
-        self, doc: Doc, plan: list[tuple[int, int, bool]], parts: Iterator[Doc]
+        self, doc: Doc, plan: list[tuple[int, int, bool]], parts: list[tuple[int, Doc]]
     ) -> None:
-        """Copy the annotations of the parsed parts into ``doc``; give the other
-        sentences words as lemmas and a flat tree."""
+        """Copy the annotations of the parsed parts (each with its first token's index
+        in ``doc``) into ``doc``; give the other sentences words as lemmas and a flat
+        tree."""
         # spaCy's from_array takes any 2-d integer array; its stub asks for thinc's Ints2d.
         values: Any = numpy.zeros((len(doc), len(_ATTRS)), dtype="uint64")
         values[:, _ATTRS.index(LEMMA)] = doc.to_array(LOWER)
         dep, head = _ATTRS.index(DEP), _ATTRS.index(HEAD)
-        for a, b in _merged(plan):
-            values[a:b] = next(parts).to_array(_ATTRS)
+        for a, part in parts:
+            values[a : a + len(part)] = part.to_array(_ATTRS)
         for a, b, wanted in plan:
             if wanted:
                 continue

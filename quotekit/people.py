@@ -100,7 +100,6 @@ def _extend_left(doc: Doc, start: int, end: int | None = None) -> int:
         since a sentence may open with the preposition (``De Dupont, on retient ...``).
         After a preposition a lower-case ``de`` is a particle too (``sous de Gaulle``).
     """
-    data = french()
     if end is not None and start > 0:
         tok = doc[start - 1]
         if (
@@ -115,21 +114,30 @@ def _extend_left(doc: Doc, start: int, end: int | None = None) -> int:
             start -= 1
             continue
         if (
-            not _capitalised(tok)
-            or not tok.is_alpha
+            not _could_extend_name(tok)
             or tok.pos_ != "PROPN"
             or tok.ent_type_ != ""  # "fidèle de Mitterrand Claude Estier": another entity
-            or _is_title(tok)
-            or _is_role_noun(tok)
-            or tok.lower_ in data.nationalities
-            or tok.lower_ in data.not_names
-            or tok.lower_ in _ARTICLES
         ):
             break
         start -= 1
     if start < len(doc) and doc[start].text == "-":
         start += 1
     return start
+
+
+def _could_extend_name(tok: Token) -> bool:
+    """A capitalised word that may belong to a name next to it: not a title, article,
+    role, nationality or word that is never a name."""
+    data = french()
+    return (
+        _capitalised(tok)
+        and tok.is_alpha
+        and not _is_title(tok)
+        and not _is_role_noun(tok)
+        and tok.lower_ not in data.nationalities
+        and tok.lower_ not in data.not_names
+        and tok.lower_ not in _ARTICLES
+    )
 
 
 def _extend_right(doc: Doc, end: int) -> int:
@@ -143,7 +151,6 @@ def _extend_right(doc: Doc, end: int) -> int:
         a title, article, role, nationality or word that is never a name, continues
         it; so does a hyphenated part written without spaces.
     """
-    data = french()
     added = 0
     while end < len(doc) and added < 2:
         tok = doc[end]
@@ -160,15 +167,9 @@ def _extend_right(doc: Doc, end: int) -> int:
             continue
         if (
             not doc[end - 1].whitespace_
-            or not _capitalised(tok)
-            or not tok.is_alpha
+            or not _could_extend_name(tok)
             or tok.ent_iob_ not in ("O", "")
             or tok.pos_ not in ("PROPN", "NOUN")
-            or _is_title(tok)
-            or _is_role_noun(tok)
-            or tok.lower_ in data.nationalities
-            or tok.lower_ in data.not_names
-            or tok.lower_ in _ARTICLES
         ):
             break
         end += 1
