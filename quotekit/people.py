@@ -8,7 +8,9 @@ seats of institutions (``Matignon``) are not names; a capitalised word after a
 civility, two after a role or nationality noun, or between commas after a role
 (``Le président du groupe, Masayoshi Son,``) are a name even when the NER missed
 them; given names left out before a surname are added; the lines of a team sheet
-are names; names the article gave are found again where the NER missed them.
+are names; the other items of a list of persons are persons; a longer form the NER
+labelled otherwise that ends with a person's surname is that person's fuller name;
+names the article gave are found again where the NER missed them.
 
 Roles are noun phrases headed by a role noun, nationality or party word, linked to
 the person by the construction that attaches them: before the name, in apposition,
@@ -230,6 +232,8 @@ def _trim_name(doc: Doc, start: int, end: int) -> tuple[int, int, tuple[int, int
             break  # "ministre de de Gaulle", "sous de Gaulle": after a preposition, a particle
         if start + 1 < end and doc[start + 1].text == "-" and not doc[start].whitespace_:
             break  # "al-Joulani": a particle joined to the surname is part of it
+        if start > 0 and _is_title(doc[start - 1]):
+            break  # "Mme von der Leyen", "M. de Villepin": a civility precedes the whole name
         start += 1
     title = (title_start, start) if title_start is not None and title_start < start else None
     return start, end, title
@@ -408,7 +412,11 @@ def _names_after_titles(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
         while (
             k < len(doc)
             and k - j < 4
-            and (_capitalised(doc[k]) or (k > j and doc[k].lower_ in _NAME_PARTICLES))
+            and (
+                _capitalised(doc[k])
+                # a particle may open the name after a civility: "M. de Villecourt"
+                or ((k > j or need == 1) and doc[k].lower_ in _NAME_PARTICLES)
+            )
         ):
             if doc[k].is_punct or "\n" in doc[k].text:
                 break
@@ -521,6 +529,126 @@ def _names_after_role_phrase(doc: Doc, taken: set[int]) -> Iterable[tuple[int, i
             continue
         yield i, k
         i = k
+
+
+def _name_lists(doc: Doc, lo: int, hi: int) -> list[list[tuple[int, int]]]:
+    """The coordinated lists of names in tokens [lo, hi): items of one to four name
+    words joined by commas and closed by ``et`` or ``ou`` (``Powell, Blake et
+    Ashmeade``), each item as a token range."""
+    lists: list[list[tuple[int, int]]] = []
+    items: list[tuple[int, int]] = []
+    closed = False  # the list has its "et" / "ou"
+    i = lo
+    while i < hi:
+        tok = doc[i]
+        if not (_capitalised(tok) and not tok.is_punct and "\n" not in tok.text):
+            items, closed, i = [], False, i + 1
+            continue
+        k = i + 1
+        while k < hi and k - i < 4 and _is_name_token(doc[k]) and "\n" not in doc[k].text:
+            k += 1
+        while k > i + 1 and not _capitalised(doc[k - 1]):
+            k -= 1
+        items.append((i, k))
+        if closed and len(items) >= 2:
+            lists.append(items)
+            items, closed = [], False
+        i = k
+        if i < hi and doc[i].text == ",":
+            i += 1
+        if i < hi and doc[i].lower_ in ("et", "ou"):
+            closed, i = True, i + 1
+        elif i < hi and doc[i - 1].text != ",":
+            items, closed = [], False  # the list ends with this item
+    return lists
+
+
+def _listed_with_persons(
+    doc: Doc, spans: list[tuple[int, int, tuple[int, int] | None]], taken: set[int]
+) -> Iterable[tuple[int, int]]:
+    """Names in a list of persons the NER read in part: ``Powell, Blake et Ashmeade``.
+
+    Notes:
+        Items of one list are things of one kind (the counterpart of
+        :func:`_listed_with_places`). A list closed by ``et`` or ``ou`` with at least
+        one person among its items, no organisation of the NER and no more of its
+        places than persons, has persons for its other items too. The first item must
+        be a person for the NER, since it may be the complement of what comes before
+        (``la victoire de Paris, Durand et Dupont``).
+    """
+    data = french()
+    persons = {(s, e) for s, e, _ in spans}
+    for lo, hi in _sentences(doc):
+        for items in _name_lists(doc, lo, hi):
+            known = sum(item in persons for item in items)
+            places = sum(any(t.ent_type_ == "LOC" for t in doc[s:e]) for s, e in items)
+            if not known or places > known:
+                continue
+            if any(t.ent_type_ == "ORG" for s, e in items for t in doc[s:e]):
+                continue
+            for n, (start, end) in enumerate(items):
+                if (start, end) in persons or any(i in taken for i in range(start, end)):
+                    continue
+                if (n == 0 or doc[start].is_sent_start) and doc[start].ent_type_ != "PER":
+                    continue
+                if any(
+                    t.lower_ in data.not_names
+                    or t.lower_ in data.nationalities
+                    or _is_role_noun(t)
+                    or _is_title(t)
+                    for t in doc[start:end]
+                ):
+                    continue
+                yield start, end
+
+
+def _fuller_forms(
+    doc: Doc, spans: list[tuple[int, int, tuple[int, int] | None]], taken: set[int]
+) -> Iterable[tuple[int, int]]:
+    """A longer name the NER gave another label, ending with the surname of a person
+    of the article: ``Recep Tayyip Erdoğan`` (read as MISC) when ``Erdoğan`` is a
+    person.
+
+    Notes:
+        The counterpart of :func:`_repeated_names`, which finds again the forms the
+        article gave: here the form is new but its surname is known. Every other word
+        must be one that may belong to a name (capitalised, no article, title, role,
+        nationality, class noun or word that is never a name, or a particle), no
+        article may come before it (``le Centre X``), and no class noun may name it as
+        a thing (``l'hôpital Pasteur``).
+    """
+    data = french()
+    surnames = set()
+    for start, end, _ in spans:
+        core = [t for t in doc[start:end] if t.lower_ not in _NAME_PARTICLES and t.is_alpha]
+        if core and len(core[-1].text) > 2:
+            surnames.add(core[-1].text)
+    if not surnames:
+        return
+    for ent in doc.ents:
+        if ent.label_ == "PER" or doc[ent.end - 1].text not in surnames:
+            continue
+        start, end = ent.start, ent.end
+        if start > 0 and doc[start - 1].lower_ in _ARTICLES | {"au", "aux", "du", "des"}:
+            continue  # "le Centre X": French puts no article before a person's bare name
+        if not 2 <= end - start <= 4 or any(i in taken for i in range(start, end)):
+            continue
+        words = doc[start : end - 1]
+        if not all(
+            (
+                _could_extend_name(t)
+                and t.lower_ not in data.place_nouns
+                and t.lower_ not in data.organization_heads
+            )
+            or t.lower_ in _NAME_PARTICLES
+            or t.text == "-"
+            for t in words
+        ) or not _capitalised(doc[start]):
+            continue
+        if _shown_as_thing(doc, start, end):
+            continue
+        taken.update(range(start, end))
+        yield start, end
 
 
 def _coordinated_given_names(
@@ -1421,6 +1549,13 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
     for start, end in list(_coordinated_given_names(doc, spans, taken)):
         spans.append((start, end, None))
         taken.update(range(start, end))
+    for start, end in list(_listed_with_persons(doc, spans, taken)):
+        if _valid_name(doc, start, end):
+            spans.append((start, end, None))
+            taken.update(range(start, end))
+    for start, end in list(_fuller_forms(doc, spans, taken)):
+        if _valid_name(doc, start, end):
+            spans.append((start, end, None))
     for start, end in _repeated_names(doc, spans, taken):
         spans.append((start, end, None))
     spans = _join_nicknames(doc, spans)

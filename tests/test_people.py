@@ -546,6 +546,43 @@ PEOPLE = [
         [],
         id="laboratory-named-after-class-noun",
     ),
+    # items of one list are of one kind: a list with persons has persons for items
+    pytest.param(
+        "Dans l'équipe figurent Brankovic, Zivkovic et Radosav.",
+        [
+            Person("Brankovic", ["Brankovic"], [], [], None),
+            Person("Zivkovic", ["Zivkovic"], [], [], None),
+            Person("Radosav", ["Radosav"], [], [], None),
+        ],
+        id="list-with-persons-has-persons-for-items",
+    ),
+    pytest.param(
+        "Les îles de Faial, Pico et Terceira sont en alerte.",
+        [],
+        id="list-of-places-stays-places",
+    ),
+    # a longer form the NER labels otherwise, ending with the surname of a person
+    pytest.param(
+        "Recep Tayyip Korkmaz a limogé son ministre. Korkmaz a ensuite parlé.",
+        [Person("Recep Tayyip Korkmaz", ["Recep Tayyip Korkmaz", "Korkmaz"], [], [], None)],
+        id="fuller-form-of-a-known-surname",
+    ),
+    pytest.param(
+        "Selon Korkmaz, tout va bien. Le Cercle Korkmaz a ouvert ses portes.",
+        [Person("Korkmaz", ["Korkmaz"], [], [], None)],
+        id="an-article-before-a-form-names-a-thing",
+    ),
+    # after a civility the particle belongs to the name
+    pytest.param(
+        "Mme von der Brandt a présenté le budget.",
+        [Person("von der Brandt", ["von der Brandt"], ["Mme"], [], "f")],
+        id="particle-after-civility-is-in-the-name",
+    ),
+    pytest.param(
+        "M. de Villecourt a démissionné hier.",
+        [Person("de Villecourt", ["de Villecourt"], ["M."], [], "m")],
+        id="particle-opens-a-name-the-ner-missed-after-civility",
+    ),
     # a nickname in quote marks between given name and surname is inside the name
     pytest.param(
         'Après la blessure de Pablo Ruiz, Matías "Flaco" Benedetti est déjà rétabli.',
