@@ -645,10 +645,8 @@ def _fuller_forms(
             for t in words
         ) or not _capitalised(doc[start]):
             continue
-        if _shown_as_thing(doc, start, end):
-            continue
-        taken.update(range(start, end))
-        yield start, end
+        if not _shown_as_thing(doc, start, end):
+            yield start, end
 
 
 def _coordinated_given_names(
@@ -1556,6 +1554,7 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
     for start, end in list(_fuller_forms(doc, spans, taken)):
         if _valid_name(doc, start, end):
             spans.append((start, end, None))
+            taken.update(range(start, end))
     for start, end in _repeated_names(doc, spans, taken):
         spans.append((start, end, None))
     spans = _join_nicknames(doc, spans)
