@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from quotekit._resources import french
-from quotekit._text import doc_text
+from quotekit._text import doc_sentences, doc_text
 from quotekit.model import Entity, Mention, Span
 from quotekit.names import NAME_PARTICLES, NameMention, cluster_names, normalize
 
@@ -605,7 +605,11 @@ def _listed_with_persons(
     """
     data = french()
     persons = {(s, e) for s, e, _ in spans}
+    text = doc_text(doc)
     for lo, hi in _sentences(doc):
+        piece = text[doc[lo].idx : doc[hi - 1].idx + len(doc[hi - 1])]
+        if " et " not in piece and " ou " not in piece:
+            continue  # no list closed by "et" / "ou" here
         for items in _name_lists(doc, lo, hi):
             known = sum(item in persons for item in items)
             places = sum(any(t.ent_type_ == "LOC" for t in doc[s:e]) for s, e in items)
@@ -1166,22 +1170,9 @@ def _role_phrase_at(doc: Doc, head: int, names: set[int]) -> tuple[int, int]:
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of the sentences, cut at . ! ? and line breaks only.
-
-    Notes:
-        The parser's own sentence splits fall inside hyphenated place names
-        (``Nouvelle-Calédonie``) often enough to cut a role from its subject.
-    """
-    bounds = []
-    start = 0
-    for tok in doc:
-        if tok.text in (".", "!", "?", "…") or "\n" in tok.text:
-            if tok.i + 1 > start:
-                bounds.append((start, tok.i + 1))
-            start = tok.i + 1
-    if start < len(doc):
-        bounds.append((start, len(doc)))
-    return bounds
+    """Token ranges of the sentences, cut at . ! ? … and line breaks only
+    (:func:`quotekit._text.doc_sentences`)."""
+    return doc_sentences(doc)
 
 
 def _find_role_phrases(doc: Doc, names: set[int]) -> list[tuple[int, int, int]]:
