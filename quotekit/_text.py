@@ -15,9 +15,10 @@ import numpy
 from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc
 
-__all__ = ["doc_sentences", "doc_text"]
+__all__ = ["SENTENCE_ENDS", "doc_sentences", "doc_text"]
 
-_SENTENCE_ENDS = (".", "!", "?", "…")
+#: The tokens that end a sentence for quotekit's rule splitters (with line breaks).
+SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 
 _local = threading.local()
 
@@ -60,7 +61,7 @@ def doc_sentences(doc: Doc) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     if len(doc):
         table = doc.to_array([ORTH, IDX])
-        ends = numpy.array([doc.vocab.strings[w] for w in _SENTENCE_ENDS], dtype=table.dtype)
+        ends = numpy.array([doc.vocab.strings[w] for w in sorted(SENTENCE_ENDS)], dtype=table.dtype)
         mask = numpy.isin(table[:, 0], ends)
         chars = numpy.frombuffer(doc_text(doc).encode("utf-32-le"), dtype=numpy.uint32)
         breaks = numpy.flatnonzero(chars == 10)  # "\n", at character offsets

@@ -35,11 +35,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotekit._resources import french
+from quotekit._text import SENTENCE_ENDS
 from quotekit.quotes import first_group_lemmas
 
 __all__ = ["FocusParser", "WordKinds", "focus_ranges", "lemma_candidates", "sentence_ranges"]
 
-_ENDS = frozenset({".", "!", "?", "…"})
+_ENDS = SENTENCE_ENDS
 _CLOSERS = frozenset({"»", "”", '"', ")", "]"})
 _TRAILERS = _CLOSERS | _ENDS
 _MARKS = frozenset('«»“”"')

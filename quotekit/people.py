@@ -63,8 +63,10 @@ class PersonMention:
     gender: str | None = None
 
 
-_PREFIXED_NAME = re.compile(r"^(pro|anti)-([^\W\d_][\w'’]*)$", re.IGNORECASE)
 _NAME_PREFIXES = frozenset({"pro", "anti"})
+_PREFIXED_NAME = re.compile(
+    rf"^({'|'.join(sorted(_NAME_PREFIXES))})-([^\W\d_][\w'’]*)$", re.IGNORECASE
+)
 
 
 def split_prefixed_names(doc: Doc) -> Doc:
@@ -606,7 +608,7 @@ def _listed_with_persons(
     data = french()
     persons = {(s, e) for s, e, _ in spans}
     text = doc_text(doc)
-    for lo, hi in _sentences(doc):
+    for lo, hi in doc_sentences(doc):
         piece = text[doc[lo].idx : doc[hi - 1].idx + len(doc[hi - 1])]
         if " et " not in piece and " ou " not in piece:
             continue  # no list closed by "et" / "ou" here
@@ -1169,12 +1171,6 @@ def _role_phrase_at(doc: Doc, head: int, names: set[int]) -> tuple[int, int]:
     return start, end
 
 
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of the sentences, cut at . ! ? … and line breaks only
-    (:func:`quotekit._text.doc_sentences`)."""
-    return doc_sentences(doc)
-
-
 def _find_role_phrases(doc: Doc, names: set[int]) -> list[tuple[int, int, int]]:
     """Every role phrase of the Doc as (start, end, head), left to right, not overlapping."""
     out: list[tuple[int, int, int]] = []
@@ -1305,7 +1301,7 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
 
     data = french()
     sentence_of: dict[int, tuple[int, int]] = {}
-    for bounds in _sentences(doc):
+    for bounds in doc_sentences(doc):
         for i in range(*bounds):
             sentence_of[i] = bounds
 
