@@ -73,6 +73,7 @@ class LanguageData:
     pronouns: dict[str, tuple[str | None, str]]
     noun_genders: dict[str, str] = attrs.field(factory=dict)
     speech_nouns: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
 
     def gender_of(self, word: str) -> str | None:
         """``"f"`` or ``"m"`` when the form of a role or nationality noun shows it
@@ -164,4 +165,5 @@ def french() -> LanguageData:
         pronouns=pronouns,
         noun_genders=_noun_genders(singular),
         speech_nouns=frozenset(speech_nouns),
+        given_names=frozenset(_lines("given_names.txt")),
     )

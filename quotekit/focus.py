@@ -219,16 +219,20 @@ def _plan(doc: Doc, kinds: WordKinds) -> list[tuple[int, int, bool]]:
 
 
 def _scan(doc: Doc, start: int, end: int, kinds: WordKinds, places: set[int]) -> tuple[int, bool]:
-    """The strongest word kind of tokens [start, end) (a place followed by a verb form
-    counts as a person word), and whether they hold a subject pronoun (``il``,
-    ``-t-elle``, ``selon lui``)."""
+    """The strongest word kind of tokens [start, end) (a place followed by a verb form,
+    and a given name followed by a capitalised word, count as person words), and
+    whether they hold a subject pronoun (``il``, ``-t-elle``, ``selon lui``)."""
     _, _, pronouns = _words()
+    given = french().given_names
     kind = 0
     pronoun = False
     for tok in doc[start:end]:
         text = tok.text
         if text in _MARKS:
             kind = _CUE
+            continue
+        if text in given and tok.i + 1 < end and doc[tok.i + 1].text[:1].isupper():
+            kind = max(kind, _PERSON)  # "Carlo Rubbia": a name the NER may have missed
             continue
         low = tok.lower_.lstrip("-")
         if low in pronouns:

@@ -560,6 +560,42 @@ def _names_after_role_phrase(doc: Doc, taken: set[int]) -> Iterable[tuple[int, i
         i = k
 
 
+def _names_from_given_names(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
+    """``deux prix Nobel Carlo Rubbia``: a common given name and one to three
+    capitalised words after it, whatever label the NER gave them.
+
+    Notes:
+        The NER reads a name it does not know by its context, and a person's name
+        next to a prize, a place or a team is often tagged as a thing. A known given
+        name in front of a capitalised surname is stronger evidence than that
+        context. The words must still pass :func:`_valid_name` (``la rue Jean
+        Jaurès`` stays a street).
+    """
+    given = french().given_names
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.text not in given or i in taken or (i > 0 and doc[i - 1].text in ("-", "'", "’")):
+            i += 1
+            continue
+        k = i + 1
+        while (
+            k < len(doc)
+            and k - i < 4
+            and _is_name_token(doc[k])
+            and "\n" not in doc[k].text
+            and not (doc[k].is_punct and doc[k].text not in ("-", "'", "’"))
+        ):
+            k += 1
+        while k > i + 1 and not _capitalised(doc[k - 1]):
+            k -= 1
+        if k == i + 1 or any(j in taken for j in range(i, k)):
+            i += 1
+            continue
+        yield i, k
+        i = k
+
+
 def _name_lists(doc: Doc, lo: int, hi: int) -> list[list[tuple[int, int]]]:
     """The coordinated lists of names in tokens [lo, hi): items of one to four name
     words joined by commas and closed by ``et`` or ``ou`` (``Powell, Blake et
@@ -1556,6 +1592,10 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
             spans.append((start, end, None))
             taken.update(range(start, end))
     for start, end in _names_after_role_phrase(doc, taken):
+        if _valid_name(doc, start, end):
+            spans.append((start, end, None))
+            taken.update(range(start, end))
+    for start, end in _names_from_given_names(doc, taken):
         if _valid_name(doc, start, end):
             spans.append((start, end, None))
             taken.update(range(start, end))

@@ -572,6 +572,20 @@ PEOPLE = [
         [Person("Korkmaz", ["Korkmaz"], [], [], None)],
         id="an-article-before-a-form-names-a-thing",
     ),
+    # a known given name before a capitalised surname outweighs the NER's label
+    pytest.param(
+        "Parmi les invités, deux prix Nobel Carlo Ventresca et Samuel Tong débattront.",
+        [
+            Person("Carlo Ventresca", ["Carlo Ventresca"], [], [], None),
+            Person("Samuel Tong", ["Samuel Tong"], [], [], None),
+        ],
+        id="given-name-makes-a-person-the-ner-read-as-a-thing",
+    ),
+    pytest.param(
+        "Le chef de l'organisation Ayman al-Qudsi a revendiqué l'attaque.",
+        [Person("Ayman al-Qudsi", ["Ayman al-Qudsi"], [], ["chef de l'organisation"], "m")],
+        id="given-name-makes-a-person-the-ner-read-as-a-place",
+    ),
     # a name joined to a prefix is a mention of the person
     pytest.param(
         "Le général Omar Haddad a parlé. Les milices pro-Haddad ont reculé.",
