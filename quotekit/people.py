@@ -890,7 +890,9 @@ def _described_place(doc: Doc, start: int) -> bool:
     q = p - 1
     if q >= 0 and doc[q].lower_ in _ARTICLES:
         q -= 1
-    return q >= 0 and doc[q].lower_ in _DE | {"au", "aux"}
+    # the preposition joins two nouns; after a verb or another preposition it
+    # introduces the place itself ("se retrouver au stade X", "jusqu'au stade X")
+    return q > 0 and doc[q].lower_ in _DE | {"au", "aux"} and doc[q - 1].pos_ in ("NOUN", "PROPN")
 
 
 def _ent_is(doc: Doc, start: int, end: int) -> bool:

@@ -586,6 +586,16 @@ PEOPLE = [
         [Person("Ayman al-Qudsi", ["Ayman al-Qudsi"], [], ["chef de l'organisation"], "m")],
         id="given-name-makes-a-person-the-ner-read-as-a-place",
     ),
+    pytest.param(
+        "Le cortège a remonté la rue Pierre Sémard jusqu'au stade Louis Vernet.",
+        [],
+        id="given-name-after-a-place-noun-names-the-place",
+    ),
+    pytest.param(
+        "Le président de la région Marc Fabre a inauguré le lycée.",
+        [Person("Marc Fabre", ["Marc Fabre"], [], ["président de la région"], "m")],
+        id="name-after-a-noun-complement-stays-a-person",
+    ),
     # a name joined to a prefix is a mention of the person
     pytest.param(
         "Le général Omar Haddad a parlé. Les milices pro-Haddad ont reculé.",
