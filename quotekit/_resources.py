@@ -74,6 +74,7 @@ class LanguageData:
     noun_genders: dict[str, str] = attrs.field(factory=dict)
     speech_nouns: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
+    thing_heads: frozenset[str] = frozenset()
 
     def gender_of(self, word: str) -> str | None:
         """``"f"`` or ``"m"`` when the form of a role or nationality noun shows it
@@ -166,4 +167,5 @@ def french() -> LanguageData:
         noun_genders=_noun_genders(singular),
         speech_nouns=frozenset(speech_nouns),
         given_names=frozenset(_lines("given_names.txt")),
+        thing_heads=frozenset(_lines("thing_heads.txt")),
     )

@@ -869,6 +869,8 @@ def _valid_name(doc: Doc, start: int, end: int) -> bool:
         return False  # "le surprenant Norvégien": a nationality noun describes a person
     if _is_role_noun(core[0]) and len(core) < len(toks):
         return False  # "Président de la République": a capitalised role, not a name
+    if len(core) >= 2 and core[-1].text in data.thing_heads:
+        return False  # "Tony Awards", "Charlie Hebdo": the class noun closes a thing's name
     if _named_thing_before(doc, start) and not (
         len(core) >= 2 and all(t.ent_type_ == "PER" for t in toks) and _described_place(doc, start)
     ):  # a given name and surname the NER reads as a person stay one: "la mosquée

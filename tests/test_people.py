@@ -596,6 +596,22 @@ PEOPLE = [
         [Person("Marc Fabre", ["Marc Fabre"], [], ["président de la région"], "m")],
         id="name-after-a-noun-complement-stays-a-person",
     ),
+    # a class noun after the name closes the name of a thing (English order, titles)
+    pytest.param(
+        "Après la Stefan Cup, Paul Girard a pris sa retraite.",
+        [Person("Paul Girard", ["Paul Girard"], [], [], None)],
+        id="name-closed-by-a-class-noun-is-an-event",
+    ),
+    pytest.param(
+        "L'attentat contre Louise Hebdo a choqué le pays.",
+        [],
+        id="name-closed-by-a-press-word-is-a-title",
+    ),
+    pytest.param(
+        "Les Emma Awards ont récompensé Julie Marchand.",
+        [Person("Julie Marchand", ["Julie Marchand"], [], [], None)],
+        id="given-name-does-not-make-an-award-a-person",
+    ),
     # a name joined to a prefix is a mention of the person
     pytest.param(
         "Le général Omar Haddad a parlé. Les milices pro-Haddad ont reculé.",
