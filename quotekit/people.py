@@ -628,6 +628,56 @@ def _name_lists(doc: Doc, lo: int, hi: int) -> list[list[tuple[int, int]]]:
     return lists
 
 
+def _closed_lists(doc: Doc) -> Iterable[list[tuple[int, int]]]:
+    """The lists of names closed by ``et`` or ``ou`` in each sentence of ``doc``."""
+    text = doc_text(doc)
+    for lo, hi in doc_sentences(doc):
+        piece = text[doc[lo].idx : doc[hi - 1].idx + len(doc[hi - 1])]
+        if " et " in piece or " ou " in piece:  # else no list closed by "et" / "ou" here
+            yield from _name_lists(doc, lo, hi)
+
+
+def _places_among(doc: Doc, items: list[tuple[int, int]]) -> int:
+    """How many items hold a place of the NER."""
+    return sum(any(t.ent_type_ == "LOC" for t in doc[s:e]) for s, e in items)
+
+
+def _listed_with_places_mostly(
+    doc: Doc, spans: list[tuple[int, int, tuple[int, int] | None]]
+) -> set[tuple[int, int]]:
+    """Names of persons that are items of a list of places: ``les îles de Faial,
+    Pico, Sao Jorge, Graciosa et Terceira`` with the last two read as persons.
+
+    Notes:
+        Items of one list are things of one kind. When the NER finds more places than
+        persons among the items of a list closed by ``et`` or ``ou``, or a place noun
+        introduces its first item (``les îles de``), its one-word persons are places
+        too, unless a civility or a role shows them to be persons (a full name keeps
+        the evidence of its given name: ``Paul Girard, Marseille, Lyon et Nice``).
+    """
+    persons = {(s, e): title for s, e, title in spans}
+    out: set[tuple[int, int]] = set()
+    for items in _closed_lists(doc):
+        named = [item for item in items if item in persons]
+        if not named:
+            continue
+        if any(t.ent_type_ == "ORG" for s, e in items for t in doc[s:e]):
+            continue  # a list of mixed kinds: the labels are no evidence
+        first = items[0][0]
+        introduced = _named_thing_before(doc, first) and doc[first - 1].lower_ not in _FAMILY_NOUNS
+        if _places_among(doc, items) <= len(named) and not introduced:
+            continue
+        out.update(
+            (start, end)
+            for start, end in named
+            # a full name keeps the evidence of its given name
+            if end - start == 1
+            and persons[(start, end)] is None
+            and _role_before(doc, start) is None
+        )
+    return out
+
+
 def _listed_with_persons(
     doc: Doc, spans: list[tuple[int, int, tuple[int, int] | None]], taken: set[int]
 ) -> Iterable[tuple[int, int]]:
@@ -643,32 +693,27 @@ def _listed_with_persons(
     """
     data = french()
     persons = {(s, e) for s, e, _ in spans}
-    text = doc_text(doc)
-    for lo, hi in doc_sentences(doc):
-        piece = text[doc[lo].idx : doc[hi - 1].idx + len(doc[hi - 1])]
-        if " et " not in piece and " ou " not in piece:
-            continue  # no list closed by "et" / "ou" here
-        for items in _name_lists(doc, lo, hi):
-            known = sum(item in persons for item in items)
-            places = sum(any(t.ent_type_ == "LOC" for t in doc[s:e]) for s, e in items)
-            if not known or places > known:
+    for items in _closed_lists(doc):
+        known = sum(item in persons for item in items)
+        places = _places_among(doc, items)
+        if not known or places > known:
+            continue
+        if any(t.ent_type_ == "ORG" for s, e in items for t in doc[s:e]):
+            continue
+        for n, (start, end) in enumerate(items):
+            if (start, end) in persons or any(i in taken for i in range(start, end)):
                 continue
-            if any(t.ent_type_ == "ORG" for s, e in items for t in doc[s:e]):
+            if (n == 0 or doc[start].is_sent_start) and doc[start].ent_type_ != "PER":
                 continue
-            for n, (start, end) in enumerate(items):
-                if (start, end) in persons or any(i in taken for i in range(start, end)):
-                    continue
-                if (n == 0 or doc[start].is_sent_start) and doc[start].ent_type_ != "PER":
-                    continue
-                if any(
-                    t.lower_ in data.not_names
-                    or t.lower_ in data.nationalities
-                    or _is_role_noun(t)
-                    or _is_title(t)
-                    for t in doc[start:end]
-                ):
-                    continue
-                yield start, end
+            if any(
+                t.lower_ in data.not_names
+                or t.lower_ in data.nationalities
+                or _is_role_noun(t)
+                or _is_title(t)
+                for t in doc[start:end]
+            ):
+                continue
+            yield start, end
 
 
 def _fuller_forms(
@@ -759,6 +804,11 @@ def _coordinated_given_names(
         yield i, i + 1
 
 
+def _singular(word: str) -> str:
+    """``communes`` -> ``commune``: the singular of a plural in -s (place nouns)."""
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
 def _named_thing_before(doc: Doc, start: int) -> bool:
     """A place or thing noun just before the name: ``la ville de Hilla``, ``l'agence Spunik``.
 
@@ -771,7 +821,8 @@ def _named_thing_before(doc: Doc, start: int) -> bool:
     if j >= 0 and doc[j].lower_ in ("la", "le", "les"):
         j -= 1  # "le carnaval de La Calamine"
     if j >= 0 and doc[j].lower_ in ("de", "d'", "d’", "du"):
-        return j > 0 and doc[j - 1].lower_ in data.place_nouns_de
+        noun = doc[j - 1].lower_ if j > 0 else ""
+        return noun in data.place_nouns_de or _singular(noun) in data.place_nouns_de
     # adjectives and a noun complement between: "la sonde spatiale japonaise X",
     # "l'agence de presse X"
     k = j
@@ -1583,7 +1634,12 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
                 spans.append((start, end, title))
             elif end - start == 1 and _shown_as_thing(doc, start, end):
                 things.add(doc[start].text)
+    placed = _listed_with_places_mostly(doc, spans)
+    if placed:
+        spans = [(s, e, t) for s, e, t in spans if (s, e) not in placed]
+        things.update(doc[s].text for s, e in placed if e - s == 1)
     taken = {i for s, e, _ in spans for i in range(s, e)}
+    taken.update(i for s, e in placed for i in range(s, e))
     for start, end in _names_after_titles(doc, taken):
         if _valid_name(doc, start, end):
             spans.append((start, end, None))

@@ -561,6 +561,21 @@ PEOPLE = [
         [],
         id="list-of-places-stays-places",
     ),
+    pytest.param(
+        "La tempête a touché Lisbonne, Porto, Braga, Mariana et Teodora.",
+        [],
+        id="list-of-mostly-places-has-places-for-items",
+    ),
+    pytest.param(
+        "Les communes de Vernou, Sarlat, Boissière et Gaspard sont inondées.",
+        [],
+        id="list-introduced-by-a-plural-place-noun-has-places-for-items",
+    ),
+    pytest.param(
+        "Le jury réunissait Paul Girard, Marseille, Lyon et Nice.",
+        [Person("Paul Girard", ["Paul Girard"], [], [], None)],
+        id="full-name-in-a-list-of-places-stays-a-person",
+    ),
     # a longer form the NER labels otherwise, ending with the surname of a person
     pytest.param(
         "Recep Tayyip Korkmaz a limogé son ministre. Korkmaz a ensuite parlé.",
