@@ -62,6 +62,7 @@ class LanguageData:
     titles: frozenset[str]
     role_nouns: frozenset[str]
     generic_person_nouns: frozenset[str]
+    event_person_nouns: frozenset[str]
     organization_heads: frozenset[str]
     organization_names: frozenset[str]
     not_names: frozenset[str]
@@ -75,6 +76,7 @@ class LanguageData:
     speech_nouns: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     thing_heads: frozenset[str] = frozenset()
+    role_periphrases: dict[str, frozenset[str]] = attrs.field(factory=dict)
 
     def gender_of(self, word: str) -> str | None:
         """``"f"`` or ``"m"`` when the form of a role or nationality noun shows it
@@ -153,6 +155,9 @@ def french() -> LanguageData:
         generic_person_nouns=frozenset(
             w.split("\t")[0].lower() for w in _lines("role_nouns.txt") if w.endswith("\tgeneric")
         ),
+        event_person_nouns=frozenset(
+            w.split("\t")[0].lower() for w in _lines("role_nouns.txt") if w.endswith("\tevent")
+        ),
         organization_heads=frozenset(w.lower() for w in _lines("organizations.txt")),
         organization_names=frozenset(w.lower() for w in _lines("organization_names.txt")),
         not_names=frozenset(w.lower() for w in _lines("not_names.txt")),
@@ -168,4 +173,8 @@ def french() -> LanguageData:
         speech_nouns=frozenset(speech_nouns),
         given_names=frozenset(_lines("given_names.txt")),
         thing_heads=frozenset(_lines("thing_heads.txt")),
+        role_periphrases={
+            phrase: frozenset(words.split())
+            for phrase, words in (line.split("\t") for line in _lines("role_periphrases.tsv"))
+        },
     )

@@ -1299,6 +1299,15 @@ def _is_subject(doc: Doc, mention: PersonMention) -> bool:
     return False
 
 
+def _periphrasis_of(doc: Doc, start: int, end: int) -> frozenset[str]:
+    """The role words a periphrasis stands for: ``chef de l'État`` -> ``président``."""
+    text = doc[start:end].text.lower().replace("’", "'").replace("' ", "'")
+    for phrase, words in french().role_periphrases.items():
+        if text == phrase or text.startswith(phrase + " "):
+            return words
+    return frozenset()
+
+
 def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple[int, int]]]:
     """Role phrases linked to the mention of the person they describe.
 
@@ -1508,15 +1517,16 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
             ):
                 continue  # a name the NER missed follows
             lemma = doc[head].lemma_.lower()
+            words = {lemma, doc[head].lower_} | _periphrasis_of(doc, start, end)
             same = [
-                k
-                for k, hs in heads.items()
-                if (lemma in hs or doc[head].lower_ in hs) and mentions[k].end <= start
+                k for k, hs in heads.items() if words.intersection(hs) and mentions[k].end <= start
             ]
             gender = role_gender(start)
             salient = [k for k in subjects if mentions[k].end <= start and compatible(k, gender)]
             if same:
                 target = same[-1]
+            elif lemma in data.event_person_nouns or doc[head].lower_ in data.event_person_nouns:
+                continue  # "le suspect" is no one named yet
             elif salient:
                 target = salient[-1]
             else:

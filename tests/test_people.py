@@ -627,6 +627,24 @@ PEOPLE = [
         [Person("Julie Marchand", ["Julie Marchand"], [], [], None)],
         id="given-name-does-not-make-an-award-a-person",
     ),
+    # a periphrasis stands for the person with the function it names
+    pytest.param(
+        "Le président Marc Fabre a reçu Léa Morel. Léa Morel a chanté trois titres. "
+        "Le chef de l'État a salué sa carrière.",
+        [
+            Person(
+                "Marc Fabre", ["Marc Fabre"], ["Le président"], ["président", "chef de l'État"], "m"
+            ),
+            Person("Léa Morel", ["Léa Morel"], [], [], None),
+        ],
+        id="periphrasis-stands-for-the-person-with-that-function",
+    ),
+    # a part in the events ("le suspect") is no one named yet
+    pytest.param(
+        "Paul Girard a été blessé à la sortie du stade. Le suspect a pris la fuite.",
+        [Person("Paul Girard", ["Paul Girard"], [], [], None)],
+        id="event-role-mention-is-not-the-person-named-before",
+    ),
     # a name joined to a prefix is a mention of the person
     pytest.param(
         "Le général Omar Haddad a parlé. Les milices pro-Haddad ont reculé.",
