@@ -387,8 +387,8 @@ def _role_after(doc: Doc, end: int) -> tuple[int, int] | None:
     # adjectives before the role noun: "ancien ministre"
     while k < len(doc) and k - j < 2 and doc[k].pos_ == "ADJ" and not _is_role_noun(doc[k]):
         k += 1
-    if k >= len(doc) or not _is_role_noun(doc[k]):
-        return None
+    if k >= len(doc) or not _is_role_noun(doc[k]) or _plural(doc[k]):
+        return None  # "X, plusieurs ministres, dont ...": one person has no plural role
     m = k + 1
     while m < len(doc) and m - j < 14:
         tok = doc[m]
@@ -404,6 +404,18 @@ def _role_after(doc: Doc, end: int) -> tuple[int, int] | None:
     ):
         return None
     return j, m
+
+
+_PLURAL_DETS = frozenset({"les", "des", "plusieurs", "ses", "leurs", "ces", "deux", "trois"})
+
+
+def _plural(tok: Token) -> bool:
+    """A noun in the plural, by its morphology or its determiner (``plusieurs
+    ministres``)."""
+    number = tok.morph.get("Number", [])
+    if number:
+        return "Plur" in number
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in _PLURAL_DETS
 
 
 def _after_singular_det(tok: Token) -> bool:
@@ -1299,6 +1311,26 @@ def _is_subject(doc: Doc, mention: PersonMention) -> bool:
     return False
 
 
+def _names_after_dont(doc: Doc, end: int, mentions: list[PersonMention]) -> list[int]:
+    """The mentions listed after ``dont`` at token ``end`` (``, dont X, Y et Z``), by
+    index."""
+    j = end + 1 if end < len(doc) and doc[end].text == "," else end
+    if j >= len(doc) or doc[j].lower_ != "dont":
+        return []
+    by_start = {m.start: k for k, m in enumerate(mentions)}
+    found: list[int] = []
+    j += 1
+    while j in by_start:
+        k = by_start[j]
+        found.append(k)
+        j = mentions[k].end
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        if j < len(doc) and doc[j].lower_ == "et":
+            j += 1
+    return found
+
+
 def _periphrasis_of(doc: Doc, start: int, end: int) -> frozenset[str]:
     """The role words a periphrasis stands for: ``chef de l'État`` -> ``président``."""
     text = doc[start:end].text.lower().replace("’", "'").replace("' ", "'")
@@ -1531,6 +1563,12 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
                 target = salient[-1]
             else:
                 target = before(start, gender)
+        if target is None and _plural(doc[head]):
+            # a plural role shared by the names after "dont": "plusieurs ministres,
+            # dont X et Y"
+            for k in _names_after_dont(doc, end, mentions):
+                linked[k].append((start, end))
+            continue
         if target is None:
             continue
         linked[target].append((start, end))

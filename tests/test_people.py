@@ -645,6 +645,17 @@ PEOPLE = [
         [Person("Paul Girard", ["Paul Girard"], [], [], None)],
         id="event-role-mention-is-not-the-person-named-before",
     ),
+    # a plural role is no apposition to one name; it goes to the names after "dont"
+    pytest.param(
+        "Étaient présents le Premier ministre, Paul Girard, plusieurs ministres, dont Anne Roux "
+        "et Marc Fabre.",
+        [
+            Person("Paul Girard", ["Paul Girard"], [], ["Premier ministre"], "m"),
+            Person("Anne Roux", ["Anne Roux"], [], ["ministres"], None),
+            Person("Marc Fabre", ["Marc Fabre"], [], ["ministres"], None),
+        ],
+        id="plural-role-goes-to-the-names-after-dont",
+    ),
     # a name joined to a prefix is a mention of the person
     pytest.param(
         "Le général Omar Haddad a parlé. Les milices pro-Haddad ont reculé.",
