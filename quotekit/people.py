@@ -37,8 +37,9 @@ from quotekit._resources import french
 from quotekit._text import doc_sentences, doc_text
 from quotekit.model import Entity, Mention, Span
 from quotekit.names import NAME_PARTICLES, NameMention, cluster_names, normalize
+from quotekit.tokens import NAME_PREFIXES
 
-__all__ = ["PersonMention", "find_entities", "find_person_mentions", "split_prefixed_names"]
+__all__ = ["PersonMention", "find_entities", "find_person_mentions"]
 
 _FEMININE_TITLES = frozenset(
     {"mme", "mmes", "mlle", "mlles", "madame", "mademoiselle", "lady", "sainte"}
@@ -61,35 +62,6 @@ class PersonMention:
     title: tuple[int, int] | None = None  # token range
     roles: tuple[tuple[int, int], ...] = ()
     gender: str | None = None
-
-
-_NAME_PREFIXES = frozenset({"pro", "anti"})
-_PREFIXED_NAME = re.compile(
-    rf"^({'|'.join(sorted(_NAME_PREFIXES))})-([^\W\d_][\w'’]*)$", re.IGNORECASE
-)
-
-
-def split_prefixed_names(doc: Doc) -> Doc:
-    """Split a prefix from the name it is joined to: ``anti-Trump`` becomes ``anti``,
-    ``-``, ``Trump``, so that the name can be a mention (``les troupes pro-Assad``).
-
-    Notes:
-        spaCy's French tokenizer keeps a word with a hyphenated prefix as one token,
-        which is right for ``anti-inflation`` but hides a person's name. Only a
-        capitalised word after ``pro-`` or ``anti-`` is split; it runs before the NER
-        (component ``quotekit_prefixes``), and the characters of the text are unchanged.
-    """
-    hits = []
-    for tok in doc:
-        if "-" in tok.text:
-            match = _PREFIXED_NAME.match(tok.text)
-            if match is not None and match.group(2)[:1].isupper():
-                hits.append((tok, match.group(1), match.group(2)))
-    if hits:
-        with doc.retokenize() as retokenizer:
-            for tok, prefix, name in hits:
-                retokenizer.split(tok, [prefix, "-", name], heads=[(tok, 2), (tok, 2), tok])
-    return doc
 
 
 def _is_title(tok: Token) -> bool:
@@ -1031,7 +1003,7 @@ def _repeated_names(
                 or (after is not None and _capitalised(after) and after.ent_type_ == label)
             ):
                 continue
-            prefixed = i >= 2 and doc[i - 2].lower_ in _NAME_PREFIXES  # "pro-Assad"
+            prefixed = i >= 2 and doc[i - 2].lower_ in NAME_PREFIXES  # "pro-Assad"
             if (_hyphen_joined(doc, i) and not prefixed) or _hyphen_joined(doc, i + size + 1):
                 continue  # part of a compound: "Roland-Garros"
             if label not in ("", "PER") and not _ent_is(doc, i, i + size):

@@ -43,8 +43,9 @@ RECORD_ATTR = "quotekit_record"
 #: The component that runs the parse on the sentences that need it (``quotekit.focus``).
 FOCUS = "quotekit_focus"
 
-#: The component, first in the pipeline, that splits a prefix from a name (``anti-Trump``).
-PREFIXES = "quotekit_prefixes"
+#: The component, first in the pipeline, that repairs tokens before the NER
+#: (``quotekit.tokens``: ``l' armée``, ``anti-Trump``).
+TOKENS = "quotekit_tokens"
 
 
 def model_name(nlp: Language) -> str:
@@ -151,13 +152,15 @@ def make_focus(nlp: Language, name: str, components: list[str]) -> Any:
     return FocusParser(nlp, name, components)
 
 
-def make_prefixes(nlp: Language, name: str) -> Any:
-    from quotekit.people import split_prefixed_names
+def make_tokens(nlp: Language, name: str) -> Any:
+    from quotekit.tokens import repair_tokens
 
-    return split_prefixed_names
+    return repair_tokens
 
 
-Language.factory("quotekit_prefixes", func=make_prefixes)
+Language.factory("quotekit_tokens", func=make_tokens)
+# the component's name before it also joined elisions; kept so that pipelines built with it load
+Language.factory("quotekit_prefixes", func=make_tokens)
 Language.factory("quotekit_people", func=make_people)
 Language.factory("quotekit_quotes", func=make_quotes)
 Language.factory("quotekit_attribution", func=make_attribution)

@@ -119,7 +119,7 @@ def test_the_doc_is_parsed_where_needed_and_flat_elsewhere(nlp: Language) -> Non
 
 def test_load_runs_the_parse_inside_the_focus_component_unless_asked_not_to() -> None:
     focus = quotekit.load()
-    assert focus.nlp.pipe_names[:3] == ["quotekit_prefixes", "ner", "quotekit_focus"]
+    assert focus.nlp.pipe_names[:3] == ["quotekit_tokens", "ner", "quotekit_focus"]
     assert "parser" in focus.nlp.disabled
     full = quotekit.load(focus=False)
     assert full is not focus

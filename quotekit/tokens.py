@@ -1,0 +1,90 @@
+"""Repairs to spaCy's tokens before the NER: the words a French news text writes in a
+way the tokenizer was not trained on.
+
+Both repairs run in the component ``quotekit_tokens``, first in the pipeline, and leave
+the characters of the text unchanged (every token keeps its offsets):
+
+- :func:`join_elisions`: ``l' adaptation`` (a space after the apostrophe) is read as
+  ``l'adaptation`` is;
+- :func:`split_prefixed_names`: ``pro-Assad`` becomes ``pro``, ``-``, ``Assad``.
+
+Example:
+    >>> [t.text for t in repair_tokens(nlp.make_doc("l' armée pro-Assad"))]
+    ["l'", 'armée', 'pro', '-', 'Assad']
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+__all__ = ["NAME_PREFIXES", "join_elisions", "repair_tokens", "split_prefixed_names"]
+
+#: Prefixes split from a capitalised name joined to them (``pro-Assad``).
+NAME_PREFIXES = frozenset({"pro", "anti"})
+_PREFIXED_NAME = re.compile(
+    rf"^({'|'.join(sorted(NAME_PREFIXES))})-([^\W\d_][\w'’]*)$", re.IGNORECASE
+)
+
+
+_ELIDED = frozenset(
+    {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"}
+)
+
+
+def join_elisions(doc: Doc) -> Doc:
+    """Join an elided word to its apostrophe when a space follows it: ``l' adaptation``
+    becomes ``l'``, ``adaptation``, as ``l'adaptation`` is tokenised.
+
+    Notes:
+        Some copy writes a space after the apostrophe of an elision, and spaCy's
+        French tokenizer then splits ``l`` from ``'``: the NER and the parser, trained
+        on ``l'``, read such sentences worse, and the rules that look for ``d'`` or
+        ``l'`` miss them. The characters of the text are unchanged.
+    """
+    text = doc.text
+    if "' " not in text and "’ " not in text:
+        return doc
+    spans = [
+        doc[tok.i : tok.i + 2]
+        for tok in doc[:-1]
+        if not tok.whitespace_
+        and doc[tok.i + 1].text in ("'", "’")
+        and doc[tok.i + 1].whitespace_
+        and tok.lower_ in _ELIDED
+        and (tok.i == 0 or doc[tok.i - 1].whitespace_ or not doc[tok.i - 1].is_alpha)
+    ]
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
+    return doc
+
+
+def split_prefixed_names(doc: Doc) -> Doc:
+    """Split a prefix from the name it is joined to: ``anti-Trump`` becomes ``anti``,
+    ``-``, ``Trump``, so that the name can be a mention (``les troupes pro-Assad``).
+
+    Notes:
+        spaCy's French tokenizer keeps a word with a hyphenated prefix as one token,
+        which is right for ``anti-inflation`` but hides a person's name. Only a
+        capitalised word after ``pro-`` or ``anti-`` is split; it runs before the NER
+        (component ``quotekit_tokens``), and the characters of the text are unchanged.
+    """
+    hits = []
+    for tok in doc:
+        if "-" in tok.text:
+            match = _PREFIXED_NAME.match(tok.text)
+            if match is not None and match.group(2)[:1].isupper():
+                hits.append((tok, match.group(1), match.group(2)))
+    if hits:
+        with doc.retokenize() as retokenizer:
+            for tok, prefix, name in hits:
+                retokenizer.split(tok, [prefix, "-", name], heads=[(tok, 2), (tok, 2), tok])
+    return doc
+
+
+def repair_tokens(doc: Doc) -> Doc:
+    """Both repairs, in place: the function of the ``quotekit_tokens`` component."""
+    return split_prefixed_names(join_elisions(doc))
