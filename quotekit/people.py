@@ -356,6 +356,9 @@ def _role_after(doc: Doc, end: int) -> tuple[int, int] | None:
     if j < len(doc) and doc[j].pos_ == "DET":
         j += 1
     k = j
+    # a count before the role noun: "neuf fois vainqueur de"
+    if k + 1 < len(doc) and doc[k].like_num and doc[k + 1].lower_ == "fois":
+        k += 2
     # adjectives before the role noun: "ancien ministre"
     while k < len(doc) and k - j < 2 and doc[k].pos_ == "ADJ" and not _is_role_noun(doc[k]):
         k += 1

@@ -662,6 +662,15 @@ PEOPLE = [
         [Person("Frédéric Dachery", ["Frédéric Dachery"], [], ["autre élu d' Outre-mer"], "m")],
         id="role-with-a-spaced-elision",
     ),
+    pytest.param(
+        "Paul Girard, neuf fois vainqueur de l'Open de Lyon, a dû se retirer.",
+        [
+            Person(
+                "Paul Girard", ["Paul Girard"], [], ["neuf fois vainqueur de l'Open de Lyon"], None
+            )
+        ],
+        id="apposition-with-a-count-before-the-role",
+    ),
     # a name joined to a prefix is a mention of the person
     pytest.param(
         "Le général Omar Haddad a parlé. Les milices pro-Haddad ont reculé.",
