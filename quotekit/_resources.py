@@ -7,11 +7,12 @@ reviewed and extended without touching code.
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
 import attrs
 
-__all__ = ["LanguageData", "french"]
+__all__ = ["LanguageData", "french", "words_of"]
 
 
 def _lines(name: str) -> list[str]:
@@ -76,7 +77,7 @@ class LanguageData:
     speech_nouns: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     thing_heads: frozenset[str] = frozenset()
-    role_periphrases: dict[str, frozenset[str]] = attrs.field(factory=dict)
+    role_periphrases: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = attrs.field(factory=dict)
 
     def gender_of(self, word: str) -> str | None:
         """``"f"`` or ``"m"`` when the form of a role or nationality noun shows it
@@ -113,6 +114,26 @@ def _noun_genders(words: set[str]) -> dict[str, str]:
                 genders.setdefault(word[: len(word) - len(fem)] + masc, "m")
                 break
     return genders
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """The lower-case words of a phrase as spaCy's French tokenizer cuts elisions:
+    ``chef de l'État`` -> ``("chef", "de", "l'", "état")``."""
+    return tuple(re.findall(r"[^\s']+'?", text.lower().replace("’", "'")))
+
+
+def _periphrases(lines: list[str]) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """``role_periphrases.tsv``: periphrasis words -> the roles it stands for, as words."""
+    out: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+    for n, line in enumerate(lines, 1):
+        phrase, tab, targets = line.partition("\t")
+        if not tab or not targets.strip():
+            raise ValueError(
+                f"role_periphrases.tsv, entry {n} ({line!r}): write the periphrasis, a tab, "
+                "then its roles separated by '|'"
+            )
+        out[words_of(phrase)] = tuple(words_of(t) for t in targets.split("|") if t.strip())
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -173,8 +194,5 @@ def french() -> LanguageData:
         speech_nouns=frozenset(speech_nouns),
         given_names=frozenset(_lines("given_names.txt")),
         thing_heads=frozenset(_lines("thing_heads.txt")),
-        role_periphrases={
-            phrase: frozenset(words.split())
-            for phrase, words in (line.split("\t") for line in _lines("role_periphrases.tsv"))
-        },
+        role_periphrases=_periphrases(_lines("role_periphrases.tsv")),
     )

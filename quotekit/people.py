@@ -37,9 +37,10 @@ from quotekit._resources import french
 from quotekit._text import doc_sentences, doc_text
 from quotekit.model import Entity, Mention, Span
 from quotekit.names import NAME_PARTICLES, NameMention, cluster_names, normalize
-from quotekit.tokens import NAME_PREFIXES
+from quotekit.tokens import NAME_PREFIXES, split_prefixed_names
 
-__all__ = ["PersonMention", "find_entities", "find_person_mentions"]
+# split_prefixed_names moved to quotekit.tokens; it is still importable from here
+__all__ = ["PersonMention", "find_entities", "find_person_mentions", "split_prefixed_names"]
 
 _FEMININE_TITLES = frozenset(
     {"mme", "mmes", "mlle", "mlles", "madame", "mademoiselle", "lady", "sainte"}
@@ -386,11 +387,14 @@ _PLURAL_DETS = frozenset({"les", "des", "plusieurs", "ses", "leurs", "ces", "deu
 
 def _plural(tok: Token) -> bool:
     """A noun in the plural, by its morphology or its determiner (``plusieurs
-    ministres``)."""
+    ministres``, ``quatre ministres``)."""
     number = tok.morph.get("Number", [])
     if number:
         return "Plur" in number
-    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in _PLURAL_DETS
+    if tok.i == 0:
+        return False
+    det = tok.doc[tok.i - 1]
+    return det.lower_ in _PLURAL_DETS or (det.like_num and det.lower_ not in ("un", "une", "1"))
 
 
 def _after_singular_det(tok: Token) -> bool:
@@ -547,22 +551,36 @@ def _names_after_role_phrase(doc: Doc, taken: set[int]) -> Iterable[tuple[int, i
         i = k
 
 
+# before a given name, words that make it part of the name of a place, a team or a
+# thing: "San Antonio Spurs", "Saint-Louis", "la Charlotte Hornets arena"
+_NOT_BEFORE_GIVEN = frozenset(
+    {"-", "'", "’", "san", "santa", "santo", "são", "sao", "saint", "sainte", "st", "st.", "sankt"}
+    | {"le", "la", "les", "l'", "l’", "du", "des", "au", "aux"}
+)
+
+
 def _names_from_given_names(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
-    """``deux prix Nobel Carlo Rubbia``: a common given name and one to three
-    capitalised words after it, whatever label the NER gave them.
+    """``deux prix Nobel Carlo Rubbia``: a common given name and up to three more name
+    words after it (capitalised words, particles, hyphens), the last one capitalised,
+    whatever label the NER gave them.
 
     Notes:
         The NER reads a name it does not know by its context, and a person's name
         next to a prize, a place or a team is often tagged as a thing. A known given
         name in front of a capitalised surname is stronger evidence than that
-        context. The words must still pass :func:`_valid_name` (``la rue Jean
-        Jaurès`` stays a street).
+        context. Not after an article or a saint's or city's prefix (``la Charlotte
+        Hornets arena``, ``San Antonio Spurs``), and the words must still pass
+        :func:`_valid_name` (``la rue Jean Jaurès`` stays a street).
     """
     given = french().given_names
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if tok.text not in given or i in taken or (i > 0 and doc[i - 1].text in ("-", "'", "’")):
+        if (
+            tok.text not in given
+            or i in taken
+            or (i > 0 and doc[i - 1].lower_ in _NOT_BEFORE_GIVEN)
+        ):
             i += 1
             continue
         k = i + 1
@@ -637,10 +655,11 @@ def _listed_with_places_mostly(
 
     Notes:
         Items of one list are things of one kind. When the NER finds more places than
-        persons among the items of a list closed by ``et`` or ``ou``, or a place noun
-        introduces its first item (``les îles de``), its one-word persons are places
-        too, unless a civility or a role shows them to be persons (a full name keeps
-        the evidence of its given name: ``Paul Girard, Marseille, Lyon et Nice``).
+        persons among the items of a list closed by ``et`` or ``ou``, or a place noun in
+        the plural introduces its first item (``les îles de``), its one-word persons
+        are places too, unless a civility or a role before them shows them to be
+        persons (a full name keeps the evidence of its given name: ``Paul Girard,
+        Marseille, Lyon et Nice``).
     """
     persons = {(s, e): title for s, e, title in spans}
     out: set[tuple[int, int]] = set()
@@ -651,7 +670,15 @@ def _listed_with_places_mostly(
         if any(t.ent_type_ == "ORG" for s, e in items for t in doc[s:e]):
             continue  # a list of mixed kinds: the labels are no evidence
         first = items[0][0]
-        introduced = _named_thing_before(doc, first) and doc[first - 1].lower_ not in _FAMILY_NOUNS
+        # a place noun in the plural before the list ("les îles de"): one "domicile de"
+        # is no list of places
+        noun = doc[first - 2] if first >= 2 and doc[first - 1].lower_ in _DE else doc[first - 1]
+        introduced = (
+            first > 0
+            and _named_thing_before(doc, first)
+            and noun.lower_ not in _FAMILY_NOUNS
+            and _plural(noun)
+        )
         if _places_among(doc, items) <= len(named) and not introduced:
             continue
         out.update(
@@ -1306,13 +1333,27 @@ def _names_after_dont(doc: Doc, end: int, mentions: list[PersonMention]) -> list
     return found
 
 
-def _periphrasis_of(doc: Doc, start: int, end: int) -> frozenset[str]:
-    """The role words a periphrasis stands for: ``chef de l'État`` -> ``président``."""
-    text = doc[start:end].text.lower().replace("’", "'").replace("' ", "'")
-    for phrase, words in french().role_periphrases.items():
-        if text == phrase or text.startswith(phrase + " "):
-            return words
-    return frozenset()
+def _role_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    """The lower-case words of a role phrase, without the modifiers before its noun
+    (``ancien``, ``actuel``)."""
+    i = start
+    while i < end - 1 and doc[i].lower_ in _ROLE_PRE:
+        i += 1
+    return tuple(t.lower_.replace("’", "'") for t in doc[i:end])
+
+
+def _stands_for(periphrasis: tuple[str, ...], roles: list[tuple[str, ...]]) -> bool:
+    """Whether a role mention (its words) is a periphrasis for one of ``roles``: ``chef
+    de l'État`` for ``président`` or ``président ukrainien``, not ``président du Sénat``."""
+    targets = next(
+        (t for p, t in french().role_periphrases.items() if periphrasis[: len(p)] == p), ()
+    )
+    for role in roles:
+        for target in targets:
+            rest = role[len(target) :]
+            if role[: len(target)] == target and not any(w in _DE for w in rest):
+                return True
+    return False
 
 
 def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple[int, int]]]:
@@ -1334,9 +1375,11 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
     linked: dict[int, list[tuple[int, int]]] = defaultdict(list)
     phrase_person: dict[int, int] = {}  # phrase end -> mention index
     heads: dict[int, list[str]] = defaultdict(list)
+    role_words: dict[int, list[tuple[str, ...]]] = defaultdict(list)  # for periphrases
     for k, m in enumerate(mentions):
         for a, b in m.roles:
             heads[k] += [t.lemma_.lower() for t in doc[a:b]] + [t.lower_ for t in doc[a:b]]
+            role_words[k].append(_role_words(doc, a, b))
 
     def compatible(k: int, gender: str | None) -> bool:
         return gender is None or genders[k] in (None, gender)
@@ -1425,6 +1468,12 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
             direct[start] = by_start[end + 1]
     for n, (start, end, head) in enumerate(phrases):
         lo, hi = _sentence_bounds(doc, start)
+        if _plural(doc[head]):
+            # a plural role shared by the names after "dont": "plusieurs ministres,
+            # dont X et Y"; it is no role of one person otherwise
+            for k in _names_after_dont(doc, end, mentions):
+                linked[k].append((start, end))
+            continue
         det = start - 1 if start > 0 and doc[start - 1].lower_ in _ROLE_DETS else start
         target: int | None = None
         # before the name: "le porte-parole X", "la ministre, X,"
@@ -1524,9 +1573,12 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
             ):
                 continue  # a name the NER missed follows
             lemma = doc[head].lemma_.lower()
-            words = {lemma, doc[head].lower_} | _periphrasis_of(doc, start, end)
+            mention = _role_words(doc, start, end)
             same = [
-                k for k, hs in heads.items() if words.intersection(hs) and mentions[k].end <= start
+                k
+                for k, hs in heads.items()
+                if mentions[k].end <= start
+                and (lemma in hs or doc[head].lower_ in hs or _stands_for(mention, role_words[k]))
             ]
             gender = role_gender(start)
             salient = [k for k in subjects if mentions[k].end <= start and compatible(k, gender)]
@@ -1538,17 +1590,12 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
                 target = salient[-1]
             else:
                 target = before(start, gender)
-        if target is None and _plural(doc[head]):
-            # a plural role shared by the names after "dont": "plusieurs ministres,
-            # dont X et Y"
-            for k in _names_after_dont(doc, end, mentions):
-                linked[k].append((start, end))
-            continue
         if target is None:
             continue
         linked[target].append((start, end))
         phrase_person[end] = target
         heads[target].append(doc[head].lemma_.lower())
+        role_words[target].append(_role_words(doc, start, end))
     return linked
 
 

@@ -53,7 +53,13 @@ def join_elisions(doc: Doc) -> Doc:
         and doc[tok.i + 1].text in ("'", "’")
         and doc[tok.i + 1].whitespace_
         and tok.lower_ in _ELIDED
-        and (tok.i == 0 or doc[tok.i - 1].whitespace_ or not doc[tok.i - 1].is_alpha)
+        # a word of its own, not the end of a word or of a quoted letter ("'n' roll")
+        and (
+            tok.i == 0
+            or doc[tok.i - 1].whitespace_
+            or doc[tok.i - 1].is_space
+            or doc[tok.i - 1].text in ("(", "«", "“", '"', "—", "–")
+        )
     ]
     if spans:
         with doc.retokenize() as retokenizer:

@@ -671,6 +671,35 @@ PEOPLE = [
         ],
         id="apposition-with-a-count-before-the-role",
     ),
+    pytest.param(
+        "Le président Marc Fabre a reçu le président du Sénat Henri Vidal. "
+        "Le chef de l'État a ensuite salué la presse.",
+        [
+            Person(
+                "Marc Fabre", ["Marc Fabre"], ["Le président"], ["président", "chef de l'État"], "m"
+            ),
+            Person("Henri Vidal", ["Henri Vidal"], [], ["président du Sénat"], "m"),
+        ],
+        id="periphrasis-skips-a-function-with-a-complement",
+    ),
+    pytest.param(
+        "Plusieurs ministres, dont Anne Roux et Marc Fabre, ont démissionné.",
+        [
+            Person("Anne Roux", ["Anne Roux"], [], ["ministres"], None),
+            Person("Marc Fabre", ["Marc Fabre"], [], ["ministres"], None),
+        ],
+        id="plural-role-opening-the-sentence-goes-to-the-names-after-dont",
+    ),
+    pytest.param(
+        "Les San Antonio Spurs ont gagné. La Charlotte Hornets Arena était pleine.",
+        [],
+        id="given-name-inside-a-team-name-is-no-person",
+    ),
+    pytest.param(
+        "Le sélectionneur Bruce Arena a été limogé.",
+        [Person("Bruce Arena", ["Bruce Arena"], ["Le sélectionneur"], ["sélectionneur"], "m")],
+        id="surname-that-is-also-a-class-noun-stays-a-name",
+    ),
     # a name joined to a prefix is a mention of the person
     pytest.param(
         "Le général Omar Haddad a parlé. Les milices pro-Haddad ont reculé.",

@@ -33,6 +33,7 @@ def test_prefix_is_split_from_a_name_only(nlp: Language) -> None:
         pytest.param("aujourd' hui", ["aujourd", "'", "hui"], id="not-an-elision"),
         pytest.param("n' importe", ["n'", "importe"], id="negation"),
         pytest.param("l'armée", ["l'", "armée"], id="already-whole"),
+        pytest.param("Rock 'n' roll", ["Rock", "'", "n", "'", "roll"], id="quoted-letter"),
     ],
 )
 def test_elision_with_a_space_is_joined(nlp: Language, text: str, expected: list[str]) -> None:
