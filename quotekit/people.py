@@ -968,6 +968,41 @@ def _ent_is(doc: Doc, start: int, end: int) -> bool:
     return ent
 
 
+def _completed_to_full_names(
+    doc: Doc, spans: list[tuple[int, int, tuple[int, int] | None]], taken: set[int]
+) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """A mention that is part of a full name the article gave elsewhere, with the rest of
+    that name next to it under another label, is that full name: ``Tsaï`` (LOC) before
+    ``Ing-wen`` (PER) after ``Tsaï Ing-wen`` in the headline.
+
+    Notes:
+        The NER cuts a name it labels two ways into two entities; :func:`_extend_left`
+        does not cross another entity, and :func:`_repeated_names` does not touch words
+        already in a mention. The words added must be outside any other mention and
+        the whole must not be shown as a thing.
+    """
+    full = {tuple(t.text for t in doc[s:e]) for s, e, _ in spans if e - s >= 2}
+    if not full:
+        return spans
+    longest = max(len(f) for f in full)
+    out = []
+    for s, e, title in spans:
+        best = (s, e)
+        for a in range(max(0, e - longest), s + 1):
+            for b in range(e, min(len(doc), a + longest) + 1):
+                if (a, b) == (s, e) or b - a <= best[1] - best[0]:
+                    continue
+                extra = [i for i in range(a, b) if not s <= i < e]
+                if any(i in taken for i in extra) or (title is not None and a < s):
+                    continue
+                if tuple(t.text for t in doc[a:b]) in full and not _shown_as_thing(doc, a, b):
+                    best = (a, b)
+        if best != (s, e):
+            taken.update(range(*best))
+        out.append((best[0], best[1], title))
+    return out
+
+
 def _repeated_names(
     doc: Doc, spans: list[tuple[int, int, tuple[int, int] | None]], taken: set[int]
 ) -> Iterable[tuple[int, int]]:
@@ -1740,6 +1775,7 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
         if _valid_name(doc, start, end):
             spans.append((start, end, None))
             taken.update(range(start, end))
+    spans = _completed_to_full_names(doc, spans, taken)
     for start, end in _repeated_names(doc, spans, taken):
         spans.append((start, end, None))
     spans = _join_nicknames(doc, spans)

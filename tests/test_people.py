@@ -827,3 +827,21 @@ def test_civility_is_a_title_not_a_role(nlp: Language) -> None:
     ]
     assert [m.roles for m in mentions] == [(), ()]
     assert [m.gender for m in mentions] == ["m", "f"]
+
+
+def test_mention_completed_to_a_full_name_given_elsewhere(nlp: Language) -> None:
+    """The NER cut a name it read two ways (``Wu`` LOC, ``Ing-wen`` PER): the full name
+    the article gave earlier joins the two."""
+    from spacy.tokens import Span as SpacySpan
+
+    text = "Wu Ing-wen a gagné. Selon Wu Ing-wen , la victoire est nette."
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    second = words.index("Wu", 1)
+    doc.ents = [
+        SpacySpan(doc, 0, 4, "PER"),
+        SpacySpan(doc, second, second + 1, "LOC"),
+        SpacySpan(doc, second + 1, second + 4, "PER"),
+    ]
+    mentions = [doc[m.start : m.end].text for m in find_person_mentions(doc)]
+    assert mentions == ["Wu Ing-wen", "Wu Ing-wen"]
