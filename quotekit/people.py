@@ -522,6 +522,20 @@ def _names_after_role_comma(doc: Doc, taken: set[int]) -> Iterable[tuple[int, in
         yield j, k
 
 
+def _name_run(doc: Doc, i: int) -> int:
+    """The end of the name words from token ``i``: up to four capitalised words,
+    particles, hyphens and apostrophes, not across a line break or other punctuation,
+    ending on a capitalised word (``i`` itself when there is none)."""
+    k = i
+    while k < len(doc) and k - i < 4 and _is_name_token(doc[k]) and "\n" not in doc[k].text:
+        if doc[k].is_punct and doc[k].text not in ("-", "'", "’"):
+            break
+        k += 1
+    while k > i and not _capitalised(doc[k - 1]):
+        k -= 1
+    return k
+
+
 def _names_after_role_phrase(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
     """``le champion du monde Shohei Ono``, ``le guide touristique Grover Marquina``:
     two to four capitalised words right after a role phrase with its complements or
@@ -531,13 +545,7 @@ def _names_after_role_phrase(doc: Doc, taken: set[int]) -> Iterable[tuple[int, i
         if i in taken or not _capitalised(doc[i]) or doc[i - 1].is_punct:
             i += 1
             continue
-        k = i
-        while k < len(doc) and k - i < 4 and _is_name_token(doc[k]) and "\n" not in doc[k].text:
-            if doc[k].is_punct and doc[k].text not in ("-", "'", "’"):
-                break
-            k += 1
-        while k > i and not _capitalised(doc[k - 1]):
-            k -= 1
+        k = _name_run(doc, i)
         if (
             k - i < 2
             or any(j in taken for j in range(i, k))
@@ -583,18 +591,8 @@ def _names_from_given_names(doc: Doc, taken: set[int]) -> Iterable[tuple[int, in
         ):
             i += 1
             continue
-        k = i + 1
-        while (
-            k < len(doc)
-            and k - i < 4
-            and _is_name_token(doc[k])
-            and "\n" not in doc[k].text
-            and not (doc[k].is_punct and doc[k].text not in ("-", "'", "’"))
-        ):
-            k += 1
-        while k > i + 1 and not _capitalised(doc[k - 1]):
-            k -= 1
-        if k == i + 1 or any(j in taken for j in range(i, k)):
+        k = _name_run(doc, i)
+        if k <= i + 1 or any(j in taken for j in range(i, k)):
             i += 1
             continue
         yield i, k
@@ -633,13 +631,21 @@ def _name_lists(doc: Doc, lo: int, hi: int) -> list[list[tuple[int, int]]]:
     return lists
 
 
-def _closed_lists(doc: Doc) -> Iterable[list[tuple[int, int]]]:
-    """The lists of names closed by ``et`` or ``ou`` in each sentence of ``doc``."""
+def _closed_lists(doc: Doc) -> list[list[tuple[int, int]]]:
+    """The lists of names closed by ``et`` or ``ou`` in each sentence of ``doc``, without
+    those holding an organisation of the NER: a list of mixed kinds, whose labels are no
+    evidence for its other items."""
     text = doc_text(doc)
+    lists = []
     for lo, hi in doc_sentences(doc):
         piece = text[doc[lo].idx : doc[hi - 1].idx + len(doc[hi - 1])]
         if " et " in piece or " ou " in piece:  # else no list closed by "et" / "ou" here
-            yield from _name_lists(doc, lo, hi)
+            lists += [
+                items
+                for items in _name_lists(doc, lo, hi)
+                if not any(t.ent_type_ == "ORG" for s, e in items for t in doc[s:e])
+            ]
+    return lists
 
 
 def _places_among(doc: Doc, items: list[tuple[int, int]]) -> int:
@@ -648,7 +654,9 @@ def _places_among(doc: Doc, items: list[tuple[int, int]]) -> int:
 
 
 def _listed_with_places_mostly(
-    doc: Doc, spans: list[tuple[int, int, tuple[int, int] | None]]
+    doc: Doc,
+    spans: list[tuple[int, int, tuple[int, int] | None]],
+    lists: list[list[tuple[int, int]]],
 ) -> set[tuple[int, int]]:
     """Names of persons that are items of a list of places: ``les îles de Faial,
     Pico, Sao Jorge, Graciosa et Terceira`` with the last two read as persons.
@@ -663,12 +671,10 @@ def _listed_with_places_mostly(
     """
     persons = {(s, e): title for s, e, title in spans}
     out: set[tuple[int, int]] = set()
-    for items in _closed_lists(doc):
+    for items in lists:
         named = [item for item in items if item in persons]
         if not named:
             continue
-        if any(t.ent_type_ == "ORG" for s, e in items for t in doc[s:e]):
-            continue  # a list of mixed kinds: the labels are no evidence
         first = items[0][0]
         # a place noun in the plural before the list ("les îles de"): one "domicile de"
         # is no list of places
@@ -693,7 +699,10 @@ def _listed_with_places_mostly(
 
 
 def _listed_with_persons(
-    doc: Doc, spans: list[tuple[int, int, tuple[int, int] | None]], taken: set[int]
+    doc: Doc,
+    spans: list[tuple[int, int, tuple[int, int] | None]],
+    taken: set[int],
+    lists: list[list[tuple[int, int]]],
 ) -> Iterable[tuple[int, int]]:
     """Names in a list of persons the NER read in part: ``Powell, Blake et Ashmeade``.
 
@@ -707,12 +716,10 @@ def _listed_with_persons(
     """
     data = french()
     persons = {(s, e) for s, e, _ in spans}
-    for items in _closed_lists(doc):
+    for items in lists:
         known = sum(item in persons for item in items)
         places = _places_among(doc, items)
         if not known or places > known:
-            continue
-        if any(t.ent_type_ == "ORG" for s, e in items for t in doc[s:e]):
             continue
         for n, (start, end) in enumerate(items):
             if (start, end) in persons or any(i in taken for i in range(start, end)):
@@ -1377,12 +1384,16 @@ def _role_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     return tuple(t.lower_.replace("’", "'") for t in doc[i:end])
 
 
-def _stands_for(periphrasis: tuple[str, ...], roles: list[tuple[str, ...]]) -> bool:
-    """Whether a role mention (its words) is a periphrasis for one of ``roles``: ``chef
-    de l'État`` for ``président`` or ``président ukrainien``, not ``président du Sénat``."""
-    targets = next(
-        (t for p, t in french().role_periphrases.items() if periphrasis[: len(p)] == p), ()
-    )
+def _periphrasis_targets(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The roles a role mention (its words) is a periphrasis for: ``chef de l'État`` ->
+    ``président``, ...; none for a plain role."""
+    return next((t for p, t in french().role_periphrases.items() if words[: len(p)] == p), ())
+
+
+def _stands_for(targets: tuple[tuple[str, ...], ...], roles: list[tuple[str, ...]]) -> bool:
+    """Whether one of ``roles`` is one of a periphrasis's ``targets``, followed by
+    adjectives only: ``président ukrainien`` for ``chef de l'État``, not ``président du
+    Sénat``."""
     for role in roles:
         for target in targets:
             rest = role[len(target) :]
@@ -1608,12 +1619,12 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
             ):
                 continue  # a name the NER missed follows
             lemma = doc[head].lemma_.lower()
-            mention = _role_words(doc, start, end)
+            targets = _periphrasis_targets(_role_words(doc, start, end))
             same = [
                 k
                 for k, hs in heads.items()
                 if mentions[k].end <= start
-                and (lemma in hs or doc[head].lower_ in hs or _stands_for(mention, role_words[k]))
+                and (lemma in hs or doc[head].lower_ in hs or _stands_for(targets, role_words[k]))
             ]
             gender = role_gender(start)
             salient = [k for k in subjects if mentions[k].end <= start and compatible(k, gender)]
@@ -1739,7 +1750,8 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
                 spans.append((start, end, title))
             elif end - start == 1 and _shown_as_thing(doc, start, end):
                 things.add(doc[start].text)
-    placed = _listed_with_places_mostly(doc, spans)
+    lists = _closed_lists(doc)
+    placed = _listed_with_places_mostly(doc, spans, lists)
     if placed:
         spans = [(s, e, t) for s, e, t in spans if (s, e) not in placed]
         things.update(doc[s].text for s, e in placed if e - s == 1)
@@ -1767,7 +1779,7 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
     for start, end in list(_coordinated_given_names(doc, spans, taken)):
         spans.append((start, end, None))
         taken.update(range(start, end))
-    for start, end in list(_listed_with_persons(doc, spans, taken)):
+    for start, end in list(_listed_with_persons(doc, spans, taken, lists)):
         if _valid_name(doc, start, end):
             spans.append((start, end, None))
             taken.update(range(start, end))
