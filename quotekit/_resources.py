@@ -77,6 +77,7 @@ class LanguageData:
     speech_nouns: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     thing_heads: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
     role_periphrases: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = attrs.field(factory=dict)
 
     def gender_of(self, word: str) -> str | None:
@@ -194,5 +195,6 @@ def french() -> LanguageData:
         speech_nouns=frozenset(speech_nouns),
         given_names=frozenset(_lines("given_names.txt")),
         thing_heads=frozenset(_lines("thing_heads.txt")),
+        places=frozenset(_lines("places.txt")),
         role_periphrases=_periphrases(_lines("role_periphrases.tsv")),
     )

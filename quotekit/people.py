@@ -950,6 +950,8 @@ def _valid_name(doc: Doc, start: int, end: int) -> bool:
         return False
     if doc[start:end].text.lower() in data.organization_names:
         return False  # "Matignon", "le Kremlin": the institution, not a person
+    if doc[start:end].text in data.places:
+        return False  # "à Belo Horizonte": a place the NER read as a person
     return not all(t.is_upper and len(t.text) <= 5 and len(toks) == 1 for t in core)  # acronyms
 
 

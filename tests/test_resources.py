@@ -32,3 +32,11 @@ def test_given_names_leave_out_names_of_places_and_titles() -> None:
     given = french().given_names
     assert {"Carlo", "Marie", "Jean-Pierre"} <= given
     assert not {"Paris", "Florence", "Abou", "Charlie"} & given
+
+
+def test_places_hold_no_given_name() -> None:
+    # a place that is also a given name would turn "Virginie Morel"'s short form away
+    data = french()
+    assert {"Belo Horizonte", "Loir-et-Cher", "Madagascar"} <= data.places
+    assert not data.places & data.given_names
+    assert "Washington" not in data.places  # a surname as common as the place
