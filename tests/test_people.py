@@ -611,6 +611,28 @@ PEOPLE = [
         [Person("Marc Fabre", ["Marc Fabre"], [], ["président de la région"], "m")],
         id="name-after-a-noun-complement-stays-a-person",
     ),
+    # a mention that is, as a whole, the name of a known place is that place
+    pytest.param(
+        "Le tournoi de volley se jouera à Belo Horizonte dès jeudi, selon Anne Morel.",
+        [Person("Anne Morel", ["Anne Morel"], [], [], None)],
+        id="known-place-read-as-a-person-is-a-place",
+    ),
+    pytest.param(
+        "Marc Lyon est arrivé hier à Nantes.",
+        [Person("Marc Lyon", ["Marc Lyon"], [], [], None)],
+        id="surname-that-is-a-place-stays-in-a-full-name",
+    ),
+    # a class noun of a work or an animal before the name names that thing
+    pytest.param(
+        "La jument Colombe a remporté le prix devant Paul Girard.",
+        [Person("Paul Girard", ["Paul Girard"], [], [], None)],
+        id="animal-noun-before-a-name-names-the-animal",
+    ),
+    pytest.param(
+        "Le spectacle Dumont a été annulé par Julie Marchand.",
+        [Person("Julie Marchand", ["Julie Marchand"], [], [], None)],
+        id="work-noun-before-a-name-names-the-work",
+    ),
     # a class noun after the name closes the name of a thing (English order, titles)
     pytest.param(
         "Après la Stefan Cup, Paul Girard a pris sa retraite.",
