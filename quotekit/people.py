@@ -323,6 +323,8 @@ def _role_before(doc: Doc, start: int) -> tuple[int, int] | None:
         return None
     if start >= 1 and doc[start - 1].lower_ in _DE:
         return None  # "collaborateur de Jean Dupont": the name is the complement
+    if start >= 2 and doc[start - 1].lower_ in _ARTICLES and doc[start - 2].lower_ in _DE:
+        return None  # "le président de la Mont-Blanc": a complement with its article
     j = start - 1
     first_role: int | None = None
     while j >= 0 and start - j <= 10:

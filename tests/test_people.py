@@ -611,6 +611,12 @@ PEOPLE = [
         [Person("Marc Fabre", ["Marc Fabre"], [], ["président de la région"], "m")],
         id="name-after-a-noun-complement-stays-a-person",
     ),
+    # a name after "de la" is the complement of the role noun, not its holder
+    pytest.param(
+        "Il a rencontré le fils de la Marie Dupont.",
+        [Person("Marie Dupont", ["Marie Dupont"], [], [], None)],
+        id="name-after-de-and-article-is-the-role-complement",
+    ),
     # a mention that is, as a whole, the name of a known place is that place
     pytest.param(
         "Le tournoi de volley se jouera à Belo Horizonte dès jeudi, selon Anne Morel.",
