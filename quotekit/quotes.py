@@ -840,8 +840,13 @@ def _resolve_overlaps(cands: list[QuoteCandidate]) -> list[QuoteCandidate]:
 
 def find_candidates(doc: Doc) -> list[QuoteCandidate]:
     """Quote candidates of a parsed Doc, without overlaps, in text order."""
-    segments = find_segments(doc_text(doc))
-    return _resolve_overlaps(_candidates(doc, segments))
+    text = doc_text(doc)
+    segments = find_segments(text)
+    # a part with no word is no quote: what an unclosed mark leaves after an incise
+    said = [
+        c for c in _candidates(doc, segments) if any(ch.isalnum() for ch in text[c.start : c.end])
+    ]
+    return _resolve_overlaps(said)
 
 
 def find_quotes(doc: Doc) -> tuple[Quote, ...]:

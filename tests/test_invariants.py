@@ -2,7 +2,8 @@
 
 Any text that is not blank gives a result without an exception; every span of the
 record is a slice of the text (``text[start:end] == span.text``); quotes do not
-overlap; the same text gives the same result twice, alone or in a batch.
+overlap and each holds a word; the same text gives the same result twice, alone or in a
+batch.
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ def check(analysis: Analysis, text: str) -> None:
         assert before.end <= after.start, f"quotes overlap: {before.text!r} and {after.text!r}"
     for quote in analysis.quotes:
         assert 0.0 <= quote.confidence <= 1.0
+        assert any(ch.isalnum() for ch in quote.text), f"a quote with no word: {quote.text!r}"
 
 
 @settings(max_examples=300, deadline=None)
@@ -131,6 +133,7 @@ def test_blank_text_is_an_input_error(analyzer: quotekit.Analyzer, text: str) ->
         "“Oui,” a dit Marie Dupont. « Non »",
         "Il a déclaré : « « C'est fini » ».",
         "<p>« Nous irons&nbsp;», a déclaré M. Martin.</p>",
+        "« Nous irons au bout, a déclaré Marie Dupont.\n",
         "«\u00a0Jamais\u00a0», a\u202fdit\u00a0Mme Moreau.\r\n« Toujours ».",
         '"""',
         "‹ › ‹",
