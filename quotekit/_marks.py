@@ -167,12 +167,16 @@ def _pair_simple(
     return segments
 
 
-def find_segments(text: str, *, warn: bool = True) -> list[Segment]:
+def find_segments(
+    text: str, *, warn: bool = True, problems: list[str] | None = None
+) -> list[Segment]:
     """Find the outermost quote-mark segments of ``text``, in text order.
 
     Args:
         text: Any text.
         warn: Emit a :class:`QuotekitWarning` listing unbalanced marks.
+        problems: When given, the sentence listing unbalanced marks is appended to it
+            instead of being warned.
 
     Returns:
         Segments that do not overlap each other; marks nested inside a segment are
@@ -182,20 +186,20 @@ def find_segments(text: str, *, warn: bool = True) -> list[Segment]:
         >>> [text[s.start:s.end] for s in find_segments(text := "Il a dit : « Oui. »")]
         ['Oui.']
     """
-    problems: list[str] = []
-    segments = _pair_french(text, problems)
+    unpaired: list[str] = []
+    segments = _pair_french(text, unpaired)
     taken = [(s.open, s.close) for s in segments]
     for opener, closer in (("“", "”"), ('"', '"')):
-        for seg in _pair_simple(text, opener, closer, problems, taken):
+        for seg in _pair_simple(text, opener, closer, unpaired, taken):
             if not any(s <= seg.open <= e or s <= seg.close <= e for s, e in taken):
                 segments.append(seg)
                 taken.append((seg.open, seg.close))
     segments.sort(key=lambda s: s.open)
-    if problems and warn:
-        shown = "; ".join(problems[:3]) + ("; ..." if len(problems) > 3 else "")
-        warnings.warn(
-            f"Unbalanced quote marks ({shown}): quotes near them are a best effort.",
-            QuotekitWarning,
-            stacklevel=2,
-        )
+    if unpaired:
+        shown = "; ".join(unpaired[:3]) + ("; ..." if len(unpaired) > 3 else "")
+        message = f"Unbalanced quote marks ({shown}): quotes near them are a best effort."
+        if problems is not None:
+            problems.append(message)
+        elif warn:
+            warnings.warn(message, QuotekitWarning, stacklevel=2)
     return segments

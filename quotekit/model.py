@@ -58,6 +58,10 @@ def _entities(items: Iterable[Entity]) -> tuple[Entity, ...]:
     return tuple(items)
 
 
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
 def _quotes(items: Iterable[Quote]) -> tuple[Quote, ...]:
     return tuple(items)
 
@@ -149,6 +153,9 @@ class Analysis:
     model: str
     entities: tuple[Entity, ...] = attrs.field(default=(), converter=_entities)
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
+    #: Why the result is a best effort, one sentence each (unbalanced quote marks,
+    #: HTML markup, a text that does not look French); empty for a clean text.
+    warnings: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     def entity(self, entity_id: str) -> Entity:
         """The entity with this id (KeyError when there is none)."""

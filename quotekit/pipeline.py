@@ -101,6 +101,8 @@ class _Component:
         new = to_record(self.run(doc, from_record(record)))
         record["entities"] = new["entities"]
         record["quotes"] = new["quotes"]
+        if "warnings" in new:
+            record["warnings"] = new["warnings"]
         return doc
 
     def run(self, doc: Doc, analysis: Analysis) -> Analysis:
@@ -120,9 +122,14 @@ class QuotesComponent(_Component):
     """``quotekit_quotes``: direct, indirect and mixed quote spans with their cues."""
 
     def run(self, doc: Doc, analysis: Analysis) -> Analysis:
+        from quotekit._checks import text_problems
         from quotekit.quotes import find_quotes
 
-        return attrs.evolve(analysis, quotes=find_quotes(doc))
+        # the problems of the text go into the record; the analyser raises them as warnings
+        problems: list[str] = []
+        quotes = find_quotes(doc, problems=problems)
+        problems.extend(text_problems(doc))
+        return attrs.evolve(analysis, quotes=quotes, warnings=analysis.warnings + tuple(problems))
 
 
 class AttributionComponent(_Component):

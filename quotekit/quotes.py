@@ -838,10 +838,13 @@ def _resolve_overlaps(cands: list[QuoteCandidate]) -> list[QuoteCandidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def find_candidates(doc: Doc) -> list[QuoteCandidate]:
-    """Quote candidates of a parsed Doc, without overlaps, in text order."""
+def find_candidates(doc: Doc, *, problems: list[str] | None = None) -> list[QuoteCandidate]:
+    """Quote candidates of a parsed Doc, without overlaps, in text order.
+
+    Unbalanced quote marks are appended to ``problems`` when it is given, else warned of.
+    """
     text = doc_text(doc)
-    segments = find_segments(text)
+    segments = find_segments(text, problems=problems)
     # a part with no word is no quote: what an unclosed mark leaves after an incise
     said = [
         c for c in _candidates(doc, segments) if any(ch.isalnum() for ch in text[c.start : c.end])
@@ -849,11 +852,13 @@ def find_candidates(doc: Doc) -> list[QuoteCandidate]:
     return _resolve_overlaps(said)
 
 
-def find_quotes(doc: Doc) -> tuple[Quote, ...]:
+def find_quotes(doc: Doc, *, problems: list[str] | None = None) -> tuple[Quote, ...]:
     """Find the quotes of a parsed French Doc, with their cues but no speakers yet.
 
     Args:
         doc: A Doc parsed by a French pipeline with a parser and lemmatizer.
+        problems: When given, a sentence on the unbalanced quote marks is appended to
+            it instead of being raised as a :class:`QuotekitWarning`.
 
     Returns:
         Quotes in text order; they do not overlap.
@@ -864,7 +869,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     """
     text = doc_text(doc)
     quotes = []
-    for c in find_candidates(doc):
+    for c in find_candidates(doc, problems=problems):
         cue = None
         if c.cue_token is not None:
             cue = cue_span(doc, doc[c.cue_token])

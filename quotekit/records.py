@@ -2,8 +2,9 @@
 
 The record is a public contract (``docs/record-schema.md``): fields may be added,
 never renamed or removed. Fields added here beyond the schema's table are
-``entities[].gender``, ``entities[].number`` and ``quotes[].speaker.kind``; they are
-written only when known, and absent ones read back as None.
+``entities[].gender``, ``entities[].number``, ``quotes[].speaker.kind`` and the
+top-level ``warnings``; they are written only when known (``warnings`` only when there
+is one), and absent ones read back as None (``warnings`` as none).
 """
 
 from __future__ import annotations
@@ -91,13 +92,16 @@ def to_record(analysis: Analysis) -> Record:
         >>> to_record(analyzer.analyse("« Non », a dit M. Dupont."))["quotes"][0]["text"]
         'Non'
     """
-    return {
+    record: Record = {
         "schema": SCHEMA,
         "id": analysis.id,
         "model": analysis.model,
         "entities": [_entity(e) for e in analysis.entities],
         "quotes": [_quote(q) for q in analysis.quotes],
     }
+    if analysis.warnings:
+        record["warnings"] = list(analysis.warnings)
+    return record
 
 
 def _message(err: Exception) -> str:
@@ -123,6 +127,15 @@ class _Reader:
         if not isinstance(value, (list, tuple)):
             raise RecordError(f"{path}.{key}: expected a list, got {type(value).__name__}")
         return list(value)
+
+    def strings(self, obj: Any, key: str, path: str) -> tuple[str, ...]:
+        """An optional list of strings (absent: none)."""
+        if self.get(obj, key, path, optional=True) is None:
+            return ()
+        values = self.list(obj, key, path)
+        if not all(isinstance(v, str) for v in values):
+            raise RecordError(f"{path}.{key}: expected a list of strings")
+        return tuple(values)
 
     def span(self, obj: Any, path: str) -> Span:
         start, end, text = (self.get(obj, k, path) for k in ("start", "end", "text"))
@@ -236,6 +249,7 @@ def from_record(record: Mapping[str, Any]) -> Analysis:
             read.quote(q, f"quotes[{i}]")
             for i, q in enumerate(read.list(record, "quotes", "record"))
         ),
+        warnings=read.strings(record, "warnings", "record"),
     )
 
 

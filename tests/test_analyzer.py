@@ -154,6 +154,50 @@ def test_short_text_does_not_warn(analyzer: quotekit.Analyzer) -> None:
         analyzer.analyse("OK, thanks.")
 
 
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("<p>« Nous irons au bout », a dit Marie Dupont.</p>", r"2 tags, e\.g\. '<p>'"),
+        ("« Nous irons », a d&eacute;clar&eacute; Marie Dupont.", r"2 character entities"),
+        ("Marie Dupont a dit : <a href='x'>voir</a>.", r"2 tags, e\.g\. \"<a href='x'>\""),
+        ("Marie Dupont a dit : voir<br/>la suite.", r"\(1 tag, e\.g\. '<br/>'\)"),
+    ],
+)
+def test_html_markup_warns_and_says_what_to_do(
+    analyzer: quotekit.Analyzer, text: str, match: str
+) -> None:
+    with pytest.warns(QuotekitWarning, match=match) as record:
+        analysis = analyzer.analyse(text)
+    assert "html.unescape" in str(record[0].message)
+    assert analysis.warnings == (str(record[0].message),)
+    assert analysis.to_record()["warnings"] == list(analysis.warnings)
+
+
+def test_angle_brackets_of_prose_are_no_markup(analyzer: quotekit.Analyzer) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        analysis = analyzer.analyse("Le taux reste < 2 % et > 1 %, selon Marie Dupont & fils.")
+    assert analysis.warnings == ()
+    assert "warnings" not in analysis.to_record()
+
+
+def test_warnings_of_a_batch_name_the_document_and_stay_in_the_records(
+    analyzer: quotekit.Analyzer,
+) -> None:
+    items = [("propre", FRENCH), ("ouvert", "« Nous irons au bout, a déclaré Marie Dupont.")]
+    with pytest.warns(QuotekitWarning, match=r"^ouvert: Unbalanced quote marks") as record:
+        analyses = list(analyzer.pipe(items))
+    assert len(record) == 1
+    assert analyses[0].warnings == ()
+    assert analyses[1].warnings == (str(record[0].message).removeprefix("ouvert: "),)
+
+
+def test_english_text_warns_in_a_batch_too(analyzer: quotekit.Analyzer) -> None:
+    with pytest.warns(QuotekitWarning, match=r"^en: This text does not look French"):
+        (analysis,) = analyzer.pipe([("en", ENGLISH)])
+    assert analysis.warnings and "French" in analysis.warnings[0]
+
+
 # --- the batch API -------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ import json
 import re
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -230,6 +231,16 @@ def test_dumps_keeps_french_characters() -> None:
     assert "\\u" not in data
 
 
+def test_warnings_travel_with_the_record(record: dict[str, Any]) -> None:
+    assert "warnings" not in record  # written only for a best-effort result
+    analysis = records.from_record(record)
+    assert analysis.warnings == ()
+    noted = attrs.evolve(analysis, warnings=["Unbalanced quote marks (« at offset 3 ...)."])
+    again = records.from_record(json.loads(records.dumps(noted)))
+    assert again.warnings == ("Unbalanced quote marks (« at offset 3 ...).",)
+    assert again == noted
+
+
 def test_optional_fields_may_be_absent(record: dict[str, Any]) -> None:
     """A record written by another tool may leave out the fields quotekit adds."""
     for entity in record["entities"]:
@@ -397,6 +408,8 @@ BROKEN = [
     (_set(("entities", 0, "roles", 0), []), "entities[0].roles[0]: expected a JSON object"),
     (_set(("quotes",), {}), "record.quotes: expected a list"),
     (_set(("model",), KeyError), "record: missing field 'model'"),
+    (_set(("warnings",), "balises"), "record.warnings: expected a list"),
+    (_set(("warnings",), [3]), "record.warnings: expected a list of strings"),
 ]
 
 

@@ -1,0 +1,103 @@
+"""What a text shows that makes its analysis a best effort: HTML markup, another language.
+
+The quotes stage adds the quote marks it could not pair (``quotekit._marks``). Each problem
+is one sentence that says what to do; the records keep them (``warnings``) and the analyser
+raises each as a :class:`~quotekit.errors.QuotekitWarning`, naming the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from quotekit._text import doc_text
+
+__all__ = ["text_problems"]
+
+# Words so common in French that any French text of some length has many of them.
+_FRENCH_MARKERS = frozenset(
+    {
+        "le",
+        "la",
+        "les",
+        "de",
+        "des",
+        "du",
+        "un",
+        "une",
+        "et",
+        "est",
+        "que",
+        "qui",
+        "dans",
+        "pour",
+        "pas",
+        "sur",
+        "au",
+        "aux",
+        "il",
+        "elle",
+        "ne",
+        "se",
+        "ce",
+        "son",
+        "sa",
+        "ses",
+        "par",
+        "plus",
+        "avec",
+        "a",
+        "été",
+        "sont",
+        "mais",
+        "ou",
+        "nous",
+        "vous",
+        "ils",
+        "elles",
+        "cette",
+        "leur",
+    }
+)
+
+# An HTML tag (``<p>``, ``</a>``, ``<br/>``, ``<a href="x">``) or character entity
+# (``&eacute;``, ``&#171;``, ``&#xAB;``). A "<" in prose is followed by a space or a digit.
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def _not_french(doc: Doc) -> str | None:
+    words = [t.lower_ for t in doc if t.is_alpha]
+    if len(words) < 20:
+        return None
+    share = sum(w in _FRENCH_MARKERS for w in words) / len(words)
+    if share >= 0.08:
+        return None
+    return (
+        f"This text does not look French (only {share:.0%} common French words): "
+        "quotekit reads French news, results on other languages are a best effort."
+    )
+
+
+def _markup(text: str) -> str | None:
+    tags = _TAG.findall(text)
+    entities = _ENTITY.findall(text)
+    if not tags and not entities:
+        return None
+    found = []
+    if tags:
+        found.append(f"{len(tags)} tag{'s' * (len(tags) > 1)}, e.g. {tags[0][:20]!r}")
+    if entities:
+        many = "ies" if len(entities) > 1 else "y"
+        found.append(f"{len(entities)} character entit{many}, e.g. {entities[0]!r}")
+    return (
+        f"The text holds HTML markup ({'; '.join(found)}): quotekit reads plain text, and "
+        "names or quotes cut by markup are a best effort. Strip the tags and decode the "
+        "entities (html.unescape) before analysing; offsets then index the cleaned text."
+    )
+
+
+def text_problems(doc: Doc) -> list[str]:
+    """The problems of the text of ``doc`` that make its analysis a best effort."""
+    return [p for p in (_markup(doc_text(doc)), _not_french(doc)) if p is not None]
