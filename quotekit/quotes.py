@@ -273,6 +273,15 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
                 return None
             # the clause: from after "que" to the right edge of its verb's subtree
             clause_head = tok.head if tok.head.i > tok.i else doc[k]
+            # up to the clause's own head: "que" hangs on a copula or an auxiliary
+            # ("que Moscou restait ouvert au dialogue": restait <- ouvert)
+            while (
+                clause_head.head.i > j
+                and clause_head.head != clause_head
+                and clause_head.head != verb
+                and clause_head.dep_ in ("cop", "aux", "aux:tense", "aux:pass")
+            ):
+                clause_head = clause_head.head
             right = max(clause_head.right_edge.i, k)
             return k, min(right, sent_end - 1) + 1
         if (

@@ -79,6 +79,11 @@ DIRECT = [
         id="selon-before-direct",
     ),
     pytest.param(
+        "Le porte-parole du syndicat Marc Girard a souligné que Lyon restait ouvert au dialogue.",
+        [("Lyon restait ouvert au dialogue", "indirect", "a souligné")],
+        id="que-clause-whose-que-hangs-on-a-copula",
+    ),
+    pytest.param(
         "Le ministre a déclaré : « Nous ne reculerons devant rien. »",
         [("Nous ne reculerons devant rien.", "direct", "a déclaré")],
         id="colon",
