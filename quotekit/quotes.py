@@ -78,9 +78,10 @@ def reporting_lemma(token: Token) -> str | None:
         spaCy's French lemmatiser leaves some present forms as they are (``estime``,
         ``réclame``, ``indique`` keep their own form as lemma), so when the lemma is
         not a listed verb, the first-group lemma rebuilt from the ending (``estime`` ->
-        ``estimer``) is tried too. Only verbs and auxiliaries qualify.
+        ``estimer``) is tried too. Only verbs and auxiliaries qualify, and a participle
+        the tagger read as an adjective right after ``avoir`` (``a-t-il martelé``).
     """
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.pos_ not in ("VERB", "AUX") and not _participle_after_avoir(token):
         return None
     verbs = french().reporting_verbs
     lemma = token.lemma_.lower()
@@ -90,6 +91,20 @@ def reporting_lemma(token: Token) -> str | None:
         if guess in verbs:
             return guess
     return None
+
+
+_INVERTED_CLITICS = frozenset({"-t", "-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle"})
+
+
+def _participle_after_avoir(token: Token) -> bool:
+    """An adjective that is a past participle of a compound tense: ``a martelé``,
+    ``a-t-il martelé`` (``avoir`` never takes an adjective)."""
+    if token.pos_ != "ADJ":
+        return False
+    j = token.i - 1
+    while j >= 0 and token.doc[j].lower_ in _INVERTED_CLITICS:
+        j -= 1
+    return j >= 0 and token.doc[j].lemma_ == "avoir"
 
 
 def first_group_lemmas(form: str) -> Iterator[str]:

@@ -84,6 +84,11 @@ DIRECT = [
         id="que-clause-whose-que-hangs-on-a-copula",
     ),
     pytest.param(
+        "« On ne lâchera rien », a-t-il martelé.",
+        [("On ne lâchera rien", "direct", "a-t-il martelé")],
+        id="incise-participle-tagged-as-adjective",
+    ),
+    pytest.param(
         "Le ministre a déclaré : « Nous ne reculerons devant rien. »",
         [("Nous ne reculerons devant rien.", "direct", "a déclaré")],
         id="colon",
