@@ -410,6 +410,10 @@ def _strict(overlap: int, gold_len: int, pred_len: int) -> bool:
     return overlap * 100 >= gold_len * STRICT_PERCENT and overlap * 100 >= pred_len * STRICT_PERCENT
 
 
+def _exact(overlap: int, gold_len: int, pred_len: int) -> bool:
+    return overlap == gold_len == pred_len
+
+
 def _match(
     gold: Sequence[tuple[int, int]],
     predicted: Sequence[tuple[int, int]],
@@ -556,7 +560,8 @@ def score_quotes(gold_docs: Sequence[GoldDocument], analyses: Sequence[Analysis]
     Returns:
         A JSON-ready dict::
 
-            {"documents", "quotes": {"gold", "predicted", "lenient": {...}, "strict": {...}},
+            {"documents",
+             "quotes": {"gold", "predicted", "lenient": {...}, "strict": {...}, "exact": {...}},
              "speaker": {"accuracy", "evaluated", "correct"},
              "attribution": {"precision", "recall", "f1"},
              "by_kind": {kind: {"gold", "recall", "speaker_accuracy"}},
@@ -575,7 +580,8 @@ def score_quotes(gold_docs: Sequence[GoldDocument], analyses: Sequence[Analysis]
           overlap (ties: earlier gold span, then earlier predicted span); quote kinds are
           ignored. A match is *lenient* when the predicted span covers at least 30% of the
           gold span's characters, *strict* when the overlap is at least 80% of the gold
-          span and 80% of the predicted span. The two matchings are computed separately.
+          span and 80% of the predicted span, *exact* when the two spans are the same
+          characters. The three matchings are computed separately.
         - Speaker: evaluated on lenient pairs whose gold speaker is given, and on those
           whose gold ``speaker_kind`` is ``none`` (no source), which are correct when the
           prediction has no speaker. Otherwise the speaker is correct when a gold
@@ -619,7 +625,7 @@ def score_quotes(gold_docs: Sequence[GoldDocument], analyses: Sequence[Analysis]
             f"score_quotes needs one analysis per gold document: got {len(gold_docs)} "
             f"documents and {len(analyses)} analyses."
         )
-    n_gold = n_pred = lenient = strict = 0
+    n_gold = n_pred = lenient = strict = exact = 0
     evaluated = correct = attributed = 0
     kinds = {kind: Counter[str]() for kind in QUOTE_KINDS}
     persons = Counter[str]()
@@ -639,6 +645,7 @@ def score_quotes(gold_docs: Sequence[GoldDocument], analyses: Sequence[Analysis]
         matched = _match(gold_spans, pred_spans, _lenient)
         lenient += len(matched)
         strict += len(_match(gold_spans, pred_spans, _strict))
+        exact += len(_match(gold_spans, pred_spans, _exact))
 
         for gi, gold in enumerate(doc.quotes):
             by_kind = kinds[gold.kind]
@@ -678,6 +685,7 @@ def score_quotes(gold_docs: Sequence[GoldDocument], analyses: Sequence[Analysis]
             "predicted": n_pred,
             "lenient": {**_prf(lenient, n_pred, n_gold), "matched": lenient},
             "strict": {**_prf(strict, n_pred, n_gold), "matched": strict},
+            "exact": {**_prf(exact, n_pred, n_gold), "matched": exact},
         },
         "speaker": {
             "accuracy": _ratio(correct, evaluated),
@@ -964,6 +972,7 @@ def format_report(result: Mapping[str, Any]) -> str:
         [
             prf("quotes, lenient", quotes["lenient"], quotes["lenient"]["matched"]),
             prf("quotes, strict", quotes["strict"], quotes["strict"]["matched"]),
+            prf("quotes, exact", quotes["exact"], quotes["exact"]["matched"]),
             prf("attribution", result["attribution"], None),
             prf("persons", result["persons"], None),
             prf("clustering", result["clustering"], None),

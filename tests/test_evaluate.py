@@ -75,23 +75,25 @@ SPAN_START = SPAN_TEXT.index("abc")
 
 
 @pytest.mark.parametrize(
-    ("gold", "predicted", "lenient", "strict"),
+    ("gold", "predicted", "lenient", "strict", "exact"),
     [
         # gold of 10 characters
-        ((0, 10), (7, 20), 1, 0),  # covers exactly 30% of the gold
-        ((0, 10), (8, 20), 0, 0),  # 20%: below the lenient floor
-        ((0, 10), (2, 10), 1, 1),  # exactly 80% of the gold, all of the prediction
-        ((0, 10), (3, 10), 1, 0),  # 70% of the gold
-        ((0, 10), (0, 12), 1, 1),  # all the gold, 10/12 of the prediction
-        ((0, 10), (0, 13), 1, 0),  # all the gold, 10/13 < 80% of the prediction
+        ((0, 10), (7, 20), 1, 0, 0),  # covers exactly 30% of the gold
+        ((0, 10), (8, 20), 0, 0, 0),  # 20%: below the lenient floor
+        ((0, 10), (2, 10), 1, 1, 0),  # exactly 80% of the gold, all of the prediction
+        ((0, 10), (3, 10), 1, 0, 0),  # 70% of the gold
+        ((0, 10), (0, 12), 1, 1, 0),  # all the gold, 10/12 of the prediction
+        ((0, 10), (0, 13), 1, 0, 0),  # all the gold, 10/13 < 80% of the prediction
+        ((0, 10), (0, 10), 1, 1, 1),  # the same characters
+        ((0, 10), (1, 11), 1, 1, 0),  # the same length, one character off
         # gold of 8 characters inside a prediction of 10: exactly 80% of the prediction
-        ((0, 8), (0, 10), 1, 1),
-        ((0, 8), (0, 11), 1, 0),
-        ((0, 10), (10, 20), 0, 0),  # touching is not overlapping
+        ((0, 8), (0, 10), 1, 1, 0),
+        ((0, 8), (0, 11), 1, 0, 0),
+        ((0, 10), (10, 20), 0, 0, 0),  # touching is not overlapping
     ],
 )
-def test_lenient_and_strict_boundaries(
-    gold: tuple[int, int], predicted: tuple[int, int], lenient: int, strict: int
+def test_lenient_strict_and_exact_boundaries(
+    gold: tuple[int, int], predicted: tuple[int, int], lenient: int, strict: int, exact: int
 ) -> None:
     gs, ge = (SPAN_START + gold[0], SPAN_START + gold[1])
     ps, pe = (SPAN_START + predicted[0], SPAN_START + predicted[1])
@@ -99,6 +101,7 @@ def test_lenient_and_strict_boundaries(
     result = score_quotes([gold_doc(SPAN_TEXT, [gold_q])], [analysis([quote(SPAN_TEXT, ps, pe)])])
     assert result["quotes"]["lenient"]["matched"] == lenient
     assert result["quotes"]["strict"]["matched"] == strict
+    assert result["quotes"]["exact"]["matched"] == exact
     assert result["quotes"]["lenient"]["recall"] == float(lenient)
 
 
@@ -344,7 +347,7 @@ def test_result_is_json_ready_with_the_documented_layout() -> None:
         "clustering",
         "roles",
     }
-    assert set(result["quotes"]) == {"gold", "predicted", "lenient", "strict"}
+    assert set(result["quotes"]) == {"gold", "predicted", "lenient", "strict", "exact"}
     assert set(result["roles"]) == {"recall", "precision", "gold", "predicted"}
     assert set(result["by_kind"]) == {"direct", "indirect", "mixed"}
 
@@ -638,7 +641,7 @@ def test_format_report_shows_every_figure_with_three_decimals() -> None:
     report = format_report(result)
     assert "0.333" in report  # lenient precision
     assert "0.500" in report  # lenient F1
-    for label in ("lenient", "strict", "attribution", "persons", "clustering", "roles"):
+    for label in ("lenient", "strict", "exact", "attribution", "persons", "clustering", "roles"):
         assert label in report
     for kind in ("direct", "indirect", "mixed"):
         assert kind in report
