@@ -89,6 +89,11 @@ DIRECT = [
         id="incise-participle-tagged-as-adjective",
     ),
     pytest.param(
+        "Le syndicat a accusé la direction de vouloir fermer l'usine.",
+        [("vouloir fermer l'usine", "indirect", "a accusé")],
+        id="de-before-an-infinitive-content-stays-out",
+    ),
+    pytest.param(
         "Le ministre a déclaré : « Nous ne reculerons devant rien. »",
         [("Nous ne reculerons devant rien.", "direct", "a déclaré")],
         id="colon",
