@@ -789,6 +789,39 @@ def _has_verb(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _apposition_end(doc: Doc, start: int, limit: int) -> int | None:
+    """The comma that closes an apposition opening at ``start`` (names, or a role noun
+    with its complements, no verb), or None when ``start`` opens no apposition.
+
+    A role with an article (``, le procureur de Lyon,``) is an apposition only after a
+    name; after a noun it may be the subject of the content (``Selon le ministère, le
+    porte-parole du gouvernement, X, a …``)."""
+    role_nouns = french().role_nouns
+    k = start
+    if k < limit and doc[k].pos_ == "DET" and doc[start - 2].pos_ == "PROPN":
+        k += 1
+    if k >= limit:
+        return None
+    if doc[k].pos_ == "PROPN" and doc[k - 1].pos_ != "DET":
+        while k < limit and doc[k].pos_ == "PROPN":
+            k += 1
+    elif doc[k].lower_ in role_nouns or doc[k].lemma_.lower() in role_nouns:
+        while (
+            k < limit
+            and k - start < 14
+            and doc[k].text != ","
+            and doc[k].pos_ not in ("VERB", "AUX")
+            and doc[k].text not in _QUOTE_OPENERS_AND_STOPS
+        ):
+            k += 1
+    else:
+        return None
+    return k if k < limit and doc[k].text == "," else None
+
+
+_QUOTE_OPENERS_AND_STOPS = frozenset({"«", "»", '"', "“", "”", ".", ";", ":", "!", "?"})
+
+
 def _selon_candidate(doc: Doc, tok: Token, segments: list[Segment]) -> Iterable[QuoteCandidate]:
     """``Selon X, content`` / ``content, selon X`` / ``Le bilan, selon X, fait état de``."""
     text = doc_text(doc)
@@ -798,11 +831,10 @@ def _selon_candidate(doc: Doc, tok: Token, segments: list[Segment]) -> Iterable[
         return
     after = doc[source_end]
     if after.text == ",":
-        # "Selon son entraîneur, Marc Lebrun, la blessure…": a name in apposition is the source's
-        k = source_end + 1
-        while k < sent.end and doc[k].pos_ == "PROPN":
-            k += 1
-        if k > source_end + 1 and k < sent.end and doc[k].text == ",":
+        # "Selon son entraîneur, Marc Lebrun, la blessure…", "Selon Marc Lebrun, procureur
+        # de Lyon, « … »": a name or a role in apposition is the source's
+        k = _apposition_end(doc, source_end + 1, sent.end)
+        if k is not None:
             source_end = k
             after = doc[k]
     if after.text == "," and source_end + 1 < sent.end:

@@ -354,10 +354,6 @@ ISSUE4_CONSTRUCTIONS = [
         "Pour Paul Girard, le maire de la ville, « le dialogue reste ouvert ».",
         [("le dialogue reste ouvert", "Paul Girard", "person", "Paul Girard")],
         id="pour-name-role-then-quote",
-        marks=xfail(
-            "the 'Pour X,' clause takes the apposition and the quote as one mixed quote, which "
-            "outranks the direct quote"
-        ),
     ),
     pytest.param(
         "La Française Léa Morel a battu l'Ukrainienne Daria Sokol. "

@@ -94,6 +94,16 @@ DIRECT = [
         id="de-before-an-infinitive-content-stays-out",
     ),
     pytest.param(
+        "Selon Marc Rey, procureur de Lyon, toutes les pistes sont ouvertes.",
+        [("toutes les pistes sont ouvertes", "indirect", "Selon")],
+        id="selon-name-then-role-in-apposition",
+    ),
+    pytest.param(
+        "Selon le ministère, douze soldats, blessés lundi, ont été évacués.",
+        [("douze soldats, blessés lundi, ont été évacués", "indirect", "Selon")],
+        id="selon-then-subject-with-its-own-apposition",
+    ),
+    pytest.param(
         "Le ministre a déclaré : « Nous ne reculerons devant rien. »",
         [("Nous ne reculerons devant rien.", "direct", "a déclaré")],
         id="colon",
@@ -311,10 +321,6 @@ MORE = [
         "Pour Paul Girard, le maire de la ville, « le dialogue reste ouvert ».",
         [("le dialogue reste ouvert", "direct", "Pour")],
         id="pour-name-role-then-quote",
-        marks=xfail(
-            "the 'Pour X,' clause takes the apposition and the quote as one mixed quote, which "
-            "outranks the direct quote"
-        ),
     ),
     pytest.param(
         "La mairie a expliqué avoir été « contrainte de fermer » deux écoles.",
