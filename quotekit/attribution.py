@@ -23,6 +23,7 @@ from quotekit._resources import french
 from quotekit._text import doc_text
 from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
 from quotekit.names import normalize
+from quotekit.quotes import reporting_lemma
 
 __all__ = ["attribute"]
 
@@ -248,6 +249,24 @@ def _source_token(verb: Token) -> Token | None:
     """
     doc = verb.doc
     node = verb
+    if (
+        "Pres" in verb.morph.get("Tense", [])
+        and "Part" in verb.morph.get("VerbForm", [])
+        and verb.i > 0
+        and doc[verb.i - 1].text == ","
+    ):
+        # "X a confirmé que Y, reconnaissant que Z": a participle set off by a comma has
+        # no subject of its own and goes on with the speech before it. The parser hangs
+        # it inside the content of that speech, gives it the content's subject, or hangs
+        # it on the noun before the comma; each time the speaker is the earlier verb's.
+        before = _governing_speech(verb)
+        if before is None and (
+            any(c.dep_ in _SUBJECTS and c.i < verb.i for c in verb.children)
+            or (verb.dep_ == "acl" and verb.head.i < verb.i)
+        ):
+            before = _speech_verb_before(verb)
+        if before is not None:
+            return _source_token(before)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
         return verb.head  # "des manifestants exigeant la démission"
     for _ in range(3):
@@ -276,6 +295,36 @@ def _source_token(verb: Token) -> Token | None:
     if node.dep_ == "acl" or (verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")):
         return verb.head
     return None
+
+
+def _governing_speech(verb: Token) -> Token | None:
+    """The reporting verb before ``verb`` whose content clause holds ``verb``, if any."""
+    node = verb
+    for _ in range(6):
+        head = node.head
+        if (
+            node.dep_ == "ccomp"
+            and head.i < verb.i
+            and head.pos_ == "VERB"
+            and reporting_lemma(head) is not None
+        ):
+            return head
+        if head.i == node.i:
+            break
+        node = head
+    return None
+
+
+def _speech_verb_before(verb: Token) -> Token | None:
+    """The nearest reporting verb before ``verb`` in its sentence, else the sentence's
+    root when it is a verb before ``verb``."""
+    sent = verb.sent
+    for j in range(verb.i - 1, sent.start - 1, -1):
+        tok = verb.doc[j]
+        if tok.pos_ == "VERB" and reporting_lemma(tok) is not None:
+            return tok
+    root = sent.root
+    return root if root.i < verb.i and root.pos_ in ("VERB", "AUX") else None
 
 
 def _controlled_infinitive(node: Token) -> bool:

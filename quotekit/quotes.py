@@ -297,8 +297,8 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
                 and clause_head.dep_ in ("cop", "aux", "aux:tense", "aux:pass")
             ):
                 clause_head = clause_head.head
-            right = max(clause_head.right_edge.i, k)
-            return k, min(right, sent_end - 1) + 1
+            right = min(max(clause_head.right_edge.i, k), sent_end - 1)
+            return k, _before_new_speech(doc, k, right + 1)
         if (
             tok.pos_ == "VERB"
             or tok.text in (".", ";", ":", "!", "?", "«", "»", '"')
@@ -306,6 +306,22 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
         ):
             return None
     return None
+
+
+def _before_new_speech(doc: Doc, start: int, end: int) -> int:
+    """``end``, or the comma before a present participle of a reporting verb that opens a
+    second content inside ``[start, end)``: ``que X, reconnaissant cependant que Y``."""
+    for c in range(start + 1, end - 1):
+        if doc[c].text != ",":
+            continue
+        p = doc[c + 1]
+        if (
+            "Part" in p.morph.get("VerbForm", [])
+            and "Pres" in p.morph.get("Tense", [])
+            and reporting_lemma(p) is not None
+        ):
+            return c
+    return end
 
 
 def _infinitive(tok: Token) -> bool:

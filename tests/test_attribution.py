@@ -26,6 +26,15 @@ def xfail(reason: str) -> pytest.MarkDecorator:
 
 NAMED = [
     pytest.param(
+        "Le maire Paul Girard a confirmé que le site restait fermé, reconnaissant cependant "
+        "que la grève s'étendait.",
+        [
+            ("le site restait fermé", "Paul Girard", "person", "Paul Girard"),
+            ("la grève s'étendait", "Paul Girard", "person", "Paul Girard"),
+        ],
+        id="participle-after-a-comma-speaks-for-the-earlier-speaker",
+    ),
+    pytest.param(
         "« Nous ne céderons pas », a déclaré la ministre de la Santé Claire Moreau.",
         [("Nous ne céderons pas", "Claire Moreau", "person", "Claire Moreau")],
         id="incise-role-and-name",

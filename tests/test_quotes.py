@@ -104,6 +104,15 @@ DIRECT = [
         id="selon-then-subject-with-its-own-apposition",
     ),
     pytest.param(
+        "Le maire a confirmé que le site restait fermé, reconnaissant cependant que la grève "
+        "s'étendait.",
+        [
+            ("le site restait fermé", "indirect", "a confirmé"),
+            ("la grève s'étendait", "indirect", "reconnaissant"),
+        ],
+        id="que-clause-stops-before-a-participle-that-reports-again",
+    ),
+    pytest.param(
         "Le ministre a déclaré : « Nous ne reculerons devant rien. »",
         [("Nous ne reculerons devant rien.", "direct", "a déclaré")],
         id="colon",
