@@ -357,8 +357,22 @@ def _infinitive_object(verb: Token) -> tuple[int, int] | None:
                 and doc[left].dep_ == "mark"
             ):
                 left += 1
-            return left, child.right_edge.i + 1
+            return left, _before_finite_conjunct(child)
     return None
+
+
+def _before_finite_conjunct(head: Token) -> int:
+    """The end of ``head``'s subtree, before a finite verb coordinated with it: in ``disent
+    ne pas ignorer X, mais se refusent à croire Y`` the second verb is the speakers' own
+    act, not part of what they say."""
+    end = head.right_edge.i + 1
+    for child in head.children:
+        if child.dep_ == "conj" and child.i > head.i and "Ind" in child.morph.get("Mood", []):
+            k = child.left_edge.i
+            while k > head.i and (head.doc[k - 1].is_punct or head.doc[k - 1].pos_ == "CCONJ"):
+                k -= 1
+            end = min(end, k)
+    return end
 
 
 def _noun_object(verb: Token) -> tuple[int, int] | None:

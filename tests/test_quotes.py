@@ -113,6 +113,17 @@ DIRECT = [
         id="que-clause-stops-before-a-participle-that-reports-again",
     ),
     pytest.param(
+        "Des voisins de la famille confient ne pas connaître le suspect, mais se refusent à "
+        "croire à sa culpabilité.",
+        [("ne pas connaître le suspect", "indirect", "confient")],
+        id="infinitive-content-stops-before-a-coordinated-finite-verb",
+    ),
+    pytest.param(
+        "Le maire a promis de rouvrir l'école et de reconstruire le gymnase.",
+        [("rouvrir l'école et de reconstruire le gymnase", "indirect", "a promis")],
+        id="coordinated-infinitives-stay-in-the-content",
+    ),
+    pytest.param(
         "Le ministre a déclaré : « Nous ne reculerons devant rien. »",
         [("Nous ne reculerons devant rien.", "direct", "a déclaré")],
         id="colon",
