@@ -23,7 +23,7 @@ from quotekit._resources import french
 from quotekit._text import doc_text
 from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
 from quotekit.names import normalize
-from quotekit.quotes import reporting_lemma
+from quotekit.quotes import is_finite, reopens_speech, reporting_lemma
 
 __all__ = ["attribute"]
 
@@ -234,13 +234,6 @@ def _ends_sentence(doc: Doc, k: int) -> bool:
     )
 
 
-def _is_finite(tok: Token) -> bool:
-    return "Fin" in tok.morph.get("VerbForm", []) or any(
-        c.dep_ in ("aux:tense", "aux:pass") and "Fin" in c.morph.get("VerbForm", [])
-        for c in tok.children
-    )
-
-
 def _source_token(verb: Token) -> Token | None:
     """The subject of a reporting verb, climbing to the main clause for participles.
 
@@ -249,16 +242,12 @@ def _source_token(verb: Token) -> Token | None:
     """
     doc = verb.doc
     node = verb
-    if (
-        "Pres" in verb.morph.get("Tense", [])
-        and "Part" in verb.morph.get("VerbForm", [])
-        and verb.i > 0
-        and doc[verb.i - 1].text == ","
-    ):
+    if verb.i > 0 and reopens_speech(doc, verb.i - 1):
         # "X a confirmé que Y, reconnaissant que Z": a participle set off by a comma has
         # no subject of its own and goes on with the speech before it. The parser hangs
         # it inside the content of that speech, gives it the content's subject, or hangs
-        # it on the noun before the comma; each time the speaker is the earlier verb's.
+        # it on the noun before the comma; each time the speaker is the earlier verb's
+        # (with no speech verb before it, the rules below apply).
         before = _governing_speech(verb)
         if before is None and (
             any(c.dep_ in _SUBJECTS and c.i < verb.i for c in verb.children)
@@ -298,14 +287,17 @@ def _source_token(verb: Token) -> Token | None:
 
 
 def _governing_speech(verb: Token) -> Token | None:
-    """The reporting verb before ``verb`` whose content clause holds ``verb``, if any."""
+    """The reporting verb before ``verb`` whose content clause holds ``verb`` after that
+    clause's own verb (``confirmé que le site restait fermé, reconnaissant``), if any; a
+    participle before the content's verb belongs to the content (``a indiqué que les
+    manifestants, estimant que …, avaient bloqué``)."""
     node = verb
     for _ in range(6):
         head = node.head
         if (
             node.dep_ == "ccomp"
             and head.i < verb.i
-            and head.pos_ == "VERB"
+            and node.i <= verb.i
             and reporting_lemma(head) is not None
         ):
             return head
@@ -317,13 +309,12 @@ def _governing_speech(verb: Token) -> Token | None:
 
 def _speech_verb_before(verb: Token) -> Token | None:
     """The nearest reporting verb before ``verb`` in its sentence, else the sentence's
-    root when it is a verb before ``verb``."""
-    sent = verb.sent
-    for j in range(verb.i - 1, sent.start - 1, -1):
-        tok = verb.doc[j]
-        if tok.pos_ == "VERB" and reporting_lemma(tok) is not None:
-            return tok
-    root = sent.root
+    main verb before it: a participle set off by a comma relates to the subject of the
+    sentence (``La délégation a rejeté toute obligation, rappelant que``)."""
+    for j in range(verb.i - 1, verb.sent.start - 1, -1):
+        if reporting_lemma(verb.doc[j]) is not None:
+            return verb.doc[j]
+    root = verb.sent.root
     return root if root.i < verb.i and root.pos_ in ("VERB", "AUX") else None
 
 
@@ -397,7 +388,7 @@ def _right_subject(doc: Doc, verb: Token) -> Token | None:
     ``Après avoir annoncé …, l'opérateur a affirmé``: the subject of the first finite
     verb after a comma, before the clause ends.
     """
-    if _is_finite(verb):
+    if is_finite(verb):
         return None
     seen_comma = False
     for k in range(verb.i + 1, len(doc)):
@@ -407,7 +398,7 @@ def _right_subject(doc: Doc, verb: Token) -> Token | None:
         if tok.text == ",":
             seen_comma = True
         elif seen_comma and tok.dep_ in ("nsubj", "nsubj:pass") and doc[tok.head.i].i > tok.i:
-            return tok if _is_finite(tok.head) else None
+            return tok if is_finite(tok.head) else None
     return None
 
 

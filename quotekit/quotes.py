@@ -29,7 +29,15 @@ from quotekit._resources import french
 from quotekit._text import doc_text
 from quotekit.model import Quote, QuoteKind, Span
 
-__all__ = ["QuoteCandidate", "cue_span", "find_quotes", "is_reporting_verb"]
+__all__ = [
+    "QuoteCandidate",
+    "cue_span",
+    "find_quotes",
+    "is_finite",
+    "is_reporting_verb",
+    "reopens_speech",
+    "reporting_lemma",
+]
 
 _QUE = frozenset({"que", "qu'", "qu’", "qu"})
 _SELON = frozenset({"selon", "d'après", "d’après"})
@@ -308,18 +316,32 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def reopens_speech(doc: Doc, c: int) -> bool:
+    """Token ``c`` is a comma before a present participle of a reporting verb, which
+    opens a second content of the same speaker: ``que X, reconnaissant que Y``."""
+    if doc[c].text != "," or c + 1 >= len(doc):
+        return False
+    p = doc[c + 1]
+    return (
+        "Part" in p.morph.get("VerbForm", [])
+        and "Pres" in p.morph.get("Tense", [])
+        and reporting_lemma(p) is not None
+    )
+
+
+def is_finite(tok: Token) -> bool:
+    """A finite verb, simple or compound (the mood is on the auxiliary of ``ont refusé``)."""
+    return "Fin" in tok.morph.get("VerbForm", []) or any(
+        c.dep_ in ("aux:tense", "aux:pass") and "Fin" in c.morph.get("VerbForm", [])
+        for c in tok.children
+    )
+
+
 def _before_new_speech(doc: Doc, start: int, end: int) -> int:
-    """``end``, or the comma before a present participle of a reporting verb that opens a
-    second content inside ``[start, end)``: ``que X, reconnaissant cependant que Y``."""
+    """``end``, or the comma inside ``[start, end)`` where a second content opens
+    (:func:`reopens_speech`)."""
     for c in range(start + 1, end - 1):
-        if doc[c].text != ",":
-            continue
-        p = doc[c + 1]
-        if (
-            "Part" in p.morph.get("VerbForm", [])
-            and "Pres" in p.morph.get("Tense", [])
-            and reporting_lemma(p) is not None
-        ):
+        if reopens_speech(doc, c):
             return c
     return end
 
@@ -367,7 +389,7 @@ def _before_finite_conjunct(head: Token) -> int:
     act, not part of what they say."""
     end = head.right_edge.i + 1
     for child in head.children:
-        if child.dep_ == "conj" and child.i > head.i and "Ind" in child.morph.get("Mood", []):
+        if child.dep_ == "conj" and child.i > head.i and is_finite(child):
             k = child.left_edge.i
             while k > head.i and (head.doc[k - 1].is_punct or head.doc[k - 1].pos_ == "CCONJ"):
                 k -= 1
@@ -828,7 +850,8 @@ def _apposition_end(doc: Doc, start: int, limit: int) -> int | None:
     porte-parole du gouvernement, X, a …``)."""
     role_nouns = french().role_nouns
     k = start
-    if k < limit and doc[k].pos_ == "DET" and doc[start - 2].pos_ == "PROPN":
+    after_name = start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ == "PROPN"
+    if k < limit and doc[k].pos_ == "DET" and after_name:
         k += 1
     if k >= limit:
         return None
