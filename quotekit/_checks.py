@@ -7,6 +7,7 @@ raises each as a :class:`~quotekit.errors.QuotekitWarning`, naming the document.
 
 from __future__ import annotations
 
+import html.entities
 import re
 
 from spacy.tokens import Doc
@@ -61,10 +62,22 @@ _FRENCH_MARKERS = frozenset(
     }
 )
 
-# An HTML tag (``<p>``, ``</a>``, ``<br/>``, ``<a href="x">``) or character entity
-# (``&eacute;``, ``&#171;``, ``&#xAB;``). A "<" in prose is followed by a space or a digit.
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+# The HTML elements that scraped article text carries. Only these count as tags, so that
+# "<<Nous irons>>" (guillemets typed as angle brackets), "<Nom Prénom>" or "a<b et c>d"
+# are not taken for markup.
+_TAG_NAMES = (
+    "a|abbr|article|aside|b|blockquote|body|br|caption|cite|code|dd|del|div|dl|dt|em|"
+    "figcaption|figure|font|footer|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|li|"
+    "link|main|meta|nav|noscript|ol|p|pre|q|s|script|section|small|span|strong|style|sub|"
+    "sup|table|tbody|td|tfoot|th|thead|title|tr|u|ul"
+)
+# A tag (``<p>``, ``</a>``, ``<br/>``, ``<a href="x">``), its attributes written
+# ``name=value``, not right after another "<"; a character entity (``&eacute;``,
+# ``&#171;``, ``&#xAB;``) by its HTML name.
+_ATTRIBUTE = r"""\s+[A-Za-z_:][-A-Za-z0-9_:.]*\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'<>]+)"""
+_TAG = re.compile(rf"(?<!<)</?(?:{_TAG_NAMES})(?:{_ATTRIBUTE})*\s*/?>", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_ENTITY_NAMES = frozenset(name.rstrip(";") for name in html.entities.html5)
 
 
 def _not_french(doc: Doc) -> str | None:
@@ -82,7 +95,7 @@ def _not_french(doc: Doc) -> str | None:
 
 def _markup(text: str) -> str | None:
     tags = _TAG.findall(text)
-    entities = _ENTITY.findall(text)
+    entities = [e for e in _ENTITY.findall(text) if e[1] == "#" or e[1:-1] in _ENTITY_NAMES]
     if not tags and not entities:
         return None
     found = []

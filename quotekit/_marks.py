@@ -8,7 +8,8 @@ typography has three habits it must handle:
   the start of each new paragraph, and closed once at its end;
 - marks nested one level: ‹ › or “ ” inside « ».
 
-Unbalanced marks give a best-effort pairing and a :class:`QuotekitWarning`; a stray
+Unbalanced marks give a best-effort pairing and a :class:`QuotekitWarning` (or a sentence
+in the caller's ``problems`` list, as the quotes component collects them); a stray
 mark never swallows the rest of the article: an unclosed « closes at the end of its
 paragraph unless the next paragraph continues the quote.
 """

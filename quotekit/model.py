@@ -59,6 +59,8 @@ def _entities(items: Iterable[Entity]) -> tuple[Entity, ...]:
 
 
 def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(items, str):
+        raise TypeError("warnings: expected a sequence of strings, got one string")
     return tuple(items)
 
 

@@ -103,6 +103,8 @@ class _Component:
         record["quotes"] = new["quotes"]
         if "warnings" in new:
             record["warnings"] = new["warnings"]
+        else:
+            record.pop("warnings", None)
         return doc
 
     def run(self, doc: Doc, analysis: Analysis) -> Analysis:
@@ -129,7 +131,7 @@ class QuotesComponent(_Component):
         problems: list[str] = []
         quotes = find_quotes(doc, problems=problems)
         problems.extend(text_problems(doc))
-        return attrs.evolve(analysis, quotes=quotes, warnings=analysis.warnings + tuple(problems))
+        return attrs.evolve(analysis, quotes=quotes, warnings=problems)
 
 
 class AttributionComponent(_Component):

@@ -133,8 +133,11 @@ class _Reader:
         if self.get(obj, key, path, optional=True) is None:
             return ()
         values = self.list(obj, key, path)
-        if not all(isinstance(v, str) for v in values):
-            raise RecordError(f"{path}.{key}: expected a list of strings")
+        for i, value in enumerate(values):
+            if not isinstance(value, str):
+                raise RecordError(
+                    f"{path}.{key}[{i}]: expected a string, got {type(value).__name__}"
+                )
         return tuple(values)
 
     def span(self, obj: Any, path: str) -> Span:

@@ -173,10 +173,21 @@ def test_html_markup_warns_and_says_what_to_do(
     assert analysis.to_record()["warnings"] == list(analysis.warnings)
 
 
-def test_angle_brackets_of_prose_are_no_markup(analyzer: quotekit.Analyzer) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le taux reste < 2 % et > 1 %, selon Marie Dupont & fils.",
+        "<<Nous irons au bout>>, a dit Marie Dupont.",  # guillemets typed as angle brackets
+        "Écrivez à <Nom Prénom> ; si a<b et c>d, Marie Dupont a raison.",
+        "Procter&Gamble; a répondu à Marie Dupont.",  # no entity of that name
+    ],
+)
+def test_prose_with_angle_brackets_or_ampersands_is_no_markup(
+    analyzer: quotekit.Analyzer, text: str
+) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        analysis = analyzer.analyse("Le taux reste < 2 % et > 1 %, selon Marie Dupont & fils.")
+        analysis = analyzer.analyse(text)
     assert analysis.warnings == ()
     assert "warnings" not in analysis.to_record()
 

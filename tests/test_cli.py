@@ -91,6 +91,24 @@ def test_extract_a_file_names_it_by_its_path_as_given(
     assert records_of(out) == expected(analyzer, [(str(path), MOREAU)])
 
 
+def test_extract_names_the_document_of_each_warning_and_keeps_it_in_the_record(
+    capsys: pytest.CaptureFixture[str], analyzer: quotekit.Analyzer, tmp_path: Path
+) -> None:
+    path = tmp_path / "lot.jsonl"
+    path.write_text(
+        jsonl({"id": "propre", "text": MOREAU})
+        + jsonl({"id": "ouvert", "text": "« Nous irons au bout, a déclaré Marie Dupont."}),
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "extract", path)
+    assert code == 0
+    assert "quotekit: warning: ouvert: Unbalanced quote marks" in err
+    assert "propre:" not in err
+    clean, unbalanced = records_of(out)
+    assert "warnings" not in clean
+    assert unbalanced["warnings"][0].startswith("Unbalanced quote marks")
+
+
 def test_extract_jsonl_with_a_bad_line_reports_it_and_processes_the_others(
     capsys: pytest.CaptureFixture[str], analyzer: quotekit.Analyzer, tmp_path: Path
 ) -> None:

@@ -199,6 +199,18 @@ def test_warn_false_is_silent() -> None:
     assert [text[s.start : s.end] for s in segments] == ["non"]
 
 
+@pytest.mark.parametrize("warn", [True, False])
+def test_problems_are_collected_instead_of_warned(warn: bool) -> None:
+    text = "Le maire a dit oui » puis « non"
+    problems: list[str] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        segments = find_segments(text, warn=warn, problems=problems)
+    assert [text[s.start : s.end] for s in segments] == ["non"]
+    assert len(problems) == 1
+    assert problems[0].startswith("Unbalanced quote marks (» at offset 19 closes no quote")
+
+
 def test_deterministic() -> None:
     text = "« Un », « deux » et “trois”.\n\n« Quatre. »"
     assert find_segments(text) == find_segments(text)

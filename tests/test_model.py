@@ -179,3 +179,10 @@ def test_analysis_to_record_is_the_records_converter() -> None:
 
     analysis = sample()
     assert analysis.to_record() == to_record(analysis)
+
+
+def test_warnings_are_a_tuple_of_sentences_never_one_string_cut_up() -> None:
+    analysis = attrs.evolve(sample(), warnings=["Unbalanced quote marks (...)."])
+    assert analysis.warnings == ("Unbalanced quote marks (...).",)
+    with pytest.raises(TypeError, match="one string"):
+        attrs.evolve(sample(), warnings="Unbalanced quote marks (...).")

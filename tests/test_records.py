@@ -409,7 +409,7 @@ BROKEN = [
     (_set(("quotes",), {}), "record.quotes: expected a list"),
     (_set(("model",), KeyError), "record: missing field 'model'"),
     (_set(("warnings",), "balises"), "record.warnings: expected a list"),
-    (_set(("warnings",), [3]), "record.warnings: expected a list of strings"),
+    (_set(("warnings",), [3]), "record.warnings[0]: expected a string, got int"),
 ]
 
 
