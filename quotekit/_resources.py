@@ -80,6 +80,10 @@ class LanguageData:
     places: frozenset[str] = frozenset()
     role_periphrases: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = attrs.field(factory=dict)
 
+    def is_role_noun(self, word: str, lemma: str) -> bool:
+        """A role noun by its form or its lemma (``ministres``, ``porte-parole``)."""
+        return word.lower() in self.role_nouns or lemma.lower() in self.role_nouns
+
     def gender_of(self, word: str) -> str | None:
         """``"f"`` or ``"m"`` when the form of a role or nationality noun shows it
         (``députée``, ``entraîneure``, ``Ukrainienne``), None for epicene nouns

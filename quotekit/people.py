@@ -72,8 +72,7 @@ def _is_title(tok: Token) -> bool:
 
 
 def _is_role_noun(tok: Token) -> bool:
-    data = french()
-    return tok.lower_ in data.role_nouns or tok.lemma_.lower() in data.role_nouns
+    return french().is_role_noun(tok.lower_, tok.lemma_)
 
 
 def _capitalised(tok: Token) -> bool:

@@ -39,6 +39,8 @@ __all__ = [
     "reporting_lemma",
 ]
 
+#: Tokens that no clause or apposition runs across: sentence punctuation and quote marks.
+_CLAUSE_STOPS = frozenset({".", ";", ":", "!", "?", "«", "»", '"', "“", "”"})
 _QUE = frozenset({"que", "qu'", "qu’", "qu"})
 _SELON = frozenset({"selon", "d'après", "d’après"})
 _NEGATION = frozenset({"pas", "jamais", "guère", "plus", "rien", "nullement"})
@@ -101,17 +103,14 @@ def reporting_lemma(token: Token) -> str | None:
     return None
 
 
-_INVERTED_CLITICS = frozenset({"-t", "-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle"})
-
-
 def _participle_after_avoir(token: Token) -> bool:
     """An adjective that is a past participle of a compound tense: ``a martelé``,
     ``a-t-il martelé`` (``avoir`` never takes an adjective)."""
     if token.pos_ != "ADJ":
         return False
     j = token.i - 1
-    while j >= 0 and token.doc[j].lower_ in _INVERTED_CLITICS:
-        j -= 1
+    while j >= 0 and token.doc[j].text.startswith("-") and token.doc[j].pos_ == "PRON":
+        j -= 1  # the inverted subject of "a-t-il"
     return j >= 0 and token.doc[j].lemma_ == "avoir"
 
 
@@ -307,11 +306,7 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
                 clause_head = clause_head.head
             right = min(max(clause_head.right_edge.i, k), sent_end - 1)
             return k, _before_new_speech(doc, k, right + 1)
-        if (
-            tok.pos_ == "VERB"
-            or tok.text in (".", ";", ":", "!", "?", "«", "»", '"')
-            or "\n" in tok.text
-        ):
+        if tok.pos_ == "VERB" or tok.text in _CLAUSE_STOPS or "\n" in tok.text:
             return None
     return None
 
@@ -848,7 +843,7 @@ def _apposition_end(doc: Doc, start: int, limit: int) -> int | None:
     A role with an article (``, le procureur de Lyon,``) is an apposition only after a
     name; after a noun it may be the subject of the content (``Selon le ministère, le
     porte-parole du gouvernement, X, a …``)."""
-    role_nouns = french().role_nouns
+    data = french()
     k = start
     after_name = start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ == "PROPN"
     if k < limit and doc[k].pos_ == "DET" and after_name:
@@ -858,21 +853,18 @@ def _apposition_end(doc: Doc, start: int, limit: int) -> int | None:
     if doc[k].pos_ == "PROPN" and doc[k - 1].pos_ != "DET":
         while k < limit and doc[k].pos_ == "PROPN":
             k += 1
-    elif doc[k].lower_ in role_nouns or doc[k].lemma_.lower() in role_nouns:
+    elif data.is_role_noun(doc[k].lower_, doc[k].lemma_):
         while (
             k < limit
             and k - start < 14
             and doc[k].text != ","
             and doc[k].pos_ not in ("VERB", "AUX")
-            and doc[k].text not in _QUOTE_OPENERS_AND_STOPS
+            and doc[k].text not in _CLAUSE_STOPS
         ):
             k += 1
     else:
         return None
     return k if k < limit and doc[k].text == "," else None
-
-
-_QUOTE_OPENERS_AND_STOPS = frozenset({"«", "»", '"', "“", "”", ".", ";", ":", "!", "?"})
 
 
 def _selon_candidate(doc: Doc, tok: Token, segments: list[Segment]) -> Iterable[QuoteCandidate]:
