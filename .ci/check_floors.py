@@ -1,15 +1,20 @@
 """Fail when a figure of ``quotekit evaluate --json`` drops below its floor.
 
 Usage:
-    python .ci/check_floors.py FLOORS.json EVAL.json NER.json
-    python .ci/check_floors.py --raise FLOORS.json EVAL.json NER.json
+    python .ci/check_floors.py FLOORS.json SECTION=RESULTS.json [SECTION=RESULTS.json ...]
+    python .ci/check_floors.py --raise FLOORS.json SECTION=RESULTS.json [...]
     python .ci/check_floors.py --self-test
+
+    e.g. open=.ci/out-open.json sealed=.ci/out-sealed.json ner=.ci/out-ner.json
 
 ``--raise`` sets every floor that its figure now exceeds to the figure (rounded down to
 three decimals) and never lowers one: run it in the commit that raises a figure.
 
-FLOORS.json maps a section ("eval", "ner") to dotted paths of that section's JSON and
-their minimum values: {"eval": {"quotes.lenient.f1": 0.55}, "ner": {"quotekit.f1": 0.8}}.
+FLOORS.json maps a section ("open", "sealed", "ner") to dotted paths of that section's JSON
+and their minimum values: {"open": {"quotes.lenient.f1": 0.55}, "ner": {"quotekit.f1": 0.8}}.
+The open and sealed sections are ``quotekit evaluate --json`` of quotes-open.jsonl and
+quotes-sealed.jsonl: a floor on each, so that a gain on the open data is kept only when the
+sealed figures hold.
 Every figure is printed against its floor; the exit status is 1 when any is below its
 floor, missing or not a number, and the failures are listed again at the end.
 """
@@ -84,6 +89,8 @@ def raise_floors(floors: dict[str, dict[str, float]], results: dict[str, Any]) -
     """Raise floors to the current figures (three decimals, rounded down); never lower."""
     raised = 0
     for section, paths in floors.items():
+        if section not in results:
+            continue
         for path, floor in paths.items():
             value = lookup(results[section], path)
             new = int(value * 1000) / 1000
@@ -101,15 +108,15 @@ def main(argv: list[str]) -> int:
     update = bool(argv) and argv[0] == "--raise"
     if update:
         argv = argv[1:]
-    if len(argv) != 3:
+    if len(argv) < 2 or not all("=" in a for a in argv[1:]):
         print(__doc__, file=sys.stderr)
         return 2
-    floors_path, eval_path, ner_path = (Path(a) for a in argv)
+    floors_path = Path(argv[0])
     floors = json.loads(floors_path.read_text(encoding="utf-8"))
-    results = {
-        "eval": json.loads(eval_path.read_text(encoding="utf-8")),
-        "ner": json.loads(ner_path.read_text(encoding="utf-8")),
-    }
+    results = {}
+    for arg in argv[1:]:
+        section, path = arg.split("=", 1)
+        results[section] = json.loads(Path(path).read_text(encoding="utf-8"))
     if update:
         raised = raise_floors(floors, results)
         floors_path.write_text(json.dumps(floors, indent=2) + "\n", encoding="utf-8")

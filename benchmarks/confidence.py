@@ -8,7 +8,7 @@ meaningful confidence makes that share rise with the band.
 From the repository root::
 
     python benchmarks/confidence.py                         # ../shared/data/winer-dev
-    python benchmarks/confidence.py path/to/quotes-gold.jsonl --bands 0.5 0.7 0.85
+    python benchmarks/confidence.py path/to/quotes-open.jsonl --bands 0.5 0.7 0.85
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))  # this checkout's package, not an installed one
 import quotekit  # noqa: E402
 from quotekit.evaluate import _lenient, _match, _speaker_correct, load_gold  # noqa: E402
 
-DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "winer-dev" / "quotes-gold.jsonl"
+DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "winer-dev" / "quotes-open.jsonl"
 
 
 def bands_table(gold_path: Path, cuts: Sequence[float]) -> list[tuple[str, int, int]]:

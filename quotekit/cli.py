@@ -111,7 +111,7 @@ exit codes:
   {EXIT_NO_INPUT}  the gold file or folder is missing, unreadable or malformed
 
 examples:
-  quotekit evaluate quotes-gold.jsonl
+  quotekit evaluate quotes-open.jsonl
   quotekit evaluate --ner winer-dev/2016 --json
 """
 

@@ -16,7 +16,7 @@ Scores are plain JSON-ready dicts with unrounded floats; :func:`format_report` a
 
 Example:
     >>> import quotekit
-    >>> result = evaluate_gold("quotes-gold.jsonl", quotekit.load())
+    >>> result = evaluate_gold("quotes-open.jsonl", quotekit.load())
     >>> print(format_report(result))  # doctest: +SKIP
 """
 
@@ -208,7 +208,7 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
             text; the message gives the line number.
 
     Example:
-        >>> docs = load_gold("quotes-gold.jsonl")
+        >>> docs = load_gold("quotes-open.jsonl")
         >>> docs[0].quotes[0].speaker
         'Marie Dupont'
     """
@@ -812,7 +812,7 @@ def evaluate_gold(
         InputError: the gold file is unreadable or malformed.
 
     Example:
-        >>> result = evaluate_gold("quotes-gold.jsonl", quotekit.load())
+        >>> result = evaluate_gold("quotes-open.jsonl", quotekit.load())
         >>> result["quotes"]["gold"]
         115
     """
