@@ -75,6 +75,8 @@ class LanguageData:
     pronouns: dict[str, tuple[str | None, str]]
     noun_genders: dict[str, str] = attrs.field(factory=dict)
     speech_nouns: frozenset[str] = frozenset()
+    #: nouns that carry someone else's words ("les informations de X"): X is the source
+    source_nouns: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     thing_heads: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
@@ -194,6 +196,7 @@ def french() -> LanguageData:
         ),
         nationalities=nationalities,
         party_words=frozenset().union(*(_inflect_all(w.lower()) for w in _lines("parties.txt"))),
+        source_nouns=frozenset(_lines("source_nouns.txt")),
         pronouns=pronouns,
         noun_genders=_noun_genders(singular),
         speech_nouns=frozenset(speech_nouns),
