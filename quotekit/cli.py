@@ -35,7 +35,13 @@ from typing import IO, TextIO
 
 from quotekit._inputs import FORMATS, STDIN, Problem, iter_documents
 from quotekit.analyzer import Analyzer, load
-from quotekit.errors import InputError, ModelNotFoundError, NotFrenchError, QuotekitWarning
+from quotekit.errors import (
+    InputError,
+    ModelNotFoundError,
+    NotFrenchError,
+    QuotekitError,
+    QuotekitWarning,
+)
 from quotekit.model import Analysis
 from quotekit.records import from_record, to_record
 from quotekit.textview import format_analysis
@@ -214,6 +220,31 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print the scores as JSON, for machines"
     )
     evaluate.set_defaults(run=_evaluate, subparser=evaluate)
+
+    train = commands.add_parser(
+        "train",
+        help="train the speaker model on gold quotes",
+        description=(
+            "Train the speaker ranker on gold quotes annotated by the guideline (the format "
+            "of 'quotekit evaluate') and write it to a model folder, for --attribution DIR "
+            "and quotekit.load(attribution=DIR). Needs scikit-learn: pip install "
+            '"quotekit[train]".'
+        ),
+        epilog="examples:\n  quotekit train gold.jsonl more-gold.jsonl -o my-model --cv 5\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    train.add_argument("gold", nargs="+", metavar="GOLD.jsonl", help="gold quotes files")
+    train.add_argument("--output", "-o", required=True, metavar="DIR", help="model folder")
+    train.add_argument("--model", metavar="NAME", help="spaCy pipeline, as for extract")
+    train.add_argument(
+        "--cv",
+        type=int,
+        default=0,
+        metavar="K",
+        help="also cross-validate with K folds by article and print the figures",
+    )
+    train.add_argument("--json", action="store_true", help="print the report as JSON")
+    train.set_defaults(run=_train)
     return parser
 
 
@@ -269,6 +300,12 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
         help="parse every sentence, not only those that can hold a quote or name a person "
         "(slower; the results differ only where the parse of those sentences matters)",
     )
+    parser.add_argument(
+        "--attribution",
+        metavar="DIR",
+        help="speaker model folder written by 'quotekit train' (default: the shipped model; "
+        "'rules' for the attribution rules alone)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -286,7 +323,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_usage(sys.stderr)
-            print(f"{PROG}: error: choose a command: extract, render or evaluate", file=sys.stderr)
+            print(
+                f"{PROG}: error: choose a command: extract, render, evaluate or train",
+                file=sys.stderr,
+            )
             return EXIT_USAGE
         if args.command == "evaluate" and (args.gold is None) == (args.ner is None):
             args.subparser.error("give either GOLD.jsonl or --ner DIR (one of them)")
@@ -308,11 +348,13 @@ def _exit_code(code: object) -> int:
     return EXIT_USAGE
 
 
-def _load(model: str | None, *, full_parse: bool = False) -> Analyzer | None:
+def _load(
+    model: str | None, *, full_parse: bool = False, attribution: str | None = None
+) -> Analyzer | None:
     """The analyser, or None after printing why it cannot be loaded."""
     try:
-        return load(model, max_length=MAX_LENGTH, focus=not full_parse)
-    except (ModelNotFoundError, NotFrenchError) as err:
+        return load(model, max_length=MAX_LENGTH, focus=not full_parse, attribution=attribution)
+    except (ModelNotFoundError, NotFrenchError, InputError) as err:
         print(f"{PROG}: error: {err}", file=sys.stderr)
         return None
 
@@ -495,7 +537,7 @@ def _extract(args: argparse.Namespace) -> int:
     if first is None:
         reporter.say(f"{PROG}: nothing to analyse")
         return EXIT_NO_INPUT
-    analyzer = _load(args.model, full_parse=args.full_parse)
+    analyzer = _load(args.model, full_parse=args.full_parse, attribution=args.attribution)
     if analyzer is None:
         return EXIT_MODEL
 
@@ -588,7 +630,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.ner is None and not target.is_file():
         print(f"{PROG}: error: {target}: no such gold file", file=sys.stderr)
         return EXIT_NO_INPUT
-    analyzer = _load(args.model, full_parse=args.full_parse)
+    analyzer = _load(args.model, full_parse=args.full_parse, attribution=args.attribution)
     if analyzer is None:
         return EXIT_MODEL
 
@@ -615,4 +657,49 @@ def _evaluate_quietly(args: argparse.Namespace, analyzer: Analyzer, target: Path
     out = _utf8_stdout()
     out.write(json.dumps(result, indent=2, ensure_ascii=False) if args.json else report(result))
     out.write("\n")
+    return EXIT_OK
+
+
+# -- train -------------------------------------------------------------------------------------
+
+
+def _train(args: argparse.Namespace) -> int:
+    from quotekit.train import train
+
+    for path in args.gold:
+        if not Path(path).is_file():
+            print(f"{PROG}: error: {path}: no such gold file", file=sys.stderr)
+            return EXIT_NO_INPUT
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", QuotekitWarning)
+            report = train(args.gold, args.output, model=args.model, cv=args.cv)
+    except (ModelNotFoundError, NotFrenchError) as err:
+        print(f"{PROG}: error: {err}", file=sys.stderr)
+        return EXIT_MODEL
+    except (InputError, OSError, UnicodeDecodeError) as err:
+        print(f"{PROG}: error: {err}", file=sys.stderr)
+        return EXIT_NO_INPUT
+    except QuotekitError as err:
+        print(f"{PROG}: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    out = _utf8_stdout()
+    if args.json:
+        out.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    decision = "enabled" if report["quote_decision_enabled"] else "not enabled (rules choose)"
+    out.write(
+        f"models written to {report['written_to']}: {report['articles']} articles, "
+        f"{report['quote_candidates']} quote candidates, "
+        f"{report['speaker_candidates']} speaker candidates; trained quote decision {decision}\n"
+    )
+    cv = report.get("cross_validation")
+    if cv:
+        out.write(f"cross-validation, {cv['folds']} folds by article (mean ± stdev, folds):\n")
+        for who in ("speakers", "both", "rules"):
+            for key, fig in cv[who].items():
+                folds = " ".join(f"{v:.3f}" for v in fig["folds"])
+                out.write(
+                    f"  {who:8} {key:17} {fig['mean']:.3f} ± {fig['stdev']:.3f}   [{folds}]\n"
+                )
     return EXIT_OK

@@ -38,7 +38,15 @@ __all__ = ["COMPONENTS", "model_name", "register_extensions"]
 # spaCy forbids dots in factory names: the house style's "quotekit.quotes" is "quotekit_quotes".
 COMPONENTS = ("quotekit_people", "quotekit_quotes", "quotekit_attribution")
 
+#: The components that make a trained decision, and take a `model` setting.
+TRAINED = ("quotekit_quotes", "quotekit_attribution")
+
 RECORD_ATTR = "quotekit_record"
+
+#: The ``model`` setting of ``quotekit_quotes`` and ``quotekit_attribution``: the trained
+#: models shipped in the package, or the rules alone (else the folder of a trained model).
+DEFAULT_MODEL = "default"
+RULES = "rules"
 
 #: The component that runs the parse on the sentences that need it (``quotekit.focus``).
 FOCUS = "quotekit_focus"
@@ -121,7 +129,23 @@ class PeopleComponent(_Component):
 
 
 class QuotesComponent(_Component):
-    """``quotekit_quotes``: direct, indirect and mixed quote spans with their cues."""
+    """``quotekit_quotes``: direct, indirect and mixed quote spans with their cues.
+
+    The rules propose candidates and, by default, choose among them. A trained quote
+    decision (``model``, as for ``quotekit_attribution``) chooses instead when its
+    training found it better than the rules on held-out folds (``enabled`` in its meta).
+    """
+
+    def __init__(self, nlp: Language, name: str, model: str = DEFAULT_MODEL) -> None:
+        super().__init__(nlp, name)
+        from quotekit.linear import load_models
+
+        self.decision = None
+        if model != RULES:
+            decision = load_models(None if model == DEFAULT_MODEL else model).quotes
+            # training enables the decision only when it beats the rules on held-out folds
+            if decision.meta.get("enabled", True):
+                self.decision = decision
 
     def run(self, doc: Doc, analysis: Analysis) -> Analysis:
         from quotekit._checks import text_problems
@@ -129,30 +153,56 @@ class QuotesComponent(_Component):
 
         # the problems of the text go into the record; the analyser raises them as warnings
         problems: list[str] = []
-        quotes = find_quotes(doc, problems=problems)
+        quotes = find_quotes(doc, problems=problems, model=self.decision)
         problems.extend(text_problems(doc))
         return attrs.evolve(analysis, quotes=quotes, warnings=problems)
 
 
 class AttributionComponent(_Component):
-    """``quotekit_attribution``: the speaker of each quote, an entity of the document."""
+    """``quotekit_attribution``: the speaker of each quote, an entity of the document.
+
+    The attribution rules propose a speaker; the trained speaker model (``model``:
+    ``default`` for the one shipped in the package, the folder of one written by
+    ``quotekit train``, or ``rules`` for the rules alone) chooses among every entity that
+    could be it.
+    """
+
+    def __init__(self, nlp: Language, name: str, model: str = DEFAULT_MODEL) -> None:
+        super().__init__(nlp, name)
+        from quotekit.linear import load_models
+
+        self.ranker = None
+        if model != RULES:
+            self.ranker = load_models(None if model == DEFAULT_MODEL else model).speakers
 
     def run(self, doc: Doc, analysis: Analysis) -> Analysis:
+        from quotekit._text import doc_text
         from quotekit.attribution import attribute
+        from quotekit.speakers import RuleEvidence, rank_speakers
 
-        return attribute(doc, analysis)
+        evidence: list[RuleEvidence] = []
+        attributed = attribute(doc, analysis, evidence=evidence)
+        if self.ranker is None:
+            return attributed
+        return rank_speakers(
+            attributed,
+            evidence,
+            self.ranker,
+            text=doc_text(doc),
+            sentence_starts=[s.start_char for s in doc.sents],
+        )
 
 
 def make_people(nlp: Language, name: str) -> PeopleComponent:
     return PeopleComponent(nlp, name)
 
 
-def make_quotes(nlp: Language, name: str) -> QuotesComponent:
-    return QuotesComponent(nlp, name)
+def make_quotes(nlp: Language, name: str, model: str = DEFAULT_MODEL) -> QuotesComponent:
+    return QuotesComponent(nlp, name, model)
 
 
-def make_attribution(nlp: Language, name: str) -> AttributionComponent:
-    return AttributionComponent(nlp, name)
+def make_attribution(nlp: Language, name: str, model: str = DEFAULT_MODEL) -> AttributionComponent:
+    return AttributionComponent(nlp, name, model)
 
 
 def make_focus(nlp: Language, name: str, components: list[str]) -> Any:
@@ -171,6 +221,8 @@ Language.factory("quotekit_tokens", func=make_tokens)
 # the component's name before it also joined elisions; kept so that pipelines built with it load
 Language.factory("quotekit_prefixes", func=make_tokens)
 Language.factory("quotekit_people", func=make_people)
-Language.factory("quotekit_quotes", func=make_quotes)
-Language.factory("quotekit_attribution", func=make_attribution)
+Language.factory("quotekit_quotes", default_config={"model": DEFAULT_MODEL}, func=make_quotes)
+Language.factory(
+    "quotekit_attribution", default_config={"model": DEFAULT_MODEL}, func=make_attribution
+)
 Language.factory("quotekit_focus", default_config={"components": []}, func=make_focus)

@@ -27,6 +27,7 @@ from spacy.tokens import Span as SpacySpan
 from quotekit._marks import Segment, find_segments
 from quotekit._resources import french
 from quotekit._text import doc_text
+from quotekit.linear import LinearModel
 from quotekit.model import Quote, QuoteKind, Span
 
 __all__ = [
@@ -75,6 +76,9 @@ class QuoteCandidate:
     cue_token: int | None  # index of the cue's head token in the Doc
     confidence: float
     priority: int  # higher wins an overlap
+    #: how the candidate was made, a feature of the trained decision ("que", "selon",
+    #: "segment:incise"...); "wide:..." for those the rules alone would not propose
+    rule: str = "rule"
 
 
 #: Endings of first-group verb forms (present, imperfect, participles), longest first.
@@ -392,16 +396,23 @@ def _before_finite_conjunct(head: Token) -> int:
     return end
 
 
-def _noun_object(verb: Token) -> tuple[int, int] | None:
-    """A noun object carrying content: ``a démenti toute implication``."""
-    if reporting_lemma(verb) not in french().object_reporting_verbs or _in_incise(verb):
+def _noun_object(verb: Token, *, any_verb: bool = False) -> tuple[int, int] | None:
+    """A noun object carrying content: ``a démenti toute implication``.
+
+    Only for the verbs whose object is reported content (``object`` in the verb list),
+    unless ``any_verb``: then a candidate for the trained decision to judge.
+    """
+    if _in_incise(verb):
+        return None
+    if not any_verb and reporting_lemma(verb) not in french().object_reporting_verbs:
         return None
     for child in verb.children:
         if (
             child.i > verb.i
             and child.dep_ == "obj"
             and child.pos_ == "NOUN"
-            and any(c.dep_ == "det" for c in child.children)
+            # a determiner or a number: "toute implication", "40 millions d'euros"
+            and any(c.dep_ in ("det", "nummod") for c in child.children)
         ):
             return child.left_edge.i, child.right_edge.i + 1
     return None
@@ -512,11 +523,11 @@ def _direct_from_segment(
     if incise is not None and colon_before and not _inverted_subject(incise):
         incise = None  # "Il a réagi : « … » poursuivant par": the colon's verb speaks
     if incise is not None:
-        return QuoteCandidate(seg.start, seg.end, "direct", incise.i, 0.9, 3)
+        return QuoteCandidate(seg.start, seg.end, "direct", incise.i, 0.9, 3, "segment:incise")
     if colon_before:
         cue = _verb_before(doc, j)
         return QuoteCandidate(
-            seg.start, seg.end, "direct", cue, 0.85 if cue is not None else 0.7, 3
+            seg.start, seg.end, "direct", cue, 0.85 if cue is not None else 0.7, 3, "segment:colon"
         )
     before = doc.char_span(0, seg.open, alignment_mode="contract") if seg.open > 0 else None
     if before is not None and len(before):
@@ -528,7 +539,7 @@ def _direct_from_segment(
             if source_end > prev.i + 1:
                 continue  # "selon un « mode sans échec »": the fragment is the source itself
             if _selon_token(tok) and _apposition_only(doc, source_end, prev.i):
-                return QuoteCandidate(seg.start, seg.end, "direct", tok.i, 0.8, 3)
+                return QuoteCandidate(seg.start, seg.end, "direct", tok.i, 0.8, 3, "segment:selon")
     starts_sentence = _at_sentence_start(text, seg.open)
     if (
         before is not None
@@ -539,7 +550,7 @@ def _direct_from_segment(
         return None  # embedded in the sentence's syntax ("pour « un moment d'échange »")
     if has_verb and (words >= 4 or (starts_sentence and words >= 3)):
         return QuoteCandidate(
-            seg.start, seg.end, "direct", None, 0.55 if starts_sentence else 0.4, 2
+            seg.start, seg.end, "direct", None, 0.55 if starts_sentence else 0.4, 2, "segment:bare"
         )
     return None
 
@@ -708,7 +719,24 @@ def _split_on_incise(doc: Doc, seg: Segment) -> list[tuple[int, int, int | None]
     return [(seg.start, seg.end, None)]
 
 
-def _indirect_candidates(doc: Doc, segments: list[Segment]) -> Iterable[QuoteCandidate]:
+def _gate(tok: Token) -> str | None:
+    """Why the rules do not take a reporting verb's content as a quote, if they don't."""
+    if any(c.dep_ == "aux:pass" for c in tok.children):
+        return "passive"  # "seront proposées"; "a été confirmé par" is left for later
+    if _is_negated(tok):
+        return "negated"
+    if _is_hypothetical(tok):
+        return "hypothetical"
+    if _is_authorial(tok):
+        return "authorial"
+    if _is_impersonal(tok):
+        return "impersonal"
+    return None
+
+
+def _indirect_candidates(
+    doc: Doc, segments: list[Segment], *, wide: bool = False
+) -> Iterable[QuoteCandidate]:
     text = doc_text(doc)
     for tok in doc:
         if _selon_token(tok):
@@ -716,9 +744,8 @@ def _indirect_candidates(doc: Doc, segments: list[Segment]) -> Iterable[QuoteCan
             continue
         if not is_reporting_verb(tok) or tok.pos_ != "VERB":
             continue
-        if any(c.dep_ == "aux:pass" for c in tok.children):
-            continue  # passive: "seront proposées"; "a été confirmé par" is left for later
-        if _is_negated(tok) or _is_hypothetical(tok) or _is_authorial(tok) or _is_impersonal(tok):
+        gate = _gate(tok)
+        if gate is not None and not wide:
             continue
         rng = _que_clause(tok)
         confidence = 0.8
@@ -731,6 +758,12 @@ def _indirect_candidates(doc: Doc, segments: list[Segment]) -> Iterable[QuoteCan
             rng = _noun_object(tok)
             confidence = 0.55
             rule = "noun"
+        if rng is None and wide:
+            rng = _noun_object(tok, any_verb=True)
+            confidence = 0.0
+            rule = "wide:noun"
+        if gate is not None:
+            rule, confidence = f"wide:{gate}:{rule}", 0.0
         if rng is None:
             # inverted-subject incise after the content: "..., a expliqué X."
             if _inverted_subject(tok) and tok.i > tok.sent.start + 3:
@@ -744,7 +777,15 @@ def _indirect_candidates(doc: Doc, segments: list[Segment]) -> Iterable[QuoteCan
                         text, tok.sent.start_char, j, segments, before_cue=True
                     )
                     if end - start > 20 and not _inside_segment(segments, start, end):
-                        yield QuoteCandidate(start, end, "indirect", tok.i, 0.6, 1)
+                        yield QuoteCandidate(
+                            start,
+                            end,
+                            "indirect",
+                            tok.i,
+                            0.6 if gate is None else 0.0,
+                            1,
+                            "inverted" if gate is None else f"wide:{gate}:inverted",
+                        )
             continue
         for a, b in _split_coordinated(doc, *rng):
             if a >= b:
@@ -759,13 +800,15 @@ def _indirect_candidates(doc: Doc, segments: list[Segment]) -> Iterable[QuoteCan
             if rule == "noun" and inside:
                 # "a dénoncé un « chantage » de la mairie": the fragment is the quote
                 seg = inside[0]
-                yield QuoteCandidate(seg.start, seg.end, "mixed", tok.i, confidence + 0.1, 4)
+                yield QuoteCandidate(
+                    seg.start, seg.end, "mixed", tok.i, confidence + 0.1, 4, f"{rule}:fragment"
+                )
                 continue
             if inside:
                 start, end = _strip_enclosing_marks(text, start, end, segments)
-                yield QuoteCandidate(start, end, "mixed", tok.i, confidence + 0.05, 4)
+                yield QuoteCandidate(start, end, "mixed", tok.i, confidence + 0.05, 4, rule)
             else:
-                yield QuoteCandidate(start, end, "indirect", tok.i, confidence, 1)
+                yield QuoteCandidate(start, end, "indirect", tok.i, confidence, 1, rule)
 
 
 def _split_coordinated(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
@@ -900,12 +943,12 @@ def _selon_candidate(doc: Doc, tok: Token, segments: list[Segment]) -> Iterable[
     if _segment_at(segments, start, end):
         if _strip_enclosing_marks(text, start, end, segments) != (start, end):
             return  # a whole guillemet segment: the direct-quote rules handle it
-        yield QuoteCandidate(start, end, "mixed", tok.i, 0.75, 4)
+        yield QuoteCandidate(start, end, "mixed", tok.i, 0.75, 4, "selon")
     else:
-        yield QuoteCandidate(start, end, "indirect", tok.i, 0.75, 1)
+        yield QuoteCandidate(start, end, "indirect", tok.i, 0.75, 1, "selon")
 
 
-def _candidates(doc: Doc, segments: list[Segment]) -> list[QuoteCandidate]:
+def _candidates(doc: Doc, segments: list[Segment], *, wide: bool = False) -> list[QuoteCandidate]:
     out: list[QuoteCandidate] = []
     for seg in segments:
         if seg.end <= seg.start:
@@ -913,20 +956,30 @@ def _candidates(doc: Doc, segments: list[Segment]) -> list[QuoteCandidate]:
         words, has_verb = _words(doc, seg.start, seg.end)
         governing = _governing_verb(doc, seg)
         if governing is not None and not _colon_before(doc_text(doc), seg.open):
-            out.append(QuoteCandidate(seg.start, seg.end, "mixed", governing.i, 0.7, 2))
+            out.append(
+                QuoteCandidate(seg.start, seg.end, "mixed", governing.i, 0.7, 2, "segment:object")
+            )
             continue
         direct = _direct_from_segment(doc, seg, words, has_verb)
         if direct is None:
+            if wide:  # a term, a title, a name in guillemets... or a quote the rules missed
+                out.append(
+                    QuoteCandidate(seg.start, seg.end, "direct", None, 0.0, 0, "wide:segment")
+                )
             continue
         parts = _split_on_incise(doc, seg)
         if len(parts) == 2:
             for s, e, inner_cue in parts:
                 # the incise after the whole quote, when there is one, names the speaker
                 cue = direct.cue_token if direct.cue_token is not None else inner_cue
-                out.append(attrs.evolve(direct, start=s, end=e, cue_token=cue, confidence=0.85))
+                out.append(
+                    attrs.evolve(
+                        direct, start=s, end=e, cue_token=cue, confidence=0.85, rule="segment:split"
+                    )
+                )
         else:
             out.append(direct)
-    out.extend(_indirect_candidates(doc, segments))
+    out.extend(_indirect_candidates(doc, segments, wide=wide))
     return out
 
 
@@ -948,27 +1001,60 @@ def _resolve_overlaps(cands: list[QuoteCandidate]) -> list[QuoteCandidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def find_candidates(doc: Doc, *, problems: list[str] | None = None) -> list[QuoteCandidate]:
-    """Quote candidates of a parsed Doc, without overlaps, in text order.
+def find_candidates(
+    doc: Doc, *, problems: list[str] | None = None, wide: bool = False
+) -> list[QuoteCandidate]:
+    """Quote candidates of a parsed Doc, in text order.
 
     Unbalanced quote marks are appended to ``problems`` when it is given, else warned of.
+    By default the rules' own choice: no overlaps, priority deciding. With ``wide``, every
+    candidate, overlapping and including those the rules would reject (``rule`` says
+    which), for the trained decision (:mod:`quotekit.quote_features`) to choose from.
     """
     text = doc_text(doc)
     segments = find_segments(text, problems=problems)
     # a part with no word is no quote: what an unclosed mark leaves after an incise
     said = [
-        c for c in _candidates(doc, segments) if any(ch.isalnum() for ch in text[c.start : c.end])
+        c
+        for c in _candidates(doc, segments, wide=wide)
+        if any(ch.isalnum() for ch in text[c.start : c.end])
     ]
-    return _resolve_overlaps(said)
+    return sorted(said, key=lambda c: (c.start, c.end)) if wide else _resolve_overlaps(said)
 
 
-def find_quotes(doc: Doc, *, problems: list[str] | None = None) -> tuple[Quote, ...]:
+def quote_of(doc: Doc, c: QuoteCandidate, confidence: float | None = None) -> Quote:
+    """The :class:`Quote` of a candidate: its text, kind and cue span."""
+    text = doc_text(doc)
+    cue = None
+    if c.cue_token is not None:
+        cue = cue_span(doc, doc[c.cue_token])
+        if doc[c.cue_token].lower_ in ("d'", "d’"):
+            after = doc[c.cue_token + 1]
+            cue = Span.of(text, cue.start, after.idx + len(after.text))
+    if cue is not None and c.start < cue.end and cue.start < c.end:
+        cue = None  # a cue inside its own quote is not one
+    return Quote(
+        c.start,
+        c.end,
+        text[c.start : c.end],
+        kind=c.kind,
+        cue=cue,
+        confidence=c.confidence if confidence is None else confidence,
+    )
+
+
+def find_quotes(
+    doc: Doc, *, problems: list[str] | None = None, model: LinearModel | None = None
+) -> tuple[Quote, ...]:
     """Find the quotes of a parsed French Doc, with their cues but no speakers yet.
 
     Args:
         doc: A Doc parsed by a French pipeline with a parser and lemmatizer.
         problems: When given, a sentence on the unbalanced quote marks is appended to
             it instead of being raised as a :class:`QuotekitWarning`.
+        model: The trained quote decision (:mod:`quotekit.quote_features`): it judges
+            every candidate, those the rules reject included, and its probability is the
+            quote's confidence. None: the rules decide.
 
     Returns:
         Quotes in text order; they do not overlap.
@@ -977,20 +1063,9 @@ def find_quotes(doc: Doc, *, problems: list[str] | None = None) -> tuple[Quote, 
         >>> [q.text for q in find_quotes(nlp("« Nous irons au bout », a déclaré Marie Dupont."))]
         ['Nous irons au bout']
     """
-    text = doc_text(doc)
-    quotes = []
-    for c in find_candidates(doc, problems=problems):
-        cue = None
-        if c.cue_token is not None:
-            cue = cue_span(doc, doc[c.cue_token])
-            if doc[c.cue_token].lower_ in ("d'", "d’"):
-                after = doc[c.cue_token + 1]
-                cue = Span.of(text, cue.start, after.idx + len(after.text))
-        if cue is not None and c.start < cue.end and cue.start < c.end:
-            cue = None  # a cue inside its own quote is not one
-        quotes.append(
-            Quote(
-                c.start, c.end, text[c.start : c.end], kind=c.kind, cue=cue, confidence=c.confidence
-            )
-        )
-    return tuple(quotes)
+    if model is not None:
+        from quotekit.quote_features import decide
+
+        candidates = find_candidates(doc, problems=problems, wide=True)
+        return tuple(quote_of(doc, c, p) for c, p in decide(doc, candidates, model))
+    return tuple(quote_of(doc, c) for c in find_candidates(doc, problems=problems))

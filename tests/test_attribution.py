@@ -454,9 +454,58 @@ ISSUE4_CONSTRUCTIONS = [
 ]
 
 
+# Kinds of mistakes quotekit 0.1 made on news it had never seen (issue 14); each row failed
+# on 0.1 and passes with the trained speaker model and the mechanisms that came with it.
+UNSEEN_NEWS = [
+    pytest.param(
+        "Le syndicat des contrôleurs réclame 40 millions d'euros de compensation à la région.",
+        [
+            (
+                "40 millions d'euros de compensation",
+                "syndicat des contrôleurs",
+                "organization",
+                "Le syndicat des contrôleurs",
+            )
+        ],
+        id="noun-object-with-a-number-is-content",
+    ),
+    pytest.param(
+        "Selon les informations de l'agence Nordpresse, deux navires ont été arraisonnés.",
+        [("deux navires ont été arraisonnés", "Nordpresse", "organization", "Nordpresse")],
+        id="the-source-inside-les-informations-de",
+    ),
+    pytest.param(
+        "D'après un communiqué du ministère de l'Agriculture, les stocks suffiront.",
+        [
+            (
+                "les stocks suffiront",
+                "ministère de l'Agriculture",
+                "organization",
+                "ministère de l'Agriculture",
+            )
+        ],
+        id="the-source-inside-un-communique-de",
+    ),
+    pytest.param(
+        "« Vous n'avez rien compris », a rétorqué la députée Hélène Roussel.",
+        [("Vous n'avez rien compris", "Hélène Roussel", "person", "Hélène Roussel")],
+        id="a-reporting-verb-beyond-the-guideline-list",
+    ),
+    pytest.param(
+        "L'ONU lundi a affirmé que les convois étaient bloqués à la frontière.",
+        [("les convois étaient bloqués à la frontière", "ONU", "organization", "L'ONU")],
+        id="a-weekday-after-a-name-is-not-part-of-it",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
-    NAMED + PRONOUNS_AND_ROLES + ORGANISATIONS_AND_DESCRIPTIONS + ISSUE4_CONSTRUCTIONS,
+    NAMED
+    + PRONOUNS_AND_ROLES
+    + ORGANISATIONS_AND_DESCRIPTIONS
+    + ISSUE4_CONSTRUCTIONS
+    + UNSEEN_NEWS,
 )
 def test_speakers(analyzer: quotekit.Analyzer, text: str, expected: list[Row]) -> None:
     analysis = analyzer.analyse(text)

@@ -87,10 +87,46 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "persons": [{"name": "Marie Dupont", "forms": ["Marie Dupont"], "roles": []}],
     }
     (root / "gold.jsonl").write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    # gold for `quotekit train`: the sample articles with their golden records as annotations
+    articles = []
+    for path in sorted((ROOT / "examples" / "articles").glob("*.txt")):
+        record = json.loads((ROOT / "tests" / "golden" / f"{path.stem}.json").read_text("utf-8"))
+        articles.append(json.dumps(_as_gold(path.read_text("utf-8"), record), ensure_ascii=False))
+    for name, part in (("my-gold", articles[:4]), ("more-gold", articles[4:7])):
+        (root / f"{name}.jsonl").write_text("\n".join(part) + "\n", encoding="utf-8")
+    (root / "held-out-gold.jsonl").write_text("\n".join(articles[7:]) + "\n", encoding="utf-8")
     (root / "annotated").mkdir()
     (root / "annotated" / "a.txt").write_text(text, encoding="utf-8")
     (root / "annotated" / "a.ann").write_text("T1\tPerson 34 46\tMarie Dupont\n", encoding="utf-8")
     return root
+
+
+def _as_gold(text: str, record: dict) -> dict:
+    """A gold article from a record: its quotes and speakers taken as the annotation."""
+    names = {e["id"]: e for e in record["entities"]}
+    quotes = []
+    for q in record["quotes"]:
+        speaker = q["speaker"]
+        quotes.append(
+            {
+                "start": q["start"],
+                "end": q["end"],
+                "text": q["text"],
+                "kind": q["kind"],
+                "speaker": None if speaker is None else speaker["name"],
+                "speaker_kind": "none" if speaker is None else speaker["kind"],
+                "speaker_mention": None
+                if speaker is None or speaker["mention"] is None
+                else speaker["mention"]["text"],
+                "cue": None if q["cue"] is None else q["cue"]["text"],
+            }
+        )
+    persons = [
+        {"name": e["name"], "forms": sorted({m["text"] for m in e["mentions"]}), "roles": []}
+        for e in names.values()
+        if e["kind"] == "person"
+    ]
+    return {"id": record["id"], "text": text, "quotes": quotes, "persons": persons}
 
 
 def test_the_docs_have_shell_examples() -> None:
