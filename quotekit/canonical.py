@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from importlib import resources
@@ -22,11 +23,22 @@ import attrs
 from rapidfuzz import fuzz
 
 from quotekit._resources import french
-from quotekit.names import normalize, skeleton
+from quotekit.names import normalize, skeleton, translit_key
 
-__all__ = ["ParsedName", "canonicalize", "cluster_parsed", "load_aliases", "parse_name"]
+__all__ = [
+    "GivenNames",
+    "ParsedName",
+    "canonicalize",
+    "cluster_parsed",
+    "load_aliases",
+    "load_given_names",
+    "parse_name",
+    "press_marks",
+]
 
 Aliases = dict[tuple[str, ...], tuple[str, ...]]
+#: skeleton of a given name -> the numbers of its groups in the given-name table
+GivenNames = dict[str, frozenset[int]]
 
 _PARTICLES = frozenset(
     "de du des d von van der den di da del della dos das ben bin ibn al el la le lo y e".split()  # noqa: SIM905
@@ -82,6 +94,90 @@ def load_aliases(extra: Iterable[Sequence[str]] | None = None) -> Aliases:
     if extra is not None:
         table.update(_rows_to_aliases(extra))
     return table
+
+
+def _resource_lines(name: str) -> list[str]:
+    path = resources.files("quotekit").joinpath("resources").joinpath("fr").joinpath(name)
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def _groups_to_table(groups: Iterable[Sequence[str]], table: GivenNames, first: int) -> None:
+    for number, group in enumerate(groups, first):
+        for spelling in group:
+            words = normalize(spelling).replace(" ", "")
+            if not words or spelling.lstrip().startswith("#"):
+                continue
+            key = skeleton(words)
+            table[key] = table.get(key, frozenset()) | {number}
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_given_names() -> tuple[GivenNames, int]:
+    rows = [
+        [cell.strip() for cell in line.split("\t") if cell.strip()]
+        for line in _resource_lines("given_name_variants.tsv")
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    table: GivenNames = {}
+    _groups_to_table(rows, table, 0)
+    return table, len(rows)
+
+
+def load_given_names(extra: Iterable[Sequence[str]] | None = None) -> GivenNames:
+    """The shipped given-name table (``resources/fr/given_name_variants.tsv``) plus groups
+    of spellings of one given name (``[["Mykyta", "Nikita"], ...]``).
+
+    A user group that shares a spelling with a shipped one joins it.
+    """
+    shipped, count = _shipped_given_names()
+    if extra is None:
+        return shipped
+    table = dict(shipped)
+    groups = [
+        [extra_group] if isinstance(extra_group, str) else extra_group for extra_group in extra
+    ]
+    joined: GivenNames = {}
+    _groups_to_table(groups, joined, count)
+    for key, numbers in joined.items():
+        table[key] = table.get(key, frozenset()) | numbers
+    # a user group that shares a spelling with a shipped group joins it: every spelling of
+    # the user group gets the shipped group's numbers too
+    for number, group in enumerate(groups, count):
+        keys = [skeleton(normalize(g).replace(" ", "")) for g in group if normalize(g)]
+        union = frozenset().union(*(table.get(k, frozenset()) for k in keys))
+        if union != {number}:
+            for k in keys:
+                table[k] = table.get(k, frozenset()) | union
+    return table
+
+
+_NO_GROUP: frozenset[int] = frozenset()
+
+
+def _given_groups(word: str, table: GivenNames) -> frozenset[int]:
+    """The given-name groups of a skeleton; Baltic endings (-s, -as, -is, -us) are tried off
+    a word not in the table (``Sergejs``, ``Sergejus``)."""
+    found = table.get(word)
+    if found is not None:
+        return found
+    for end in ("as", "is", "us", "s"):
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            found = table.get(word[: -len(end)])
+            if found is not None:
+                return found
+    return _NO_GROUP
+
+
+# patronymic middle names in the spellings of the press: Vladimirovitch, Volodymyrovych,
+# Wladimirowitsch, Władimirowicz, Vladimirovič, Vlagyimirovics, Volodymyrivna, Sergueïevna
+_PATRONYMIC = re.compile(
+    r"(?:[oe]v|[oe]w|y?iv)(?:itch|ich|ych|ytch|itsch|ytsch|icz|ycz|ic|yc|ics|icius|na|nja)$"
+    r"|(?:ichna|ivna)$"
+)
+
+
+def _is_patronymic(word: str) -> bool:
+    return len(word) >= 7 and _PATRONYMIC.search(word) is not None
 
 
 _HYPHEN_PARTICLES = frozenset({"al", "el", "ben", "bin", "ibn", "abu", "abou", "abd", "ould"})
@@ -149,8 +245,10 @@ class ParsedName:
     """A name as compared: its display form (without title) and its word skeletons."""
 
     display: str
-    words: tuple[str, ...]  # skeletons, particles removed
+    words: tuple[str, ...]  # skeletons, particles and patronymics removed
     joined: str = ""  # the normalised words run together, particles kept: "jeanmarielepen"
+    keys: tuple[str, ...] = ()  # transliteration keys of the words (names.translit_key)
+    groups: tuple[frozenset[int], ...] = ()  # given-name groups of the words
 
     @property
     def is_full(self) -> bool:
@@ -170,6 +268,11 @@ class ParsedName:
         # Prigoschin / Prigojine, Saluschnyj / Zaloujny
         keys.update("~" + _consonants(w).replace("x", "") for w in self.words[1:] if len(w) > 3)
         keys.add("=" + _consonants(self.joined or "".join(self.words)))
+        # the same surname in another convention (Ławrow, Lavrovs), with a given name
+        # that can agree: its groups in the table, or its first letter
+        if self.keys and len(self.words[0]) > 1:
+            first = {f"g{g}" for g in self.groups[0]} | {self.words[0].translate(_VOWEL_CLASS)[0]}
+            keys.update(f"§{g}|{k}" for g in first for k in self.keys[1:] if len(k) >= _MIN_KEY)
         return keys
 
     def lookup_keys(self) -> set[str]:
@@ -186,12 +289,21 @@ class ParsedName:
         return {"^" + w[:3] for w in self.words[1:] if len(w) > 3}
 
 
+#: transliteration keys shorter than this are too common to identify a surname
+_MIN_KEY = 4
+
+
 def _consonants(key: str) -> str:
     return "".join(c for c in key if c not in "aeiou") or key
 
 
-def parse_name(name: str, *, aliases: Aliases | None = None) -> ParsedName | None:
+def parse_name(
+    name: str, *, aliases: Aliases | None = None, given_names: GivenNames | None = None
+) -> ParsedName | None:
     """Parse a name for comparison; None when nothing of a name is left.
+
+    Titles are dropped, aliases applied, particles and patronymic middle names
+    (``Vladimirovitch``, ``Volodymyrivna``) left out of the compared words.
 
     Example:
         >>> parse_name("M. Volodymyr Zelenskiy").words == parse_name("Wolodymyr Selenskyj").words
@@ -210,10 +322,16 @@ def parse_name(name: str, *, aliases: Aliases | None = None) -> ParsedName | Non
     if not words:
         return None
     kept = [w for w in words if w not in _PARTICLES] or words
+    if len(kept) >= 3:
+        kept = [kept[0], *(w for w in kept[1:-1] if not _is_patronymic(w)), kept[-1]]
+    given = _shipped_given_names()[0] if given_names is None else given_names
+    skeletons = tuple(_SUFFIXES.get(w) or (w if w in _ROMAN else skeleton(w)) for w in kept)
     return ParsedName(
         display,
-        tuple(_SUFFIXES.get(w) or (w if w in _ROMAN else skeleton(w)) for w in kept),
+        skeletons,
         "".join(words),
+        tuple(translit_key(w) for w in kept),
+        tuple(_given_groups(w, given) if len(w) > 1 else _NO_GROUP for w in skeletons),
     )
 
 
@@ -222,13 +340,18 @@ def parse_name(name: str, *, aliases: Aliases | None = None) -> ParsedName | Non
 _VOWEL_CLASS = str.maketrans({"o": "u", "e": "i", "a": "u"})
 
 
-def _same_word(a: str, b: str) -> bool:
-    """One given name, spelled two ways: equal skeletons, an initial, the same letters
-    up to o/u and e/i swaps, or (long words) the same consonants or a close spelling."""
+def _same_word(
+    a: str, b: str, ga: frozenset[int] = _NO_GROUP, gb: frozenset[int] = _NO_GROUP
+) -> bool:
+    """One given name, spelled two ways: equal skeletons, an initial, one line of the
+    given-name table (two names on different lines are different), the same letters up to
+    o/u and e/i swaps, or (long words) the same consonants or a close spelling."""
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
+    if ga and gb:
+        return not ga.isdisjoint(gb)
     if a.translate(_VOWEL_CLASS) == b.translate(_VOWEL_CLASS):
         return True
     if min(len(a), len(b)) < 5 or a[0] != b[0]:
@@ -238,8 +361,12 @@ def _same_word(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 88
 
 
-def _same_surname(a: str, b: str) -> bool:
+def _same_surname(a: str, b: str, ka: str = "", kb: str = "") -> bool:
+    """One surname: the skeletons, up to vowel swaps, the consonants or a close spelling;
+    or one transliteration key (``ka``, ``kb``: Ławrow / Lavrov / Lavrovs)."""
     if a == b or a.translate(_VOWEL_CLASS) == b.translate(_VOWEL_CLASS):
+        return True
+    if ka and ka == kb and len(ka) >= _MIN_KEY:
         return True
     if min(len(a), len(b)) < 4 or len(a) == 1 or len(b) == 1:
         return False
@@ -252,7 +379,10 @@ def compatible(a: ParsedName, b: ParsedName) -> bool:
         return True  # "Jean-Marie Le Pen" / "Jean-Marie Lepen"
     short, long = (a, b) if len(a.words) <= len(b.words) else (b, a)
     # the same surname, possibly the first of two: "Nicolás Maduro" / "Nicolás Maduro Moros"
-    if not any(_same_surname(short.surname, w) for w in long.words[1:]):
+    if not any(
+        _same_surname(short.surname, long.words[i], _key(short, -1), _key(long, i))
+        for i in range(1, len(long.words))
+    ):
         return False
     # the shorter's words, in order, within the longer's: given names as given names,
     # the last word as a surname
@@ -260,8 +390,11 @@ def compatible(a: ParsedName, b: ParsedName) -> bool:
     matched: list[int] = []
     last = len(short.words) - 1
     for k, word in enumerate(short.words):
-        same = _same_surname if k == last else _same_word
-        while j < len(long.words) and not same(word, long.words[j]):
+        while j < len(long.words) and not (
+            _same_surname(word, long.words[j], _key(short, k), _key(long, j))
+            if k == last
+            else _same_word(word, long.words[j], _group(short, k), _group(long, j))
+        ):
             j += 1
         if j == len(long.words):
             return False
@@ -279,18 +412,80 @@ def compatible(a: ParsedName, b: ParsedName) -> bool:
     return _suffixes(short) == _suffixes(long)
 
 
+def _key(p: ParsedName, i: int) -> str:
+    return p.keys[i] if p.keys else ""
+
+
+def _group(p: ParsedName, i: int) -> frozenset[int]:
+    return p.groups[i] if p.groups else _NO_GROUP
+
+
 def _suffixes(p: ParsedName) -> set[str]:
     return {w for w in p.words if w in ("jr", "sr")}
 
 
-def _best_display(forms: Sequence[str], counts: dict[str, int]) -> str:
-    """The fullest form (most words, fewest initials, not in capitals, longest), then the
-    most frequent, then the first in sort order: a choice independent of input order."""
+# letters and spellings the French press does not use for a foreign name: Polish,
+# Czech, Baltic, Romanian, Turkish, Hungarian letters; German sch, Polish sz, cz, rz,
+# Hungarian cs, zs, Dutch sj, a w; English sh, zh, y before a vowel at a word's start,
+# -iy, -yy, -yi, -yj, -ij endings; a j after a vowel or before a consonant; Czech -ová
+_FOREIGN_LETTERS = frozenset("łśćżźąęńšžčřěůőűșțşğıđāēīūķļņģėįųŭ")
+_FOREIGN_SPELLINGS = re.compile(
+    r"sch|sz|cz|rz|cs|zs|sj|w|sh|zh|\by[aeiou]|(?:iy|yy|yi|yj|ij)\b"
+    r"|[aeiouy]j|j(?![aeiouy])|ová\b"
+)
+# and those it does use: ou for u, tch, gue, gui, ï, ë
+_FRENCH_SPELLINGS = re.compile(r"ou|tch|gue|gui|ï|ë")
 
-    def key(f: str) -> tuple[int, int, bool, int, int, str]:
+
+def press_marks(name: str) -> tuple[int, int]:
+    """(foreign, French) spelling marks of a name: how many letters and letter groups
+    the French press does not use for a foreign name (``ł``, ``š``, ``sch``, ``sz``,
+    ``w``, ``sh``, ``-iy``, ...), and how many it does (``ou``, ``tch``, ``gue``, ``ï``).
+
+    Example:
+        >>> press_marks("Sergueï Lavrov"), press_marks("Siergiej Ławrow")
+        ((0, 2), (3, 0))
+    """
+    low = name.lower()
+    foreign = sum(c in _FOREIGN_LETTERS for c in low)
+    plain = "".join(c for c in low if c not in _FOREIGN_LETTERS)
+    foreign += len(_FOREIGN_SPELLINGS.findall(plain))
+    return foreign, len(_FRENCH_SPELLINGS.findall(low))
+
+
+_ROMAN_UPPER = frozenset(r.upper() for r in _ROMAN) | {r.upper() + "." for r in _ROMAN}
+
+
+def _has_patronymic(display: str) -> bool:
+    words = [w for w in _words(display) if w not in _PARTICLES]
+    return len(words) >= 3 and any(_is_patronymic(w) for w in words[1:-1])
+
+
+def _best_display(forms: Sequence[str], counts: dict[str, int]) -> str:
+    """The canonical form of a person: a full name (two words that are not initials)
+    with no word in capitals and no patronymic; then the French press spelling when there
+    is one (a form with French spelling marks and no foreign one), else a form without
+    foreign marks; then the most frequent; then fewer foreign marks, more French ones, the
+    fullest, the first in sort order: a choice independent of input order."""
+
+    def key(f: str) -> tuple[bool, bool, bool, int, int, int, int, int, int, str]:
         words = f.split()
-        initials = sum(len(w.rstrip(".")) == 1 for w in words)
-        return (-len(words), initials, f.isupper(), -len(f), -counts[f], f)
+        whole = sum(len(w.rstrip(".")) > 1 for w in words)
+        foreign, french = press_marks(f)
+        spelling = 0 if (french and not foreign) else 1 if not foreign else 2
+        capitals = any(w.isupper() and len(w) > 1 and w not in _ROMAN_UPPER for w in words)
+        return (
+            whole < 2,
+            capitals,
+            _has_patronymic(f),
+            spelling,
+            -counts[f],
+            foreign,
+            -french,
+            -len(words),
+            -len(f),
+            f,
+        )
 
     return min(forms, key=key)
 
@@ -336,12 +531,16 @@ def cluster_parsed(parsed: dict[str, ParsedName], counts: dict[str, int]) -> dic
     # a surname alone, or with initials: the one person it fits, exact spelling first
     lookup: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     loose: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    translit: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for s in shapes:
         if rep[s].is_full:
             for key in rep[s].lookup_keys():
                 lookup[key].append(s)
             for key in rep[s].prefix_keys():
                 loose[key].append(s)
+            for key in set(rep[s].keys[1:]):
+                if len(key) >= _MIN_KEY:
+                    translit[key].append(s)
     attached: dict[tuple[str, ...], tuple[str, ...]] = {}
     for s in shapes:
         p = rep[s]
@@ -358,6 +557,13 @@ def cluster_parsed(parsed: dict[str, ParsedName], counts: dict[str, int]) -> dic
             # a name that is written family name first: "Xi", "Mao", "Moon"
             exact = {find(f) for f in fitting if rep[f].words[0] == p.surname}
         close = {find(f) for f in fitting if _same_surname(rep[f].surname, p.surname)}
+        if not exact and not close and p.keys and len(p.keys[-1]) >= _MIN_KEY:
+            # the surname in another convention: "Ławrow", "Lavrovs"
+            close = {
+                find(f)
+                for f in translit.get(p.keys[-1], ())
+                if not initials or rep[f].words[0][0] == initials[0]
+            }
         chosen = exact if exact else close
         if len(chosen) == 1:
             attached[s] = chosen.pop()
@@ -377,7 +583,10 @@ def cluster_parsed(parsed: dict[str, ParsedName], counts: dict[str, int]) -> dic
 
 
 def canonicalize(
-    names: Iterable[str], *, aliases: Iterable[Sequence[str]] | None = None
+    names: Iterable[str],
+    *,
+    aliases: Iterable[Sequence[str]] | None = None,
+    given_names: Iterable[Sequence[str]] | None = None,
 ) -> list[str]:
     """The canonical name of each input name: equal outputs exactly for one person.
 
@@ -386,21 +595,29 @@ def canonicalize(
             ignored), in any order; the result does not depend on the order.
         aliases: Extra ``(variant, canonical)`` rows added to the shipped alias table
             (``resources/fr/aliases.tsv``): exonyms, nicknames.
+        given_names: Extra groups of spellings of one given name, added to the shipped
+            table (``resources/fr/given_name_variants.tsv``): ``[["Mykyta", "Nikita"]]``.
 
     Returns:
-        One canonical name per input, in input order: the fullest form of the person
-        among the inputs, without title. A surname alone gets a full name's canonical
-        form only when exactly one person among the inputs fits it.
+        One canonical name per input, in input order, without title: among the person's
+        full names, the French press spelling when the inputs give one (French marks
+        such as ``ou``, ``tch``, ``ï`` and no foreign letter: ``Sergueï Lavrov`` rather
+        than ``Siergiej Ławrow``), else the most frequent form (see
+        :func:`press_marks`). A surname alone gets a full name's canonical form only
+        when exactly one person among the inputs fits it.
 
     Example:
         >>> canonicalize(["Volodymyr Zelensky", "M. Zelenskiy", "Marine Le Pen", "Le Pen"])
         ['Volodymyr Zelensky', 'Volodymyr Zelensky', 'Marine Le Pen', 'Marine Le Pen']
     """
     table = load_aliases(aliases)
+    given = load_given_names(given_names)
     inputs = list(names)
     counts: dict[str, int] = defaultdict(int)
     for n in inputs:
         counts[n] += 1
-    parsed = {n: p for n in counts if (p := parse_name(n, aliases=table)) is not None}
+    parsed = {
+        n: p for n in counts if (p := parse_name(n, aliases=table, given_names=given)) is not None
+    }
     result = cluster_parsed(parsed, counts)
     return [result.get(n, " ".join(n.split())) for n in inputs]

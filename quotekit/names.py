@@ -8,12 +8,20 @@ one before it that agrees in gender. The canonical name is the fullest form.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["NAME_PARTICLES", "NameMention", "cluster_names", "normalize", "skeleton"]
+__all__ = [
+    "NAME_PARTICLES",
+    "NameMention",
+    "cluster_names",
+    "normalize",
+    "skeleton",
+    "translit_key",
+]
 
 #: Lower-case words that join the parts of a name (de, von, ben, al...).
 NAME_PARTICLES = _PARTICLES = frozenset(
@@ -260,3 +268,102 @@ def skeleton(word: str) -> str:
         if not collapsed or collapsed[-1] != ch:
             collapsed.append(ch)
     return "".join(collapsed) or word
+
+
+# --- A looser key across Latin-script conventions ----------------------------------------
+#
+# Where the skeleton keeps what one convention writes apart, the *transliteration key*
+# folds the conventions of the languages the press of Europe writes Slavic, Balkan and
+# Arabic names in: every sibilant and affricate is one letter (French ch, English sh,
+# German sch, Polish sz and cz, Czech š and č once their accents are gone, Hungarian s,
+# cs and zs, Dutch sj, ts, tz, dz, a first dj; j is a vowel, as in Slavic spellings); g
+# and h are one (Ukrainian h is Russian g: Shmyhal / Chmygal); w, f, v are one; k, q and a
+# hard c are one; Hungarian gy is d; vowels fold to a, i (e, i, y, j) and u (o, u, ou);
+# Baltic endings (-as, -is, -us, -s), the Russian -ov/-ev with its feminine and Czech
+# forms (-ova, -owa, -ová, -ovová) and final vowels are dropped. Two surnames with one key
+# are read as one in ``canonical`` (the given names must still agree there).
+
+_KEY_ENDINGS = ("ovova", "evova", "ova", "owa", "eva", "ewa", "ov", "ow", "ev", "ew", "off", "eff")
+_BALTIC_ENDINGS = ("as", "is", "us", "ys", "s")
+_KEY_RULES: tuple[tuple[str, str], ...] = (
+    ("shch", "S"),
+    ("szcz", "S"),
+    ("tsch", "S"),
+    ("dsch", "S"),
+    ("dzh", "S"),
+    ("dzs", "S"),
+    ("sch", "S"),
+    ("tch", "S"),
+    ("sh", "S"),
+    ("ch", "S"),
+    ("zh", "S"),
+    ("cz", "S"),
+    ("sz", "S"),
+    ("zs", "S"),
+    ("cs", "S"),
+    ("sj", "S"),
+    ("ts", "S"),
+    ("tz", "S"),
+    ("dz", "S"),
+    ("kh", "K"),
+    ("ph", "v"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ck", "K"),
+    ("x", "KS"),
+    ("ou", "u"),
+)
+_KEY_LETTERS = str.maketrans(
+    {
+        "s": "S",
+        "z": "S",
+        "k": "K",
+        "q": "K",
+        "g": "G",
+        "h": "G",
+        "w": "v",
+        "f": "v",
+        "e": "i",
+        "y": "i",
+        "j": "i",
+        "o": "u",
+    }
+)
+
+
+def translit_key(word: str) -> str:
+    """A key of one normalised word that forgets Latin-script transliteration conventions.
+
+    Example:
+        >>> translit_key("lawrow") == translit_key("lavrovs") == translit_key("lavrov")
+        True
+        >>> translit_key("shmyhal") == translit_key("chmygal") == translit_key("szmyhal")
+        True
+    """
+    # Hungarian gy before a vowel is a d (Medvegyev); a Serbian đ (dj) at the start is one sound
+    w = re.sub(r"gy(?=[aeiou])", "d", word)
+    if w.startswith("dj"):
+        w = "S" + w[2:]
+    if len(w) >= 6:
+        for end in _BALTIC_ENDINGS:
+            if w.endswith(end) and len(w) - len(end) >= 4:
+                w = w[: -len(end)]
+                break
+    for end in _KEY_ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            w = w[: -len(end)]
+            break
+    for old, new in _KEY_RULES:
+        w = w.replace(old, new)
+    # c is ts before e, i, y and at the end (Vucic for Vučić), else k
+    w = re.sub(r"c(?=[eiy]|$)", "S", w).replace("c", "K")
+    w = w.translate(_KEY_LETTERS)
+    # a y, i or j before a vowel at the start is written or not (Ianoukovitch, Janukowytsch)
+    if len(w) > 2 and w[0] == "i" and w[1] in "aiu":
+        w = w[1:]
+    collapsed: list[str] = []
+    for ch in w:
+        if not collapsed or collapsed[-1] != ch:
+            collapsed.append(ch)
+    out = "".join(collapsed)
+    return out.rstrip("aiu") or out
