@@ -23,7 +23,7 @@ import attrs
 from rapidfuzz import fuzz
 
 from quotekit._resources import french
-from quotekit.names import normalize, skeleton, translit_key
+from quotekit.names import TRANSLIT_LETTERS, normalize, skeleton, translit_keys
 
 __all__ = [
     "GivenNames",
@@ -160,10 +160,10 @@ def _given_groups(word: str, table: GivenNames) -> frozenset[int]:
     found = table.get(word)
     if found is not None:
         return found
-    for end in ("as", "is", "us", "s"):
+    for end in ("s", "as", "is", "us"):
         if word.endswith(end) and len(word) - len(end) >= 4:
             found = table.get(word[: -len(end)])
-            if found is not None:
+            if found:
                 return found
     return _NO_GROUP
 
@@ -184,12 +184,15 @@ _HYPHEN_PARTICLES = frozenset({"al", "el", "ben", "bin", "ibn", "abu", "abou", "
 _ELIDED = frozenset({"d", "l", "qu"})
 
 
-def _words(name: str) -> list[str]:
+def _words(name: str, *, spell_out: bool = False) -> list[str]:
     """Normalised words. A hyphenated word stays one word (``Jean-Marie`` ->
     ``jeanmarie``) unless it starts with a particle (``al-Assad`` -> ``al assad``); an
     apostrophe splits off an elided particle (``d'Estaing``) and is dropped elsewhere
-    (``Eto'o`` -> ``etoo``)."""
+    (``Eto'o`` -> ``etoo``). With ``spell_out``, letters such as ``š`` are spelled out
+    (``sh``) before the accents go (:data:`quotekit.names.TRANSLIT_LETTERS`)."""
     out: list[str] = []
+    if spell_out:
+        name = name.translate(TRANSLIT_LETTERS)
     for raw in name.replace("’", "'").replace("‐", "-").split():
         head, sep, rest = raw.partition("'")
         if sep and normalize(head) in _ELIDED:
@@ -247,7 +250,7 @@ class ParsedName:
     display: str
     words: tuple[str, ...]  # skeletons, particles and patronymics removed
     joined: str = ""  # the normalised words run together, particles kept: "jeanmarielepen"
-    keys: tuple[str, ...] = ()  # transliteration keys of the words (names.translit_key)
+    keys: tuple[tuple[str, ...], ...] = ()  # transliteration keys of the words (translit_keys)
     groups: tuple[frozenset[int], ...] = ()  # given-name groups of the words
 
     @property
@@ -272,7 +275,13 @@ class ParsedName:
         # that can agree: its groups in the table, or its first letter
         if self.keys and len(self.words[0]) > 1:
             first = {f"g{g}" for g in self.groups[0]} | {self.words[0].translate(_VOWEL_CLASS)[0]}
-            keys.update(f"§{g}|{k}" for g in first for k in self.keys[1:] if len(k) >= _MIN_KEY)
+            keys.update(
+                f"§{g}|{k}"
+                for g in first
+                for word_keys in self.keys[1:]
+                for k in word_keys
+                if len(k) >= _MIN_KEY
+            )
         return keys
 
     def lookup_keys(self) -> set[str]:
@@ -317,20 +326,39 @@ def parse_name(
     whole = None
     for form in (written, _strip_articles(written), display):
         whole = whole or table.get(("=", "".join(_words(form))))
-    base = _words(display) if whole is None else list(whole)
-    words = [x for w in base for x in table.get((w,), (w,))]
-    if not words:
+    if whole is None:
+        base = _words(display)
+        spelled = _words(display, spell_out=True)
+        if len(spelled) != len(base):
+            spelled = base
+    else:
+        base = spelled = list(whole)
+    # (word, the word with its letters spelled out), aliases applied to both
+    pairs: list[tuple[str, str]] = []
+    for word, spelled_word in zip(base, spelled, strict=True):
+        alias = table.get((word,))
+        if alias:
+            pairs.extend((a, a) for a in alias)
+        else:
+            pairs.append((word, spelled_word))
+    if not pairs:
         return None
-    kept = [w for w in words if w not in _PARTICLES] or words
+    # particles are left out, but a first "e" or "y" is an initial ("E. Macron"), not the
+    # Portuguese or Spanish "and"
+    kept = [
+        pair
+        for i, pair in enumerate(pairs)
+        if pair[0] not in _PARTICLES or (i == 0 and pair[0] in ("e", "y"))
+    ] or pairs
     if len(kept) >= 3:
-        kept = [kept[0], *(w for w in kept[1:-1] if not _is_patronymic(w)), kept[-1]]
+        kept = [kept[0], *(p for p in kept[1:-1] if not _is_patronymic(p[0])), kept[-1]]
     given = _shipped_given_names()[0] if given_names is None else given_names
-    skeletons = tuple(_SUFFIXES.get(w) or (w if w in _ROMAN else skeleton(w)) for w in kept)
+    skeletons = tuple(_SUFFIXES.get(w) or (w if w in _ROMAN else skeleton(w)) for w, _ in kept)
     return ParsedName(
         display,
         skeletons,
-        "".join(words),
-        tuple(translit_key(w) for w in kept),
+        "".join(w for w, _ in pairs),
+        tuple(translit_keys(spelled_word) for _, spelled_word in kept),
         tuple(_given_groups(w, given) if len(w) > 1 else _NO_GROUP for w in skeletons),
     )
 
@@ -361,12 +389,12 @@ def _same_word(
     return fuzz.ratio(a, b) >= 88
 
 
-def _same_surname(a: str, b: str, ka: str = "", kb: str = "") -> bool:
+def _same_surname(a: str, b: str, ka: tuple[str, ...] = (), kb: tuple[str, ...] = ()) -> bool:
     """One surname: the skeletons, up to vowel swaps, the consonants or a close spelling;
     or one transliteration key (``ka``, ``kb``: Ławrow / Lavrov / Lavrovs)."""
     if a == b or a.translate(_VOWEL_CLASS) == b.translate(_VOWEL_CLASS):
         return True
-    if ka and ka == kb and len(ka) >= _MIN_KEY:
+    if any(k in kb for k in ka if len(k) >= _MIN_KEY):
         return True
     if min(len(a), len(b)) < 4 or len(a) == 1 or len(b) == 1:
         return False
@@ -377,6 +405,13 @@ def compatible(a: ParsedName, b: ParsedName) -> bool:
     """Whether two full names can name one person (see the module's description)."""
     if "".join(a.words) == "".join(b.words) or (a.joined and a.joined == b.joined):
         return True  # "Jean-Marie Le Pen" / "Jean-Marie Lepen"
+    # a suffix (Jr., Sr.) in one only: father and son; else the names compare without it
+    if _suffixes(a) != _suffixes(b):
+        return False
+    a_core, b_core = _without_suffixes(a), _without_suffixes(b)
+    if len(a_core.words) == len(a.words) or len(b_core.words) == len(b.words):
+        a_core, b_core = a, b  # "Neymar Jr" has nothing but its suffix to drop
+    a, b = a_core, b_core
     short, long = (a, b) if len(a.words) <= len(b.words) else (b, a)
     # the same surname, possibly the first of two: "Nicolás Maduro" / "Nicolás Maduro Moros"
     if not any(
@@ -406,14 +441,12 @@ def compatible(a: ParsedName, b: ParsedName) -> bool:
         # Idriss Déby"); but the last words of a long name are its surnames ("López
         # Obrador", "Lula da Silva" of four-word names)
         return len(short.words) == 2 and len(long.words) >= 4 and long.words[-2:] == short.words
-    if any(b != a + 1 for a, b in itertools.pairwise(given)):
-        return False  # "George Walker Bush" is not "George Herbert Walker Bush"
-    # a suffix (Jr., Sr., II) in one only: father and son
-    return _suffixes(short) == _suffixes(long)
+    # "George Walker Bush" is not "George Herbert Walker Bush"
+    return all(y == x + 1 for x, y in itertools.pairwise(given))
 
 
-def _key(p: ParsedName, i: int) -> str:
-    return p.keys[i] if p.keys else ""
+def _key(p: ParsedName, i: int) -> tuple[str, ...]:
+    return p.keys[i] if p.keys else ()
 
 
 def _group(p: ParsedName, i: int) -> frozenset[int]:
@@ -422,6 +455,18 @@ def _group(p: ParsedName, i: int) -> frozenset[int]:
 
 def _suffixes(p: ParsedName) -> set[str]:
     return {w for w in p.words if w in ("jr", "sr")}
+
+
+def _without_suffixes(p: ParsedName) -> ParsedName:
+    keep = [i for i, w in enumerate(p.words) if w not in ("jr", "sr")]
+    if len(keep) == len(p.words) or len(keep) < 2:
+        return p  # nothing to drop, or a name that is its suffix ("Neymar Jr")
+    return attrs.evolve(
+        p,
+        words=tuple(p.words[i] for i in keep),
+        keys=tuple(p.keys[i] for i in keep) if p.keys else (),
+        groups=tuple(p.groups[i] for i in keep) if p.groups else (),
+    )
 
 
 # letters and spellings the French press does not use for a foreign name: Polish,
@@ -538,7 +583,7 @@ def cluster_parsed(parsed: dict[str, ParsedName], counts: dict[str, int]) -> dic
                 lookup[key].append(s)
             for key in rep[s].prefix_keys():
                 loose[key].append(s)
-            for key in set(rep[s].keys[1:]):
+            for key in {k for word_keys in rep[s].keys[1:] for k in word_keys}:
                 if len(key) >= _MIN_KEY:
                     translit[key].append(s)
     attached: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -557,11 +602,12 @@ def cluster_parsed(parsed: dict[str, ParsedName], counts: dict[str, int]) -> dic
             # a name that is written family name first: "Xi", "Mao", "Moon"
             exact = {find(f) for f in fitting if rep[f].words[0] == p.surname}
         close = {find(f) for f in fitting if _same_surname(rep[f].surname, p.surname)}
-        if not exact and not close and p.keys and len(p.keys[-1]) >= _MIN_KEY:
+        if not exact and not close and p.keys:
             # the surname in another convention: "Ławrow", "Lavrovs"
             close = {
                 find(f)
-                for f in translit.get(p.keys[-1], ())
+                for key in p.keys[-1]
+                for f in translit.get(key, ())
                 if not initials or rep[f].words[0][0] == initials[0]
             }
         chosen = exact if exact else close

@@ -16,11 +16,13 @@ import attrs
 
 __all__ = [
     "NAME_PARTICLES",
+    "TRANSLIT_LETTERS",
     "NameMention",
     "cluster_names",
     "normalize",
     "skeleton",
     "translit_key",
+    "translit_keys",
 ]
 
 #: Lower-case words that join the parts of a name (de, von, ben, al...).
@@ -276,9 +278,10 @@ def skeleton(word: str) -> str:
 # folds the conventions of the languages the press of Europe writes Slavic, Balkan and
 # Arabic names in: every sibilant and affricate is one letter (French ch, English sh,
 # German sch, Polish sz and cz, Czech š and č once their accents are gone, Hungarian s,
-# cs and zs, Dutch sj, ts, tz, dz, a first dj; j is a vowel, as in Slavic spellings); g
-# and h are one (Ukrainian h is Russian g: Shmyhal / Chmygal); w, f, v are one; k, q and a
-# hard c are one; Hungarian gy is d; vowels fold to a, i (e, i, y, j) and u (o, u, ou);
+# cs and zs, Dutch sj, ts, tz, dz, Serbian dj; j is a vowel, as in Slavic spellings); k, q,
+# a hard c, g, h and kh are one (Ukrainian h is Russian g: Shmyhal / Chmygal; Hungarian h
+# is kh); w, f, v are one; Hungarian gy is d; vowels fold to a, i (e, i, y, j) and u (o,
+# u, ou), and ov before a consonant to u (Belarusian ou: Tsikhanouskaya);
 # Baltic endings (-as, -is, -us, -s), the Russian -ov/-ev with its feminine and Czech
 # forms (-ova, -owa, -ová, -ovová) and final vowels are dropped. Two surnames with one key
 # are read as one in ``canonical`` (the given names must still agree there).
@@ -306,10 +309,11 @@ _KEY_RULES: tuple[tuple[str, str], ...] = (
     ("tz", "S"),
     ("dz", "S"),
     ("kh", "K"),
+    ("gue", "ge"),
+    ("gui", "gi"),
     ("ph", "v"),
     ("th", "t"),
     ("dh", "d"),
-    ("ck", "K"),
     ("x", "KS"),
     ("ou", "u"),
 )
@@ -319,8 +323,8 @@ _KEY_LETTERS = str.maketrans(
         "z": "S",
         "k": "K",
         "q": "K",
-        "g": "G",
-        "h": "G",
+        "g": "K",
+        "h": "K",
         "w": "v",
         "f": "v",
         "e": "i",
@@ -331,8 +335,43 @@ _KEY_LETTERS = str.maketrans(
 )
 
 
+#: letters whose accent is a sound of its own, spelled out before the accents go: Czech,
+#: Slovak, Polish, Baltic, Romanian, Turkish, Albanian (š = sh, č = ch, ž = zh, ň = ny)
+TRANSLIT_LETTERS = str.maketrans(
+    {
+        "š": "sh",
+        "Š": "Sh",
+        "ś": "sh",
+        "Ś": "Sh",
+        "ş": "sh",
+        "Ş": "Sh",
+        "ș": "sh",
+        "Ș": "Sh",
+        "č": "ch",
+        "Č": "Ch",
+        "ć": "ch",
+        "Ć": "Ch",
+        "ç": "ch",
+        "Ç": "Ch",
+        "ž": "zh",
+        "Ž": "Zh",
+        "ż": "zh",
+        "Ż": "Zh",
+        "ź": "zh",
+        "Ź": "Zh",
+        "ț": "ts",
+        "Ț": "Ts",
+        "ř": "rzh",
+        "Ř": "Rzh",
+        "ň": "ny",
+        "Ň": "Ny",
+    }
+)
+
+
 def translit_key(word: str) -> str:
-    """A key of one normalised word that forgets Latin-script transliteration conventions.
+    """A key of one normalised word that forgets Latin-script transliteration conventions
+    (the first of :func:`translit_keys`).
 
     Example:
         >>> translit_key("lawrow") == translit_key("lavrovs") == translit_key("lavrov")
@@ -340,10 +379,18 @@ def translit_key(word: str) -> str:
         >>> translit_key("shmyhal") == translit_key("chmygal") == translit_key("szmyhal")
         True
     """
-    # Hungarian gy before a vowel is a d (Medvegyev); a Serbian đ (dj) at the start is one sound
-    w = re.sub(r"gy(?=[aeiou])", "d", word)
-    if w.startswith("dj"):
-        w = "S" + w[2:]
+    return translit_keys(word)[0]
+
+
+def translit_keys(word: str) -> tuple[str, ...]:
+    """The transliteration keys of one normalised word (see above): one key, or two when
+    the word has a ch that French reads sh and German, Polish or Czech read kh
+    (``Zacharowa``: ``Zakharova`` and a ``Zasharova``).
+
+    Normalise with :data:`TRANSLIT_LETTERS` applied first, so that Czech ``š`` is ``sh``.
+    """
+    # Hungarian gy before a vowel is a d (Medvegyev); a Serbian đ (dj) is one sound
+    w = re.sub(r"gy(?=[aeiou])", "d", word).replace("dj", "S")
     if len(w) >= 6:
         for end in _BALTIC_ENDINGS:
             if w.endswith(end) and len(w) - len(end) >= 4:
@@ -353,10 +400,23 @@ def translit_key(word: str) -> str:
         if w.endswith(end) and len(w) - len(end) >= 3:
             w = w[: -len(end)]
             break
+    # French ou before a vowel is a w (Sinouar, Zaouahiri); Belarusian ou (ў) before a
+    # consonant is the Russian ov (Tsikhanouskaya, Tikhanovskaya)
+    w = re.sub(r"ou(?=[aeiy])", "v", w)
+    w = re.sub(r"o[vwu](?=[bcdfgklmnpqrstvwxz])", "u", w)
+    keys = [_fold(w)]
+    if re.search(r"(?<![stc])ch", w):
+        alternative = _fold(re.sub(r"(?<![stc])ch", "K", w))
+        if alternative != keys[0]:
+            keys.append(alternative)
+    return tuple(keys)
+
+
+def _fold(w: str) -> str:
     for old, new in _KEY_RULES:
         w = w.replace(old, new)
-    # c is ts before e, i, y and at the end (Vucic for Vučić), else k
-    w = re.sub(r"c(?=[eiy]|$)", "S", w).replace("c", "K")
+    # c is ts before e, i, y, at the end (Vucic for Vučić) and in -cki (Polish), else k
+    w = re.sub(r"c(?=[eiy]|$|ki?$)", "S", w).replace("c", "K")
     w = w.translate(_KEY_LETTERS)
     # a y, i or j before a vowel at the start is written or not (Ianoukovitch, Janukowytsch)
     if len(w) > 2 and w[0] == "i" and w[1] in "aiu":
