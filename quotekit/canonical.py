@@ -267,6 +267,8 @@ class ParsedName:
         that can be a surname (every word but the first), and of the whole name run
         together. Exact keys keep blocks small, so the cost grows near-linearly."""
         keys = {_consonants(w) for w in self.words[1:] if len(w) > 1}
+        # a Czech feminine in -ová is found under its stem: Merkelová, Merkel
+        keys.update(_consonants(w[:-3]) for w in self.words[1:] if w.endswith("ova") and len(w) > 5)
         # the same without the hushing consonant, which German writes "sch" and French "j":
         # Prigoschin / Prigojine, Saluschnyj / Zaloujny
         keys.update("~" + _consonants(w).replace("x", "") for w in self.words[1:] if len(w) > 3)
@@ -396,6 +398,8 @@ def _same_surname(a: str, b: str, ka: tuple[str, ...] = (), kb: tuple[str, ...] 
         return True
     if any(k in kb for k in ka if len(k) >= _MIN_KEY):
         return True
+    if a + "ova" == b or b + "ova" == a:
+        return True  # Czech and Slovak feminine: Merkel / Merkelová, von der Leyenová
     if min(len(a), len(b)) < 4 or len(a) == 1 or len(b) == 1:
         return False
     return _consonants(a) == _consonants(b) or fuzz.ratio(a, b) >= 85
@@ -470,16 +474,21 @@ def _without_suffixes(p: ParsedName) -> ParsedName:
 
 
 # letters and spellings the French press does not use for a foreign name: Polish,
-# Czech, Baltic, Romanian, Turkish, Hungarian letters; German sch, Polish sz, cz, rz,
-# Hungarian cs, zs, Dutch sj, a w; English sh, zh, y before a vowel at a word's start,
-# -iy, -yy, -yi, -yj, -ij endings; a j after a vowel or before a consonant; Czech -ová
+# Czech, Baltic, Romanian, Turkish, Hungarian letters and a ç before e or i; German sch,
+# Polish sz, cz, rz, Hungarian cs, zs, Dutch sj, zj, a w; English sh, zh, a y before e
+# or u at a word's start or after a consonant (Yulia, Yevgeny, Matviyenko: Ioulia,
+# Evgueni, Matvienko), -iy, -yy, -yi, -yj, -ij endings; a Slavic j between vowels,
+# after e, i, y at a word's end or before a consonant (Alijev, Sergej, Dmitrij); -ová
 _FOREIGN_LETTERS = frozenset("łśćżźąęńšžčřěůőűșțşğıđāēīūķļņģėįųŭ")
 _FOREIGN_SPELLINGS = re.compile(
-    r"sch|sz|cz|rz|cs|zs|sj|w|sh|zh|\by[aeiou]|(?:iy|yy|yi|yj|ij)\b"
-    r"|[aeiouy]j|j(?![aeiouy])|ová\b"
+    r"sch|sz|cz|rz|cs|zs|sj|zj|w|sh|zh|ç(?![aou])"
+    r"|\by[eu]|(?<=[bcdfgklmnprstvzi])y[eu]|(?:iy|yy|yi|yj|ij)\b"
+    r"|[aeiou]j[aeiou]|[eiy]j\b|j(?=[bcdfghklmnpqrstvwxz])|ová\b"
 )
 # and those it does use: ou for u, tch, gue, gui, ï, ë
-_FRENCH_SPELLINGS = re.compile(r"ou|tch|gue|gui|ï|ë")
+_FRENCH_SPELLINGS = re.compile(r"ou|tch|gue|gui|[ïë]")
+_ACCENTS = frozenset("éèêëîïôâàçûù")
+_LOWER_WORDS = _PARTICLES | _HYPHEN_PARTICLES | _ELIDED
 
 
 def press_marks(name: str) -> tuple[int, int]:
@@ -489,7 +498,9 @@ def press_marks(name: str) -> tuple[int, int]:
 
     Example:
         >>> press_marks("Sergueï Lavrov"), press_marks("Siergiej Ławrow")
-        ((0, 2), (3, 0))
+        ((0, 2), (4, 0))
+        >>> press_marks("Denis Chmygal"), press_marks("Denys Shmyhal")
+        ((0, 0), (1, 0))
     """
     low = name.lower()
     foreign = sum(c in _FOREIGN_LETTERS for c in low)
@@ -506,30 +517,51 @@ def _has_patronymic(display: str) -> bool:
     return len(words) >= 3 and any(_is_patronymic(w) for w in words[1:-1])
 
 
-def _best_display(forms: Sequence[str], counts: dict[str, int]) -> str:
-    """The canonical form of a person: a full name (two words that are not initials)
-    with no word in capitals and no patronymic; then the French press spelling when there
-    is one (a form with French spelling marks and no foreign one), else a form without
-    foreign marks; then the most frequent; then fewer foreign marks, more French ones, the
-    fullest, the first in sort order: a choice independent of input order."""
+def _best_display(
+    forms: Sequence[str], counts: dict[str, int], full: dict[str, bool] | None = None
+) -> str:
+    """The canonical form of a person among its forms (``counts``: how often each was
+    seen; ``full``: whether it names the person alone, see :attr:`ParsedName.is_full`).
 
-    def key(f: str) -> tuple[bool, bool, bool, int, int, int, int, int, int, str]:
+    In order: a full name, with no word in capitals (or in small letters, particles
+    aside) and no patronymic; a spelling the French press uses (no foreign mark, see
+    :func:`press_marks`) when there is one; the most frequent; fewer foreign marks, more
+    French ones (``Sergueï`` before ``Sergei``); the most typical spelling (whose words
+    the other forms share most: ``Zelensky`` before the Lithuanian ``Zelenskis``); more
+    accents (``Déby`` before ``Deby``); the fullest; the first in sort order, small letters
+    first. The choice does not depend on the order of the inputs."""
+    words_of = {f: _words(f, spell_out=True) for f in forms}
+    shared: dict[str, int] = defaultdict(int)
+    for f in forms:
+        for w in set(words_of[f]):
+            shared[w] += 1
+
+    def key(f: str) -> tuple[bool, bool, bool, bool, int, int, int, float, int, int, int, str]:
         words = f.split()
-        whole = sum(len(w.rstrip(".")) > 1 for w in words)
+        # a full name as written, and as parsed (aliases such as "Zizou" are not)
+        is_full = sum(len(w.rstrip(".")) > 1 for w in words) >= 2 and (full is None or full[f])
+        # a word in capitals, or in small letters that is not a particle ("emmanuel")
+        capitals = any(
+            (w.isupper() and len(w) > 1 and w not in _ROMAN_UPPER)
+            or (w[:1].islower() and (_words(w) or [""])[0] not in _LOWER_WORDS)
+            for w in words
+        )
         foreign, french = press_marks(f)
-        spelling = 0 if (french and not foreign) else 1 if not foreign else 2
-        capitals = any(w.isupper() and len(w) > 1 and w not in _ROMAN_UPPER for w in words)
+        normalised = words_of[f] or [f]
+        typical = sum(shared[w] for w in normalised) / len(normalised)
         return (
-            whole < 2,
+            not is_full,
             capitals,
             _has_patronymic(f),
-            spelling,
+            foreign > 0,
             -counts[f],
             foreign,
             -french,
+            -typical,
+            -sum(c in _ACCENTS for c in f),
             -len(words),
             -len(f),
-            f,
+            f.swapcase(),  # "de Gaulle" before "De Gaulle"
         )
 
     return min(forms, key=key)
@@ -620,9 +652,12 @@ def cluster_parsed(parsed: dict[str, ParsedName], counts: dict[str, int]) -> dic
     out: dict[str, str] = {}
     for names in clusters.values():
         display_counts: dict[str, int] = defaultdict(int)
+        display_full: dict[str, bool] = {}
         for n in names:
-            display_counts[parsed[n].display] += counts.get(n, 1)
-        best = _best_display(sorted(display_counts), display_counts)
+            shown = parsed[n].display
+            display_counts[shown] += counts.get(n, 1)
+            display_full[shown] = display_full.get(shown, False) or parsed[n].is_full
+        best = _best_display(sorted(display_counts), display_counts, display_full)
         for n in names:
             out[n] = best
     return out

@@ -278,10 +278,10 @@ def skeleton(word: str) -> str:
 # folds the conventions of the languages the press of Europe writes Slavic, Balkan and
 # Arabic names in: every sibilant and affricate is one letter (French ch, English sh,
 # German sch, Polish sz and cz, Czech š and č once their accents are gone, Hungarian s,
-# cs and zs, Dutch sj, ts, tz, dz, Serbian dj; j is a vowel, as in Slavic spellings); k, q,
+# cs and zs, Dutch sj and tsj, ts, tz, dz, Serbian dj; j is a vowel, as in Slavic spellings); k, q,
 # a hard c, g, h and kh are one (Ukrainian h is Russian g: Shmyhal / Chmygal; Hungarian h
 # is kh); w, f, v are one; Hungarian gy is d; vowels fold to a, i (e, i, y, j) and u (o,
-# u, ou), and ov before a consonant to u (Belarusian ou: Tsikhanouskaya);
+# u, ou, Dutch oe), and ov before a consonant to u (Belarusian ou: Tsikhanouskaya);
 # Baltic endings (-as, -is, -us, -s), the Russian -ov/-ev with its feminine and Czech
 # forms (-ova, -owa, -ová, -ovová) and final vowels are dropped. Two surnames with one key
 # are read as one in ``canonical`` (the given names must still agree there).
@@ -304,6 +304,7 @@ _KEY_RULES: tuple[tuple[str, str], ...] = (
     ("sz", "S"),
     ("zs", "S"),
     ("cs", "S"),
+    ("tsj", "S"),
     ("sj", "S"),
     ("ts", "S"),
     ("tz", "S"),
@@ -316,6 +317,7 @@ _KEY_RULES: tuple[tuple[str, str], ...] = (
     ("dh", "d"),
     ("x", "KS"),
     ("ou", "u"),
+    ("oe", "u"),
 )
 _KEY_LETTERS = str.maketrans(
     {
@@ -391,14 +393,11 @@ def translit_keys(word: str) -> tuple[str, ...]:
     """
     # Hungarian gy before a vowel is a d (Medvegyev); a Serbian đ (dj) is one sound
     w = re.sub(r"gy(?=[aeiou])", "d", word).replace("dj", "S")
-    if len(w) >= 6:
-        for end in _BALTIC_ENDINGS:
-            if w.endswith(end) and len(w) - len(end) >= 4:
-                w = w[: -len(end)]
-                break
+    w = _strip_baltic(w)
     for end in _KEY_ENDINGS:
         if w.endswith(end) and len(w) - len(end) >= 3:
-            w = w[: -len(end)]
+            # and a Baltic ending under a Czech one: Harrisová is Harris, and Harris "Harri"
+            w = _strip_baltic(w[: -len(end)])
             break
     # French ou before a vowel is a w (Sinouar, Zaouahiri); Belarusian ou (ў) before a
     # consonant is the Russian ov (Tsikhanouskaya, Tikhanovskaya)
@@ -410,6 +409,14 @@ def translit_keys(word: str) -> tuple[str, ...]:
         if alternative != keys[0]:
             keys.append(alternative)
     return tuple(keys)
+
+
+def _strip_baltic(w: str) -> str:
+    if len(w) >= 6:
+        for end in _BALTIC_ENDINGS:
+            if w.endswith(end) and len(w) - len(end) >= 4:
+                return w[: -len(end)]
+    return w
 
 
 def _fold(w: str) -> str:
