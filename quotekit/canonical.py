@@ -567,13 +567,27 @@ def _best_display(
     return min(forms, key=key)
 
 
+def _shape_rep(names: list[ParsedName]) -> ParsedName:
+    """One parsed name for names with the same skeletons (in sort order), with the
+    transliteration keys of all of them, so that the result does not depend on which
+    came first ("Zalužnyj" and "Zaluznyj" have one skeleton, not one key)."""
+    first = names[0]
+    if len(names) == 1 or not first.keys:
+        return first
+    merged = tuple(
+        tuple(sorted({k for p in names if len(p.keys) > i for k in p.keys[i]}))
+        for i in range(len(first.keys))
+    )
+    return attrs.evolve(first, keys=merged)
+
+
 def cluster_parsed(parsed: dict[str, ParsedName], counts: dict[str, int]) -> dict[str, str]:
     """Group distinct name strings into persons; map each to its cluster's display form."""
     by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for name, p in parsed.items():
         by_words[p.words].append(name)
     shapes = sorted(by_words)
-    rep = {s: parsed[by_words[s][0]] for s in shapes}
+    rep = {s: _shape_rep([parsed[n] for n in sorted(by_words[s])]) for s in shapes}
     blocks: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for s in shapes:
         for key in rep[s].blocks():
