@@ -102,11 +102,13 @@ def _core(tokens: list[str]) -> list[str]:
 
 @attrs.frozen
 class NameMention:
-    """One name mention to cluster: its text, position and gender when known."""
+    """One name mention to cluster: its text, position, gender when known, and whether a
+    title or role is written before it (``le pape François``, ``M. Moreau``)."""
 
     text: str
     start: int
     gender: str | None = None
+    titled: bool = False
 
 
 def _is_part_of(short: list[str], full: list[str]) -> bool:
@@ -123,7 +125,16 @@ def _is_part_of(short: list[str], full: list[str]) -> bool:
     ):
         return True
     # first + last of a longer name: "Julio Silva" / "Julio Valdivia Silva"
-    return len(short) >= 2 and short[0] == full[0] and short[-1] == full[-1]
+    if len(short) >= 2 and short[0] == full[0] and short[-1] == full[-1]:
+        return True
+    # the start of a longer name whose last words are second surnames, not a suffix:
+    # "Francisco Javier Gómez" / "Francisco Javier Gómez Noya", "Idriss Déby" / "Idriss
+    # Déby Itno" (but not "Donald Trump" / "Donald Trump Jr.")
+    return (
+        len(short) >= 2
+        and full[: len(short)] == short
+        and not any(w in _SUFFIX_WORDS or w in _ROMAN for w in full[len(short) :])
+    )
 
 
 def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
@@ -138,10 +149,11 @@ def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
 
     Notes:
         Words are compared by their transliteration skeletons (``Zelensky`` and
-        ``Zelenskiy`` are one name). A short form joins the nearest earlier compatible
-        full name, else the first later one; a first name alone joins the one full name
-        it starts, if only one does; two different full names never merge, even with
-        one surname.
+        ``Zelenskiy`` are one name). A short form (a surname, initials, a given name and
+        surname, the first words of a name with two surnames) joins the nearest earlier
+        compatible full name, else the first later one; a first name alone, without a
+        title, joins the one full name it starts, if only one does; two different full
+        names never merge, even with one surname.
     """
     # skeletons, so that "Zelensky" and "Zelenskiy" in one article are one name
     toks = [[skeleton(t) for t in _core(_tokens(m.text))] for m in mentions]
@@ -172,9 +184,10 @@ def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
                 and mentions[i].gender != mentions[r].gender
             )
         ]
-        if not candidates and len(toks[i]) == 1:
+        if not candidates and len(toks[i]) == 1 and not mentions[i].titled:
             # a first name alone, when exactly one full name starts with it and it is
-            # nobody's surname ("Marine" after "Marine Le Pen")
+            # nobody's surname ("Marine" after "Marine Le Pen"); not after a title, which
+            # a first name takes alone for a pope or a king ("le pape François")
             starts = [r for r in full_forms if len(toks[r]) >= 2 and toks[r][0] == toks[i][0]]
             surname_of = any(toks[r][-1] == toks[i][0] for r in full_forms)
             if len(starts) == 1 and not surname_of:
@@ -270,6 +283,10 @@ def skeleton(word: str) -> str:
         if not collapsed or collapsed[-1] != ch:
             collapsed.append(ch)
     return "".join(collapsed) or word
+
+
+# suffixes after a name, as cluster_names compares words (skeletons): Jr., Sr., fils, père
+_SUFFIX_WORDS = frozenset(skeleton(w) for w in ("jr", "junior", "sr", "senior", "fils", "pere"))
 
 
 # --- A looser key across Latin-script conventions ----------------------------------------
