@@ -184,6 +184,13 @@ _HYPHEN_PARTICLES = frozenset({"al", "el", "ben", "bin", "ibn", "abu", "abou", "
 _ELIDED = frozenset({"d", "l", "qu"})
 
 
+# names repeat their words: one normalisation, skeleton and key per distinct word (bounded
+# caches, so that memory stays flat on long streams)
+_norm = functools.lru_cache(maxsize=1 << 16)(normalize)
+_skeleton = functools.lru_cache(maxsize=1 << 16)(skeleton)
+_keys_of = functools.lru_cache(maxsize=1 << 16)(translit_keys)
+
+
 def _words(name: str, *, spell_out: bool = False) -> list[str]:
     """Normalised words. A hyphenated word stays one word (``Jean-Marie`` ->
     ``jeanmarie``) unless it starts with a particle (``al-Assad`` -> ``al assad``); an
@@ -195,14 +202,14 @@ def _words(name: str, *, spell_out: bool = False) -> list[str]:
         name = name.translate(TRANSLIT_LETTERS)
     for raw in name.replace("’", "'").replace("‐", "-").split():
         head, sep, rest = raw.partition("'")
-        if sep and normalize(head) in _ELIDED:
-            out.append(normalize(head))
+        if sep and _norm(head) in _ELIDED:
+            out.append(_norm(head))
             raw = rest
         raw = raw.replace("'", "")
         parts = [p for p in raw.split("-") if p]
-        while len(parts) > 1 and normalize(parts[0]) in _HYPHEN_PARTICLES:
-            out.append(normalize(parts.pop(0)))
-        word = normalize("".join(parts))
+        while len(parts) > 1 and _norm(parts[0]) in _HYPHEN_PARTICLES:
+            out.append(_norm(parts.pop(0)))
+        word = _norm("".join(parts))
         if word:
             out.extend(word.split())
     return out
@@ -326,7 +333,7 @@ def parse_name(
     # whole-name aliases are keyed by the words run together ("Jean Paul II" finds
     # "Jean-Paul II"), tried with the title ("Pape François") and without it
     whole = None
-    for form in (written, _strip_articles(written), display):
+    for form in dict.fromkeys((written, _strip_articles(written), display)):
         whole = whole or table.get(("=", "".join(_words(form))))
     if whole is None:
         base = _words(display)
@@ -355,12 +362,12 @@ def parse_name(
     if len(kept) >= 3:
         kept = [kept[0], *(p for p in kept[1:-1] if not _is_patronymic(p[0])), kept[-1]]
     given = _shipped_given_names()[0] if given_names is None else given_names
-    skeletons = tuple(_SUFFIXES.get(w) or (w if w in _ROMAN else skeleton(w)) for w, _ in kept)
+    skeletons = tuple(_SUFFIXES.get(w) or (w if w in _ROMAN else _skeleton(w)) for w, _ in kept)
     return ParsedName(
         display,
         skeletons,
         "".join(w for w, _ in pairs),
-        tuple(translit_keys(spelled_word) for _, spelled_word in kept),
+        tuple(_keys_of(spelled_word) for _, spelled_word in kept),
         tuple(_given_groups(w, given) if len(w) > 1 else _NO_GROUP for w in skeletons),
     )
 
@@ -458,10 +465,17 @@ def _group(p: ParsedName, i: int) -> frozenset[int]:
 
 
 def _suffixes(p: ParsedName) -> set[str]:
+    if "jr" not in p.words and "sr" not in p.words:
+        return _NO_SUFFIX
     return {w for w in p.words if w in ("jr", "sr")}
 
 
+_NO_SUFFIX: set[str] = set()
+
+
 def _without_suffixes(p: ParsedName) -> ParsedName:
+    if "jr" not in p.words and "sr" not in p.words:
+        return p
     keep = [i for i, w in enumerate(p.words) if w not in ("jr", "sr")]
     if len(keep) == len(p.words) or len(keep) < 2:
         return p  # nothing to drop, or a name that is its suffix ("Neymar Jr")
@@ -512,8 +526,9 @@ def press_marks(name: str) -> tuple[int, int]:
 _ROMAN_UPPER = frozenset(r.upper() for r in _ROMAN) | {r.upper() + "." for r in _ROMAN}
 
 
-def _has_patronymic(display: str) -> bool:
-    words = [w for w in _words(display) if w not in _PARTICLES]
+def _has_patronymic(words: list[str]) -> bool:
+    """Whether normalised words have a patronymic middle name."""
+    words = [w for w in words if w not in _PARTICLES]
     return len(words) >= 3 and any(_is_patronymic(w) for w in words[1:-1])
 
 
@@ -552,7 +567,7 @@ def _best_display(
         return (
             not is_full,
             capitals,
-            _has_patronymic(f),
+            _has_patronymic(words_of[f]),
             foreign > 0,
             -counts[f],
             foreign,
@@ -603,12 +618,17 @@ def cluster_parsed(parsed: dict[str, ParsedName], counts: dict[str, int]) -> dic
         return s
 
     pairs: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+    checked: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()  # pairs met in two blocks
     for group in blocks.values():
         full = sorted(s for s in set(group) if rep[s].is_full)
         for i, a in enumerate(full):
             for b in full[i + 1 :]:
+                if (a, b) in checked:
+                    continue
+                checked.add((a, b))
                 if compatible(rep[a], rep[b]):
                     pairs.add((a, b))
+    del checked
     # strongest evidence first: identical run-together names, then longer shared names
     for a, b in sorted(pairs, key=lambda p: (-min(len(p[0]), len(p[1])), p)):
         ra, rb = find(a), find(b)
