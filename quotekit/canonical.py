@@ -311,8 +311,19 @@ class ParsedName:
 _MIN_KEY = 4
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def _consonants(key: str) -> str:
     return "".join(c for c in key if c not in "aeiou") or key
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _vowel_class(word: str) -> str:
+    return word.translate(_VOWEL_CLASS)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _run_together(words: tuple[str, ...]) -> str:
+    return "".join(words)
 
 
 def parse_name(
@@ -337,9 +348,11 @@ def parse_name(
         whole = whole or table.get(("=", "".join(_words(form))))
     if whole is None:
         base = _words(display)
-        spelled = _words(display, spell_out=True)
-        if len(spelled) != len(base):
-            spelled = base
+        spelled = base
+        if display.translate(TRANSLIT_LETTERS) != display:
+            spelled = _words(display, spell_out=True)
+            if len(spelled) != len(base):
+                spelled = base
     else:
         base = spelled = list(whole)
     # (word, the word with its letters spelled out), aliases applied to both
@@ -389,7 +402,7 @@ def _same_word(
         return a[0] == b[0]
     if ga and gb:
         return not ga.isdisjoint(gb)
-    if a.translate(_VOWEL_CLASS) == b.translate(_VOWEL_CLASS):
+    if _vowel_class(a) == _vowel_class(b):
         return True
     if min(len(a), len(b)) < 5 or a[0] != b[0]:
         return False
@@ -401,7 +414,7 @@ def _same_word(
 def _same_surname(a: str, b: str, ka: tuple[str, ...] = (), kb: tuple[str, ...] = ()) -> bool:
     """One surname: the skeletons, up to vowel swaps, the consonants or a close spelling;
     or one transliteration key (``ka``, ``kb``: Ławrow / Lavrov / Lavrovs)."""
-    if a == b or a.translate(_VOWEL_CLASS) == b.translate(_VOWEL_CLASS):
+    if a == b or _vowel_class(a) == _vowel_class(b):
         return True
     if any(k in kb for k in ka if len(k) >= _MIN_KEY):
         return True
@@ -414,7 +427,7 @@ def _same_surname(a: str, b: str, ka: tuple[str, ...] = (), kb: tuple[str, ...] 
 
 def compatible(a: ParsedName, b: ParsedName) -> bool:
     """Whether two full names can name one person (see the module's description)."""
-    if "".join(a.words) == "".join(b.words) or (a.joined and a.joined == b.joined):
+    if _run_together(a.words) == _run_together(b.words) or (a.joined and a.joined == b.joined):
         return True  # "Jean-Marie Le Pen" / "Jean-Marie Lepen"
     # a suffix (Jr., Sr.) in one only: father and son; else the names compare without it
     if _suffixes(a) != _suffixes(b):
