@@ -22,6 +22,7 @@ import pytest
 
 import quotekit
 from quotekit.canonical import press_marks
+from quotekit.model import Analysis, Entity, Mention
 from quotekit.names import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -415,3 +416,31 @@ def test_the_shipped_given_name_table_keeps_different_names_apart() -> None:
     assert table[key("Oleksandr")].isdisjoint(table[key("Oleksandra")])
     assert not table[key("Serhiy")].isdisjoint(table[key("Siergiej")])
     assert not table[key("Volodymyr")].isdisjoint(table[key("Vladimir")])
+
+
+def _person_doc(doc_id: str, *names: str) -> Analysis:
+    """An analysis of one person entity per name, its text the names one after the other."""
+    text = " ; ".join(names)
+    entities, pos = [], 0
+    for k, name in enumerate(names, start=1):
+        start = text.index(name, pos)
+        pos = start + len(name)
+        entities.append(Entity(f"e{k}", "person", name, (Mention(start, start + len(name), name),)))
+    return Analysis(doc_id, "test-0", tuple(entities), ())
+
+
+def test_corpus_names_a_person_by_its_french_spelling_and_takes_user_given_names() -> None:
+    docs = [
+        _person_doc("a", "Aleksiej Nawalny", "Sasha Boyko"),
+        _person_doc("b", "Aleksiej Nawalny", "Shura Boyko"),
+        _person_doc("c", "Alexeï Navalny"),
+    ]
+    linked = list(quotekit.link_corpus(docs, given_names=[["Sasha", "Shura"]]))
+    names = {e.name for a in linked for e in a.entities}
+    assert names == {"Alexeï Navalny", "Sasha Boyko"} or names == {"Alexeï Navalny", "Shura Boyko"}
+    ids = {a.id: [e.id for e in a.entities] for a in linked}
+    assert ids["a"][0] == ids["b"][0] == ids["c"][0] == "p:alexei-navalny"
+    assert ids["a"][1] == ids["b"][1]
+    # without the user's group, Sasha and Shura stay two people
+    linked = list(quotekit.link_corpus(docs))
+    assert len({e.id for a in linked for e in a.entities}) == 3
