@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from importlib import resources
@@ -22,11 +23,22 @@ import attrs
 from rapidfuzz import fuzz
 
 from quotekit._resources import french
-from quotekit.names import normalize, skeleton
+from quotekit.names import TRANSLIT_LETTERS, normalize, skeleton, translit_keys
 
-__all__ = ["ParsedName", "canonicalize", "cluster_parsed", "load_aliases", "parse_name"]
+__all__ = [
+    "GivenNames",
+    "ParsedName",
+    "canonicalize",
+    "cluster_parsed",
+    "load_aliases",
+    "load_given_names",
+    "parse_name",
+    "press_marks",
+]
 
 Aliases = dict[tuple[str, ...], tuple[str, ...]]
+#: skeleton of a given name -> the numbers of its groups in the given-name table
+GivenNames = dict[str, frozenset[int]]
 
 _PARTICLES = frozenset(
     "de du des d von van der den di da del della dos das ben bin ibn al el la le lo y e".split()  # noqa: SIM905
@@ -84,26 +96,120 @@ def load_aliases(extra: Iterable[Sequence[str]] | None = None) -> Aliases:
     return table
 
 
+def _resource_lines(name: str) -> list[str]:
+    path = resources.files("quotekit").joinpath("resources").joinpath("fr").joinpath(name)
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def _groups_to_table(groups: Iterable[Sequence[str]], table: GivenNames, first: int) -> None:
+    for number, group in enumerate(groups, first):
+        for spelling in group:
+            words = normalize(spelling).replace(" ", "")
+            if not words or spelling.lstrip().startswith("#"):
+                continue
+            key = skeleton(words)
+            table[key] = table.get(key, frozenset()) | {number}
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_given_names() -> tuple[GivenNames, int]:
+    rows = [
+        [cell.strip() for cell in line.split("\t") if cell.strip()]
+        for line in _resource_lines("given_name_variants.tsv")
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    table: GivenNames = {}
+    _groups_to_table(rows, table, 0)
+    return table, len(rows)
+
+
+def load_given_names(extra: Iterable[Sequence[str]] | None = None) -> GivenNames:
+    """The shipped given-name table (``resources/fr/given_name_variants.tsv``) plus groups
+    of spellings of one given name (``[["Mykyta", "Nikita"], ...]``).
+
+    A user group that shares a spelling with a shipped one joins it.
+    """
+    shipped, count = _shipped_given_names()
+    if extra is None:
+        return shipped
+    table = dict(shipped)
+    groups = [
+        [extra_group] if isinstance(extra_group, str) else extra_group for extra_group in extra
+    ]
+    joined: GivenNames = {}
+    _groups_to_table(groups, joined, count)
+    for key, numbers in joined.items():
+        table[key] = table.get(key, frozenset()) | numbers
+    # a user group that shares a spelling with a shipped group joins it: every spelling of
+    # the user group gets the shipped group's numbers too
+    for number, group in enumerate(groups, count):
+        keys = [skeleton(normalize(g).replace(" ", "")) for g in group if normalize(g)]
+        union = frozenset().union(*(table.get(k, frozenset()) for k in keys))
+        if union != {number}:
+            for k in keys:
+                table[k] = table.get(k, frozenset()) | union
+    return table
+
+
+_NO_GROUP: frozenset[int] = frozenset()
+
+
+def _given_groups(word: str, table: GivenNames) -> frozenset[int]:
+    """The given-name groups of a skeleton; Baltic endings (-s, -as, -is, -us) are tried off
+    a word not in the table (``Sergejs``, ``Sergejus``)."""
+    found = table.get(word)
+    if found is not None:
+        return found
+    for end in ("s", "as", "is", "us"):
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            found = table.get(word[: -len(end)])
+            if found:
+                return found
+    return _NO_GROUP
+
+
+# patronymic middle names in the spellings of the press: Vladimirovitch, Volodymyrovych,
+# Wladimirowitsch, Władimirowicz, Vladimirovič, Vlagyimirovics, Volodymyrivna, Sergueïevna
+_PATRONYMIC = re.compile(
+    r"(?:[oe]v|[oe]w|y?iv)(?:itch|ich|ych|ytch|itsch|ytsch|icz|ycz|ic|yc|ics|icius|na|nja)$"
+    r"|(?:ichna|ivna)$"
+)
+
+
+def _is_patronymic(word: str) -> bool:
+    return len(word) >= 7 and _PATRONYMIC.search(word) is not None
+
+
 _HYPHEN_PARTICLES = frozenset({"al", "el", "ben", "bin", "ibn", "abu", "abou", "abd", "ould"})
 _ELIDED = frozenset({"d", "l", "qu"})
 
 
-def _words(name: str) -> list[str]:
+# names repeat their words: one normalisation, skeleton and key per distinct word (bounded
+# caches, so that memory stays flat on long streams)
+_norm = functools.lru_cache(maxsize=1 << 16)(normalize)
+_skeleton = functools.lru_cache(maxsize=1 << 16)(skeleton)
+_keys_of = functools.lru_cache(maxsize=1 << 16)(translit_keys)
+
+
+def _words(name: str, *, spell_out: bool = False) -> list[str]:
     """Normalised words. A hyphenated word stays one word (``Jean-Marie`` ->
     ``jeanmarie``) unless it starts with a particle (``al-Assad`` -> ``al assad``); an
     apostrophe splits off an elided particle (``d'Estaing``) and is dropped elsewhere
-    (``Eto'o`` -> ``etoo``)."""
+    (``Eto'o`` -> ``etoo``). With ``spell_out``, letters such as ``š`` are spelled out
+    (``sh``) before the accents go (:data:`quotekit.names.TRANSLIT_LETTERS`)."""
     out: list[str] = []
+    if spell_out:
+        name = name.translate(TRANSLIT_LETTERS)
     for raw in name.replace("’", "'").replace("‐", "-").split():
         head, sep, rest = raw.partition("'")
-        if sep and normalize(head) in _ELIDED:
-            out.append(normalize(head))
+        if sep and _norm(head) in _ELIDED:
+            out.append(_norm(head))
             raw = rest
         raw = raw.replace("'", "")
         parts = [p for p in raw.split("-") if p]
-        while len(parts) > 1 and normalize(parts[0]) in _HYPHEN_PARTICLES:
-            out.append(normalize(parts.pop(0)))
-        word = normalize("".join(parts))
+        while len(parts) > 1 and _norm(parts[0]) in _HYPHEN_PARTICLES:
+            out.append(_norm(parts.pop(0)))
+        word = _norm("".join(parts))
         if word:
             out.extend(word.split())
     return out
@@ -149,8 +255,10 @@ class ParsedName:
     """A name as compared: its display form (without title) and its word skeletons."""
 
     display: str
-    words: tuple[str, ...]  # skeletons, particles removed
+    words: tuple[str, ...]  # skeletons, particles and patronymics removed
     joined: str = ""  # the normalised words run together, particles kept: "jeanmarielepen"
+    keys: tuple[tuple[str, ...], ...] = ()  # transliteration keys of the words (translit_keys)
+    groups: tuple[frozenset[int], ...] = ()  # given-name groups of the words
 
     @property
     def is_full(self) -> bool:
@@ -166,10 +274,23 @@ class ParsedName:
         that can be a surname (every word but the first), and of the whole name run
         together. Exact keys keep blocks small, so the cost grows near-linearly."""
         keys = {_consonants(w) for w in self.words[1:] if len(w) > 1}
+        # a Czech feminine in -ová is found under its stem: Merkelová, Merkel
+        keys.update(_consonants(w[:-3]) for w in self.words[1:] if w.endswith("ova") and len(w) > 5)
         # the same without the hushing consonant, which German writes "sch" and French "j":
         # Prigoschin / Prigojine, Saluschnyj / Zaloujny
         keys.update("~" + _consonants(w).replace("x", "") for w in self.words[1:] if len(w) > 3)
         keys.add("=" + _consonants(self.joined or "".join(self.words)))
+        # the same surname in another convention (Ławrow, Lavrovs), with a given name
+        # that can agree: its groups in the table, or its first letter
+        if self.keys and len(self.words[0]) > 1:
+            first = {f"g{g}" for g in self.groups[0]} | {self.words[0].translate(_VOWEL_CLASS)[0]}
+            keys.update(
+                f"§{g}|{k}"
+                for g in first
+                for word_keys in self.keys[1:]
+                for k in word_keys
+                if len(k) >= _MIN_KEY
+            )
         return keys
 
     def lookup_keys(self) -> set[str]:
@@ -186,12 +307,32 @@ class ParsedName:
         return {"^" + w[:3] for w in self.words[1:] if len(w) > 3}
 
 
+#: transliteration keys shorter than this are too common to identify a surname
+_MIN_KEY = 4
+
+
+@functools.lru_cache(maxsize=1 << 17)
 def _consonants(key: str) -> str:
     return "".join(c for c in key if c not in "aeiou") or key
 
 
-def parse_name(name: str, *, aliases: Aliases | None = None) -> ParsedName | None:
+@functools.lru_cache(maxsize=1 << 17)
+def _vowel_class(word: str) -> str:
+    return word.translate(_VOWEL_CLASS)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _run_together(words: tuple[str, ...]) -> str:
+    return "".join(words)
+
+
+def parse_name(
+    name: str, *, aliases: Aliases | None = None, given_names: GivenNames | None = None
+) -> ParsedName | None:
     """Parse a name for comparison; None when nothing of a name is left.
+
+    Titles are dropped, aliases applied, particles and patronymic middle names
+    (``Vladimirovitch``, ``Volodymyrivna``) left out of the compared words.
 
     Example:
         >>> parse_name("M. Volodymyr Zelenskiy").words == parse_name("Wolodymyr Selenskyj").words
@@ -203,17 +344,44 @@ def parse_name(name: str, *, aliases: Aliases | None = None) -> ParsedName | Non
     # whole-name aliases are keyed by the words run together ("Jean Paul II" finds
     # "Jean-Paul II"), tried with the title ("Pape François") and without it
     whole = None
-    for form in (written, _strip_articles(written), display):
+    for form in dict.fromkeys((written, _strip_articles(written), display)):
         whole = whole or table.get(("=", "".join(_words(form))))
-    base = _words(display) if whole is None else list(whole)
-    words = [x for w in base for x in table.get((w,), (w,))]
-    if not words:
+    if whole is None:
+        base = _words(display)
+        spelled = base
+        if display.translate(TRANSLIT_LETTERS) != display:
+            spelled = _words(display, spell_out=True)
+            if len(spelled) != len(base):
+                spelled = base
+    else:
+        base = spelled = list(whole)
+    # (word, the word with its letters spelled out), aliases applied to both
+    pairs: list[tuple[str, str]] = []
+    for word, spelled_word in zip(base, spelled, strict=True):
+        alias = table.get((word,))
+        if alias:
+            pairs.extend((a, a) for a in alias)
+        else:
+            pairs.append((word, spelled_word))
+    if not pairs:
         return None
-    kept = [w for w in words if w not in _PARTICLES] or words
+    # particles are left out, but a first "e" or "y" is an initial ("E. Macron"), not the
+    # Portuguese or Spanish "and"
+    kept = [
+        pair
+        for i, pair in enumerate(pairs)
+        if pair[0] not in _PARTICLES or (i == 0 and pair[0] in ("e", "y"))
+    ] or pairs
+    if len(kept) >= 3:
+        kept = [kept[0], *(p for p in kept[1:-1] if not _is_patronymic(p[0])), kept[-1]]
+    given = _shipped_given_names()[0] if given_names is None else given_names
+    skeletons = tuple(_SUFFIXES.get(w) or (w if w in _ROMAN else _skeleton(w)) for w, _ in kept)
     return ParsedName(
         display,
-        tuple(_SUFFIXES.get(w) or (w if w in _ROMAN else skeleton(w)) for w in kept),
-        "".join(words),
+        skeletons,
+        "".join(w for w, _ in pairs),
+        tuple(_keys_of(spelled_word) for _, spelled_word in kept),
+        tuple(_given_groups(w, given) if len(w) > 1 else _NO_GROUP for w in skeletons),
     )
 
 
@@ -222,14 +390,19 @@ def parse_name(name: str, *, aliases: Aliases | None = None) -> ParsedName | Non
 _VOWEL_CLASS = str.maketrans({"o": "u", "e": "i", "a": "u"})
 
 
-def _same_word(a: str, b: str) -> bool:
-    """One given name, spelled two ways: equal skeletons, an initial, the same letters
-    up to o/u and e/i swaps, or (long words) the same consonants or a close spelling."""
+def _same_word(
+    a: str, b: str, ga: frozenset[int] = _NO_GROUP, gb: frozenset[int] = _NO_GROUP
+) -> bool:
+    """One given name, spelled two ways: equal skeletons, an initial, one line of the
+    given-name table (two names on different lines are different), the same letters up to
+    o/u and e/i swaps, or (long words) the same consonants or a close spelling."""
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
-    if a.translate(_VOWEL_CLASS) == b.translate(_VOWEL_CLASS):
+    if ga and gb:
+        return not ga.isdisjoint(gb)
+    if _vowel_class(a) == _vowel_class(b):
         return True
     if min(len(a), len(b)) < 5 or a[0] != b[0]:
         return False
@@ -238,9 +411,15 @@ def _same_word(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 88
 
 
-def _same_surname(a: str, b: str) -> bool:
-    if a == b or a.translate(_VOWEL_CLASS) == b.translate(_VOWEL_CLASS):
+def _same_surname(a: str, b: str, ka: tuple[str, ...] = (), kb: tuple[str, ...] = ()) -> bool:
+    """One surname: the skeletons, up to vowel swaps, the consonants or a close spelling;
+    or one transliteration key (``ka``, ``kb``: Ławrow / Lavrov / Lavrovs)."""
+    if a == b or _vowel_class(a) == _vowel_class(b):
         return True
+    if any(k in kb for k in ka if len(k) >= _MIN_KEY):
+        return True
+    if a + "ova" == b or b + "ova" == a:
+        return True  # Czech and Slovak feminine: Merkel / Merkelová, von der Leyenová
     if min(len(a), len(b)) < 4 or len(a) == 1 or len(b) == 1:
         return False
     return _consonants(a) == _consonants(b) or fuzz.ratio(a, b) >= 85
@@ -248,11 +427,21 @@ def _same_surname(a: str, b: str) -> bool:
 
 def compatible(a: ParsedName, b: ParsedName) -> bool:
     """Whether two full names can name one person (see the module's description)."""
-    if "".join(a.words) == "".join(b.words) or (a.joined and a.joined == b.joined):
+    if _run_together(a.words) == _run_together(b.words) or (a.joined and a.joined == b.joined):
         return True  # "Jean-Marie Le Pen" / "Jean-Marie Lepen"
+    # a suffix (Jr., Sr.) in one only: father and son; else the names compare without it
+    if _suffixes(a) != _suffixes(b):
+        return False
+    a_core, b_core = _without_suffixes(a), _without_suffixes(b)
+    if len(a_core.words) == len(a.words) or len(b_core.words) == len(b.words):
+        a_core, b_core = a, b  # "Neymar Jr" has nothing but its suffix to drop
+    a, b = a_core, b_core
     short, long = (a, b) if len(a.words) <= len(b.words) else (b, a)
     # the same surname, possibly the first of two: "Nicolás Maduro" / "Nicolás Maduro Moros"
-    if not any(_same_surname(short.surname, w) for w in long.words[1:]):
+    if not any(
+        _same_surname(short.surname, long.words[i], _key(short, -1), _key(long, i))
+        for i in range(1, len(long.words))
+    ):
         return False
     # the shorter's words, in order, within the longer's: given names as given names,
     # the last word as a surname
@@ -260,8 +449,11 @@ def compatible(a: ParsedName, b: ParsedName) -> bool:
     matched: list[int] = []
     last = len(short.words) - 1
     for k, word in enumerate(short.words):
-        same = _same_surname if k == last else _same_word
-        while j < len(long.words) and not same(word, long.words[j]):
+        while j < len(long.words) and not (
+            _same_surname(word, long.words[j], _key(short, k), _key(long, j))
+            if k == last
+            else _same_word(word, long.words[j], _group(short, k), _group(long, j))
+        ):
             j += 1
         if j == len(long.words):
             return False
@@ -273,26 +465,148 @@ def compatible(a: ParsedName, b: ParsedName) -> bool:
         # Idriss Déby"); but the last words of a long name are its surnames ("López
         # Obrador", "Lula da Silva" of four-word names)
         return len(short.words) == 2 and len(long.words) >= 4 and long.words[-2:] == short.words
-    if any(b != a + 1 for a, b in itertools.pairwise(given)):
-        return False  # "George Walker Bush" is not "George Herbert Walker Bush"
-    # a suffix (Jr., Sr., II) in one only: father and son
-    return _suffixes(short) == _suffixes(long)
+    # "George Walker Bush" is not "George Herbert Walker Bush"
+    return all(y == x + 1 for x, y in itertools.pairwise(given))
+
+
+def _key(p: ParsedName, i: int) -> tuple[str, ...]:
+    return p.keys[i] if p.keys else ()
+
+
+def _group(p: ParsedName, i: int) -> frozenset[int]:
+    return p.groups[i] if p.groups else _NO_GROUP
 
 
 def _suffixes(p: ParsedName) -> set[str]:
+    if "jr" not in p.words and "sr" not in p.words:
+        return _NO_SUFFIX
     return {w for w in p.words if w in ("jr", "sr")}
 
 
-def _best_display(forms: Sequence[str], counts: dict[str, int]) -> str:
-    """The fullest form (most words, fewest initials, not in capitals, longest), then the
-    most frequent, then the first in sort order: a choice independent of input order."""
+_NO_SUFFIX: set[str] = set()
 
-    def key(f: str) -> tuple[int, int, bool, int, int, str]:
+
+def _without_suffixes(p: ParsedName) -> ParsedName:
+    if "jr" not in p.words and "sr" not in p.words:
+        return p
+    keep = [i for i, w in enumerate(p.words) if w not in ("jr", "sr")]
+    if len(keep) == len(p.words) or len(keep) < 2:
+        return p  # nothing to drop, or a name that is its suffix ("Neymar Jr")
+    return attrs.evolve(
+        p,
+        words=tuple(p.words[i] for i in keep),
+        keys=tuple(p.keys[i] for i in keep) if p.keys else (),
+        groups=tuple(p.groups[i] for i in keep) if p.groups else (),
+    )
+
+
+# letters and spellings the French press does not use for a foreign name: Polish,
+# Czech, Baltic, Romanian, Turkish, Hungarian letters and a ç before e or i; German sch,
+# Polish sz, cz, rz, Hungarian cs, zs, Dutch sj, zj, a w; English sh, zh, a y before e
+# or u at a word's start or after a consonant (Yulia, Yevgeny, Matviyenko: Ioulia,
+# Evgueni, Matvienko), -iy, -yy, -yi, -yj, -ij endings; a Slavic j between vowels,
+# after e, i, y at a word's end or before a consonant (Alijev, Sergej, Dmitrij); -ová
+_FOREIGN_LETTERS = frozenset("łśćżźąęńšžčřěůőűșțşğıđāēīūķļņģėįųŭ")
+_FOREIGN_SPELLINGS = re.compile(
+    r"sch|sz|cz|rz|cs|zs|sj|zj|w|sh|zh|ç(?![aou])"
+    r"|\by[eu]|(?<=[bcdfgklmnprstvzi])y[eu]|(?:iy|yy|yi|yj|ij)\b"
+    r"|[aeiou]j[aeiou]|[eiy]j\b|j(?=[bcdfghklmnpqrstvwxz])|ová\b"
+)
+# and those it does use: ou for u, tch, gue, gui, ï, ë
+_FRENCH_SPELLINGS = re.compile(r"ou|tch|gue|gui|[ïë]")
+_ACCENTS = frozenset("éèêëîïôâàçûù")
+_LOWER_WORDS = _PARTICLES | _HYPHEN_PARTICLES | _ELIDED
+
+
+def press_marks(name: str) -> tuple[int, int]:
+    """(foreign, French) spelling marks of a name: how many letters and letter groups
+    the French press does not use for a foreign name (``ł``, ``š``, ``sch``, ``sz``,
+    ``w``, ``sh``, ``-iy``, ...), and how many it does (``ou``, ``tch``, ``gue``, ``ï``).
+
+    Example:
+        >>> press_marks("Sergueï Lavrov"), press_marks("Siergiej Ławrow")
+        ((0, 2), (4, 0))
+        >>> press_marks("Denis Chmygal"), press_marks("Denys Shmyhal")
+        ((0, 0), (1, 0))
+    """
+    low = name.lower()
+    foreign = sum(c in _FOREIGN_LETTERS for c in low)
+    plain = "".join(c for c in low if c not in _FOREIGN_LETTERS)
+    foreign += len(_FOREIGN_SPELLINGS.findall(plain))
+    return foreign, len(_FRENCH_SPELLINGS.findall(low))
+
+
+_ROMAN_UPPER = frozenset(r.upper() for r in _ROMAN) | {r.upper() + "." for r in _ROMAN}
+
+
+def _has_patronymic(words: list[str]) -> bool:
+    """Whether normalised words have a patronymic middle name."""
+    words = [w for w in words if w not in _PARTICLES]
+    return len(words) >= 3 and any(_is_patronymic(w) for w in words[1:-1])
+
+
+def _best_display(
+    forms: Sequence[str], counts: dict[str, int], full: dict[str, bool] | None = None
+) -> str:
+    """The canonical form of a person among its forms (``counts``: how often each was
+    seen; ``full``: whether it names the person alone, see :attr:`ParsedName.is_full`).
+
+    In order: a full name, with no word in capitals (or in small letters, particles
+    aside) and no patronymic; a spelling the French press uses (no foreign mark, see
+    :func:`press_marks`) when there is one; the most frequent; fewer foreign marks, more
+    French ones (``Sergueï`` before ``Sergei``); the most typical spelling (whose words
+    the other forms share most: ``Zelensky`` before the Lithuanian ``Zelenskis``); more
+    accents (``Déby`` before ``Deby``); the fullest; the first in sort order, small letters
+    first. The choice does not depend on the order of the inputs."""
+    words_of = {f: _words(f, spell_out=True) for f in forms}
+    shared: dict[str, int] = defaultdict(int)
+    for f in forms:
+        for w in set(words_of[f]):
+            shared[w] += 1
+
+    def key(f: str) -> tuple[bool, bool, bool, bool, int, int, int, float, int, int, int, str]:
         words = f.split()
-        initials = sum(len(w.rstrip(".")) == 1 for w in words)
-        return (-len(words), initials, f.isupper(), -len(f), -counts[f], f)
+        # a full name as written, and as parsed (aliases such as "Zizou" are not)
+        is_full = sum(len(w.rstrip(".")) > 1 for w in words) >= 2 and (full is None or full[f])
+        # a word in capitals, or in small letters that is not a particle ("emmanuel")
+        capitals = any(
+            (w.isupper() and len(w) > 1 and w not in _ROMAN_UPPER)
+            or (w[:1].islower() and (_words(w) or [""])[0] not in _LOWER_WORDS)
+            for w in words
+        )
+        foreign, french = press_marks(f)
+        normalised = words_of[f] or [f]
+        typical = sum(shared[w] for w in normalised) / len(normalised)
+        return (
+            not is_full,
+            capitals,
+            _has_patronymic(words_of[f]),
+            foreign > 0,
+            -counts[f],
+            foreign,
+            -french,
+            -typical,
+            -sum(c in _ACCENTS for c in f),
+            -len(words),
+            -len(f),
+            f.swapcase(),  # "de Gaulle" before "De Gaulle"
+        )
 
     return min(forms, key=key)
+
+
+def _shape_rep(names: list[ParsedName]) -> ParsedName:
+    """One parsed name for names with the same skeletons (in sort order), with the
+    transliteration keys of all of them, so that the result does not depend on which
+    came first ("Zalužnyj" and "Zaluznyj" have one skeleton, not one key)."""
+    first = names[0]
+    if len(names) == 1 or not first.keys:
+        return first
+    merged = tuple(
+        tuple(sorted({k for p in names if len(p.keys) > i for k in p.keys[i]}))
+        for i in range(len(first.keys))
+    )
+    return attrs.evolve(first, keys=merged)
 
 
 def cluster_parsed(parsed: dict[str, ParsedName], counts: dict[str, int]) -> dict[str, str]:
@@ -301,7 +615,7 @@ def cluster_parsed(parsed: dict[str, ParsedName], counts: dict[str, int]) -> dic
     for name, p in parsed.items():
         by_words[p.words].append(name)
     shapes = sorted(by_words)
-    rep = {s: parsed[by_words[s][0]] for s in shapes}
+    rep = {s: _shape_rep([parsed[n] for n in sorted(by_words[s])]) for s in shapes}
     blocks: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for s in shapes:
         for key in rep[s].blocks():
@@ -317,12 +631,17 @@ def cluster_parsed(parsed: dict[str, ParsedName], counts: dict[str, int]) -> dic
         return s
 
     pairs: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+    checked: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()  # pairs met in two blocks
     for group in blocks.values():
         full = sorted(s for s in set(group) if rep[s].is_full)
         for i, a in enumerate(full):
             for b in full[i + 1 :]:
+                if (a, b) in checked:
+                    continue
+                checked.add((a, b))
                 if compatible(rep[a], rep[b]):
                     pairs.add((a, b))
+    del checked
     # strongest evidence first: identical run-together names, then longer shared names
     for a, b in sorted(pairs, key=lambda p: (-min(len(p[0]), len(p[1])), p)):
         ra, rb = find(a), find(b)
@@ -336,12 +655,16 @@ def cluster_parsed(parsed: dict[str, ParsedName], counts: dict[str, int]) -> dic
     # a surname alone, or with initials: the one person it fits, exact spelling first
     lookup: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     loose: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    translit: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for s in shapes:
         if rep[s].is_full:
             for key in rep[s].lookup_keys():
                 lookup[key].append(s)
             for key in rep[s].prefix_keys():
                 loose[key].append(s)
+            for key in {k for word_keys in rep[s].keys[1:] for k in word_keys}:
+                if len(key) >= _MIN_KEY:
+                    translit[key].append(s)
     attached: dict[tuple[str, ...], tuple[str, ...]] = {}
     for s in shapes:
         p = rep[s]
@@ -358,6 +681,14 @@ def cluster_parsed(parsed: dict[str, ParsedName], counts: dict[str, int]) -> dic
             # a name that is written family name first: "Xi", "Mao", "Moon"
             exact = {find(f) for f in fitting if rep[f].words[0] == p.surname}
         close = {find(f) for f in fitting if _same_surname(rep[f].surname, p.surname)}
+        if not exact and not close and p.keys:
+            # the surname in another convention: "Ławrow", "Lavrovs"
+            close = {
+                find(f)
+                for key in p.keys[-1]
+                for f in translit.get(key, ())
+                if not initials or rep[f].words[0][0] == initials[0]
+            }
         chosen = exact if exact else close
         if len(chosen) == 1:
             attached[s] = chosen.pop()
@@ -368,16 +699,22 @@ def cluster_parsed(parsed: dict[str, ParsedName], counts: dict[str, int]) -> dic
     out: dict[str, str] = {}
     for names in clusters.values():
         display_counts: dict[str, int] = defaultdict(int)
+        display_full: dict[str, bool] = {}
         for n in names:
-            display_counts[parsed[n].display] += counts.get(n, 1)
-        best = _best_display(sorted(display_counts), display_counts)
+            shown = parsed[n].display
+            display_counts[shown] += counts.get(n, 1)
+            display_full[shown] = display_full.get(shown, False) or parsed[n].is_full
+        best = _best_display(sorted(display_counts), display_counts, display_full)
         for n in names:
             out[n] = best
     return out
 
 
 def canonicalize(
-    names: Iterable[str], *, aliases: Iterable[Sequence[str]] | None = None
+    names: Iterable[str],
+    *,
+    aliases: Iterable[Sequence[str]] | None = None,
+    given_names: Iterable[Sequence[str]] | None = None,
 ) -> list[str]:
     """The canonical name of each input name: equal outputs exactly for one person.
 
@@ -386,21 +723,29 @@ def canonicalize(
             ignored), in any order; the result does not depend on the order.
         aliases: Extra ``(variant, canonical)`` rows added to the shipped alias table
             (``resources/fr/aliases.tsv``): exonyms, nicknames.
+        given_names: Extra groups of spellings of one given name, added to the shipped
+            table (``resources/fr/given_name_variants.tsv``): ``[["Mykyta", "Nikita"]]``.
 
     Returns:
-        One canonical name per input, in input order: the fullest form of the person
-        among the inputs, without title. A surname alone gets a full name's canonical
-        form only when exactly one person among the inputs fits it.
+        One canonical name per input, in input order, without title: among the person's
+        full names, the French press spelling when the inputs give one (French marks
+        such as ``ou``, ``tch``, ``ï`` and no foreign letter: ``Sergueï Lavrov`` rather
+        than ``Siergiej Ławrow``), else the most frequent form (see
+        :func:`press_marks`). A surname alone gets a full name's canonical form only
+        when exactly one person among the inputs fits it.
 
     Example:
         >>> canonicalize(["Volodymyr Zelensky", "M. Zelenskiy", "Marine Le Pen", "Le Pen"])
         ['Volodymyr Zelensky', 'Volodymyr Zelensky', 'Marine Le Pen', 'Marine Le Pen']
     """
     table = load_aliases(aliases)
+    given = load_given_names(given_names)
     inputs = list(names)
     counts: dict[str, int] = defaultdict(int)
     for n in inputs:
         counts[n] += 1
-    parsed = {n: p for n in counts if (p := parse_name(n, aliases=table)) is not None}
+    parsed = {
+        n: p for n in counts if (p := parse_name(n, aliases=table, given_names=given)) is not None
+    }
     result = cluster_parsed(parsed, counts)
     return [result.get(n, " ".join(n.split())) for n in inputs]

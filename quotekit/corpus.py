@@ -19,7 +19,13 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
-from quotekit.canonical import ParsedName, cluster_parsed, load_aliases, parse_name
+from quotekit.canonical import (
+    ParsedName,
+    cluster_parsed,
+    load_aliases,
+    load_given_names,
+    parse_name,
+)
 from quotekit.model import Analysis, Entity
 from quotekit.names import normalize
 
@@ -35,13 +41,21 @@ class Corpus:
 
     Args:
         aliases: Extra ``(variant, canonical)`` rows for the alias table.
+        given_names: Extra groups of spellings of one given name for the given-name
+            table (``[["Mykyta", "Nikita"]]``).
 
     Ids are derived from the canonical name (``p:volodymyr-zelensky``,
     ``org:kremlin``), so they are the same whatever the order of the documents.
     """
 
-    def __init__(self, *, aliases: Iterable[Sequence[str]] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        aliases: Iterable[Sequence[str]] | None = None,
+        given_names: Iterable[Sequence[str]] | None = None,
+    ) -> None:
         self._aliases = load_aliases(aliases)
+        self._given = load_given_names(given_names)
         self._counts: dict[str, int] = {}  # person names as written, with their counts
         self._orgs: dict[str, dict[str, int]] = {}  # normalised org name -> forms
         self._table: dict[str, str] | None = None
@@ -72,7 +86,7 @@ class Corpus:
         if self._table is None:
             parsed: dict[str, ParsedName] = {}
             for name in self._counts:
-                p = parse_name(name, aliases=self._aliases)
+                p = parse_name(name, aliases=self._aliases, given_names=self._given)
                 if p is not None:
                     parsed[name] = p
             self._table = cluster_parsed(parsed, self._counts)
@@ -120,11 +134,14 @@ class Corpus:
 
 
 def link_corpus(
-    analyses: Iterable[Analysis], *, aliases: Iterable[Sequence[str]] | None = None
+    analyses: Iterable[Analysis],
+    *,
+    aliases: Iterable[Sequence[str]] | None = None,
+    given_names: Iterable[Sequence[str]] | None = None,
 ) -> Iterator[Analysis]:
     """Link a finite collection of analyses in memory; for streams, use :class:`Corpus`."""
     items = list(analyses)
-    corpus = Corpus(aliases=aliases)
+    corpus = Corpus(aliases=aliases, given_names=given_names)
     for analysis in items:
         corpus.add(analysis)
     for analysis in items:

@@ -8,12 +8,22 @@ one before it that agrees in gender. The canonical name is the fullest form.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["NAME_PARTICLES", "NameMention", "cluster_names", "normalize", "skeleton"]
+__all__ = [
+    "NAME_PARTICLES",
+    "TRANSLIT_LETTERS",
+    "NameMention",
+    "cluster_names",
+    "normalize",
+    "skeleton",
+    "translit_key",
+    "translit_keys",
+]
 
 #: Lower-case words that join the parts of a name (de, von, ben, al...).
 NAME_PARTICLES = _PARTICLES = frozenset(
@@ -92,11 +102,13 @@ def _core(tokens: list[str]) -> list[str]:
 
 @attrs.frozen
 class NameMention:
-    """One name mention to cluster: its text, position and gender when known."""
+    """One name mention to cluster: its text, position, gender when known, and whether a
+    title or role is written before it (``le pape François``, ``M. Moreau``)."""
 
     text: str
     start: int
     gender: str | None = None
+    titled: bool = False
 
 
 def _is_part_of(short: list[str], full: list[str]) -> bool:
@@ -113,7 +125,16 @@ def _is_part_of(short: list[str], full: list[str]) -> bool:
     ):
         return True
     # first + last of a longer name: "Julio Silva" / "Julio Valdivia Silva"
-    return len(short) >= 2 and short[0] == full[0] and short[-1] == full[-1]
+    if len(short) >= 2 and short[0] == full[0] and short[-1] == full[-1]:
+        return True
+    # the start of a longer name whose last words are second surnames, not a suffix:
+    # "Francisco Javier Gómez" / "Francisco Javier Gómez Noya", "Idriss Déby" / "Idriss
+    # Déby Itno" (but not "Donald Trump" / "Donald Trump Jr.")
+    return (
+        len(short) >= 2
+        and full[: len(short)] == short
+        and not any(w in _SUFFIX_WORDS or w in _ROMAN for w in full[len(short) :])
+    )
 
 
 def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
@@ -128,10 +149,11 @@ def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
 
     Notes:
         Words are compared by their transliteration skeletons (``Zelensky`` and
-        ``Zelenskiy`` are one name). A short form joins the nearest earlier compatible
-        full name, else the first later one; a first name alone joins the one full name
-        it starts, if only one does; two different full names never merge, even with
-        one surname.
+        ``Zelenskiy`` are one name). A short form (a surname, initials, a given name and
+        surname, the first words of a name with two surnames) joins the nearest earlier
+        compatible full name, else the first later one; a first name alone, without a
+        title, joins the one full name it starts, if only one does; two different full
+        names never merge, even with one surname.
     """
     # skeletons, so that "Zelensky" and "Zelenskiy" in one article are one name
     toks = [[skeleton(t) for t in _core(_tokens(m.text))] for m in mentions]
@@ -162,9 +184,10 @@ def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
                 and mentions[i].gender != mentions[r].gender
             )
         ]
-        if not candidates and len(toks[i]) == 1:
+        if not candidates and len(toks[i]) == 1 and not mentions[i].titled:
             # a first name alone, when exactly one full name starts with it and it is
-            # nobody's surname ("Marine" after "Marine Le Pen")
+            # nobody's surname ("Marine" after "Marine Le Pen"); not after a title, which
+            # a first name takes alone for a pope or a king ("le pape François")
             starts = [r for r in full_forms if len(toks[r]) >= 2 and toks[r][0] == toks[i][0]]
             surname_of = any(toks[r][-1] == toks[i][0] for r in full_forms)
             if len(starts) == 1 and not surname_of:
@@ -260,3 +283,171 @@ def skeleton(word: str) -> str:
         if not collapsed or collapsed[-1] != ch:
             collapsed.append(ch)
     return "".join(collapsed) or word
+
+
+# suffixes after a name, as cluster_names compares words (skeletons): Jr., Sr., fils, père
+_SUFFIX_WORDS = frozenset(skeleton(w) for w in ("jr", "junior", "sr", "senior", "fils", "pere"))
+
+
+# --- A looser key across Latin-script conventions ----------------------------------------
+#
+# Where the skeleton keeps what one convention writes apart, the *transliteration key*
+# folds the conventions of the languages the press of Europe writes Slavic, Balkan and
+# Arabic names in: every sibilant and affricate is one letter (French ch, English sh,
+# German sch, Polish sz and cz, Czech š and č once their accents are gone, Hungarian s,
+# cs and zs, Dutch sj and tsj, ts, tz, dz, Serbian dj; j is a vowel, as in Slavic spellings); k, q,
+# a hard c, g, h and kh are one (Ukrainian h is Russian g: Shmyhal / Chmygal; Hungarian h
+# is kh); w, f, v are one; Hungarian gy is d; vowels fold to a, i (e, i, y, j) and u (o,
+# u, ou, Dutch oe), and ov before a consonant to u (Belarusian ou: Tsikhanouskaya);
+# Baltic endings (-as, -is, -us, -s), the Russian -ov/-ev with its feminine and Czech
+# forms (-ova, -owa, -ová, -ovová) and final vowels are dropped. Two surnames with one key
+# are read as one in ``canonical`` (the given names must still agree there).
+
+_KEY_ENDINGS = ("ovova", "evova", "ova", "owa", "eva", "ewa", "ov", "ow", "ev", "ew", "off", "eff")
+_BALTIC_ENDINGS = ("as", "is", "us", "ys", "s")
+_KEY_RULES: tuple[tuple[str, str], ...] = (
+    ("shch", "S"),
+    ("szcz", "S"),
+    ("tsch", "S"),
+    ("dsch", "S"),
+    ("dzh", "S"),
+    ("dzs", "S"),
+    ("sch", "S"),
+    ("tch", "S"),
+    ("sh", "S"),
+    ("ch", "S"),
+    ("zh", "S"),
+    ("cz", "S"),
+    ("sz", "S"),
+    ("zs", "S"),
+    ("cs", "S"),
+    ("tsj", "S"),
+    ("sj", "S"),
+    ("ts", "S"),
+    ("tz", "S"),
+    ("dz", "S"),
+    ("kh", "K"),
+    ("gue", "ge"),
+    ("gui", "gi"),
+    ("ph", "v"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("x", "KS"),
+    ("ou", "u"),
+    ("oe", "u"),
+)
+_KEY_LETTERS = str.maketrans(
+    {
+        "s": "S",
+        "z": "S",
+        "k": "K",
+        "q": "K",
+        "g": "K",
+        "h": "K",
+        "w": "v",
+        "f": "v",
+        "e": "i",
+        "y": "i",
+        "j": "i",
+        "o": "u",
+    }
+)
+
+
+#: letters whose accent is a sound of its own, spelled out before the accents go: Czech,
+#: Slovak, Polish, Baltic, Romanian, Turkish, Albanian (š = sh, č = ch, ž = zh, ň = ny)
+TRANSLIT_LETTERS = str.maketrans(
+    {
+        "š": "sh",
+        "Š": "Sh",
+        "ś": "sh",
+        "Ś": "Sh",
+        "ş": "sh",
+        "Ş": "Sh",
+        "ș": "sh",
+        "Ș": "Sh",
+        "č": "ch",
+        "Č": "Ch",
+        "ć": "ch",
+        "Ć": "Ch",
+        "ç": "ch",
+        "Ç": "Ch",
+        "ž": "zh",
+        "Ž": "Zh",
+        "ż": "zh",
+        "Ż": "Zh",
+        "ź": "zh",
+        "Ź": "Zh",
+        "ț": "ts",
+        "Ț": "Ts",
+        "ř": "rzh",
+        "Ř": "Rzh",
+        "ň": "ny",
+        "Ň": "Ny",
+    }
+)
+
+
+def translit_key(word: str) -> str:
+    """A key of one normalised word that forgets Latin-script transliteration conventions
+    (the first of :func:`translit_keys`).
+
+    Example:
+        >>> translit_key("lawrow") == translit_key("lavrovs") == translit_key("lavrov")
+        True
+        >>> translit_key("shmyhal") == translit_key("chmygal") == translit_key("szmyhal")
+        True
+    """
+    return translit_keys(word)[0]
+
+
+def translit_keys(word: str) -> tuple[str, ...]:
+    """The transliteration keys of one normalised word (see above): one key, or two when
+    the word has a ch that French reads sh and German, Polish or Czech read kh
+    (``Zacharowa``: ``Zakharova`` and a ``Zasharova``).
+
+    Normalise with :data:`TRANSLIT_LETTERS` applied first, so that Czech ``š`` is ``sh``.
+    """
+    # Hungarian gy before a vowel is a d (Medvegyev); a Serbian đ (dj) is one sound
+    w = re.sub(r"gy(?=[aeiou])", "d", word).replace("dj", "S")
+    w = _strip_baltic(w)
+    for end in _KEY_ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            # and a Baltic ending under a Czech one: Harrisová is Harris, and Harris "Harri"
+            w = _strip_baltic(w[: -len(end)])
+            break
+    # French ou before a vowel is a w (Sinouar, Zaouahiri); Belarusian ou (ў) before a
+    # consonant is the Russian ov (Tsikhanouskaya, Tikhanovskaya)
+    w = re.sub(r"ou(?=[aeiy])", "v", w)
+    w = re.sub(r"o[vwu](?=[bcdfgklmnpqrstvwxz])", "u", w)
+    keys = [_fold(w)]
+    if re.search(r"(?<![stc])ch", w):
+        alternative = _fold(re.sub(r"(?<![stc])ch", "K", w))
+        if alternative != keys[0]:
+            keys.append(alternative)
+    return tuple(keys)
+
+
+def _strip_baltic(w: str) -> str:
+    if len(w) >= 6:
+        for end in _BALTIC_ENDINGS:
+            if w.endswith(end) and len(w) - len(end) >= 4:
+                return w[: -len(end)]
+    return w
+
+
+def _fold(w: str) -> str:
+    for old, new in _KEY_RULES:
+        w = w.replace(old, new)
+    # c is ts before e, i, y, at the end (Vucic for Vučić) and in -cki (Polish), else k
+    w = re.sub(r"c(?=[eiy]|$|ki?$)", "S", w).replace("c", "K")
+    w = w.translate(_KEY_LETTERS)
+    # a y, i or j before a vowel at the start is written or not (Ianoukovitch, Janukowytsch)
+    if len(w) > 2 and w[0] == "i" and w[1] in "aiu":
+        w = w[1:]
+    collapsed: list[str] = []
+    for ch in w:
+        if not collapsed or collapsed[-1] != ch:
+            collapsed.append(ch)
+    out = "".join(collapsed)
+    return out.rstrip("aiu") or out

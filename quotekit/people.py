@@ -1873,7 +1873,10 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
     """
     text = doc_text(doc)
     persons = find_person_mentions(doc)
-    names = [NameMention(doc[m.start : m.end].text, doc[m.start].idx, m.gender) for m in persons]
+    names = [
+        NameMention(doc[m.start : m.end].text, doc[m.start].idx, m.gender, m.title is not None)
+        for m in persons
+    ]
     clusters = cluster_names(names)
     members: dict[int, list[int]] = defaultdict(list)
     for i, rep in enumerate(clusters):

@@ -1,10 +1,12 @@
 """``quotekit.canonicalize``: one canonical name per person, across spellings.
 
-The bar (issue 5): on ``tests/data/name_variants.tsv``, name forms of real public figures
-in French, English and German spellings, plus different people who share a surname or a
-first name, pairwise precision >= 0.98 and recall >= 0.95; the output does not depend on
-the input order. ``benchmarks/names_eval.py`` prints the same figures with the false
-merges and the misses; ``pairwise_scores`` below is the same computation as there.
+The bar (issues 5 and 16): on ``tests/data/name_variants.tsv``, name forms of real public
+figures in the spellings of many languages' press (French, English, German, and for
+Ukrainian, Russian, Belarusian, Balkan and Arab names Polish, Czech, Hungarian, Dutch,
+Baltic and others), plus different people who share a surname or a first name, pairwise
+precision >= 0.995 and recall >= 0.95; the output does not depend on the input order.
+``benchmarks/names_eval.py`` prints the same figures with the false merges and the
+misses; ``pairwise_scores`` below is the same computation as there.
 """
 
 from __future__ import annotations
@@ -19,11 +21,14 @@ from pathlib import Path
 import pytest
 
 import quotekit
+from quotekit.canonical import press_marks
+from quotekit.model import Analysis, Entity, Mention
+from quotekit.names import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 TSV = ROOT / "tests" / "data" / "name_variants.tsv"
 
-MIN_PRECISION = 0.98
+MIN_PRECISION = 0.995
 MIN_RECALL = 0.95
 
 
@@ -57,9 +62,23 @@ def pairwise_scores(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> tuple
     return (both / predicted if predicted else 1.0, both / expected if expected else 1.0)
 
 
+def read_sections(path: Path = TSV) -> dict[str, str]:
+    """person_id -> the title of the ``# ---- Title`` section it is in."""
+    section, found = "", {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ----"):
+            section = line.strip("# -")
+        elif line and not line.startswith("#") and "\t" in line:
+            found.setdefault(line.split("\t")[0], section)
+    return found
+
+
 ROWS = read_variants()
 PERSONS = [person for person, _ in ROWS]
 FORMS = [form for _, form in ROWS]
+SECTIONS = read_sections()
+#: the regions whose names the press transliterates most differently (issue 16)
+TRANSLITERATED = ("Ukraine", "Russia", "Belarus", "Balkans", "Arab countries")
 
 
 @pytest.fixture(scope="module")
@@ -71,9 +90,40 @@ def outputs() -> list[str]:
 
 
 def test_the_test_set_is_big_enough_and_has_no_duplicate_form() -> None:
-    assert len(FORMS) >= 300
-    assert len(set(PERSONS)) >= 80
+    assert len(FORMS) >= 1500
+    assert len(set(PERSONS)) >= 300
     assert len(set(FORMS)) == len(FORMS), [f for f, n in Counter(FORMS).items() if n > 1]
+
+
+def _full_spellings(person: str) -> set[str]:
+    """The distinct spellings (case aside) of a person's full names without title."""
+    return {
+        form.casefold()
+        for p, form in ROWS
+        if p == person and len(form.split()) >= 2 and form[:1].isupper() and "." not in form
+    }
+
+
+def test_sixty_transliterated_people_have_four_spellings_or_more() -> None:
+    many = [
+        person
+        for person, section in SECTIONS.items()
+        if section in TRANSLITERATED and len(_full_spellings(person)) >= 4
+    ]
+    assert len(many) >= 60, many
+
+
+def _surname(person: str) -> str:
+    """The last word of a person's first form, suffixes aside."""
+    first = next(form for p, form in ROWS if p == person)
+    words = [w for w in normalize(first).split() if w not in ("jr", "sr", "ii", "iii")]
+    return words[-1]
+
+
+def test_a_hundred_pairs_of_different_people_share_a_surname() -> None:
+    by_surname = Counter(_surname(person) for person in dict.fromkeys(PERSONS))
+    pairs = sum(n * (n - 1) // 2 for n in by_surname.values())
+    assert pairs >= 100, by_surname.most_common(20)
 
 
 def test_pairwise_scores_by_hand() -> None:
@@ -216,12 +266,53 @@ CASES = [
     (("Idriss Déby", "Mahamat Idriss Déby"), DIFFERENT),
     (("Donald Trump", "Donald Trump Jr.", "Melania Trump", "Ivanka Trump"), DIFFERENT),
     (("Volodymyr Zelensky", "Olena Zelenska"), DIFFERENT),
+    # issue 16: given names and spelling conventions of Latin-script languages
+    (("Sergueï Lavrov", "Siergiej Ławrow", "Sergejs Lavrovs", "Sergejus Lavrovas"), SAME),
+    (("Denis Chmygal", "Denys Shmyhal", "Denys Šmyhal", "Denys Szmyhal", "Denisz Smihal"), SAME),
+    (("Alexeï Navalny", "Aleksiej Nawalny", "Alexej Navalnyj", "Aleksejus Navalnas"), SAME),
+    (("Mykhaïlo Podoliak", "Mychajlo Podoljak", "Mykhailo Podolyak"), SAME),
+    (("Hanna Maliar", "Anna Maliar"), SAME),
+    (("Iryna Vereshchuk", "Iryna Wereszczuk", "Iryna Vereščuk", "Iryna Wereschtschuk"), SAME),
+    (("Aleksandar Vučić", "Aleksandar Vucsics", "Aleksandar Vuchich"), SAME),
+    (("Maria Zakharova", "Maria Zacharowa", "Marija Zacharovová"), SAME),
+    (("Angela Merkel", "Angela Merkelová"), SAME),
+    (("Ioulia Tymochenko", "Julija Tymošenková", "Julia Tymoszenko"), SAME),
+    # patronymics in every transliteration are not given names
+    (
+        ("Vladimir Poutine", "Vladimir Vladimirovitch Poutine", "Wladimir Wladimirowitsch Putin"),
+        SAME,
+    ),
+    (
+        (
+            "Ioulia Tymochenko",
+            "Ioulia Volodymyrivna Tymochenko",
+            "Julija Wolodymyriwna Tymoschenko",
+        ),
+        SAME,
+    ),
+    # a suffix is compared apart from the names
+    (("Ferdinand Marcos Jr.", "Ferdinand R. Marcos Jr."), SAME),
     # look-alikes and shared first names
     (("Ali Khamenei", "Rouhollah Khomeyni"), DIFFERENT),
     (("Li Keqiang", "Li Qiang"), DIFFERENT),
     (("François Hollande", "François Fillon", "François Bayrou"), DIFFERENT),
     (("Yulia Tymoshenko", "Yulia Navalnaya"), DIFFERENT),
     (("Vladimir Poutine", "Vladimir Klitschko", "Volodymyr Zelensky"), DIFFERENT),
+    # issue 16: given names that are not variants of each other stay apart, even when
+    # the surname is one in two conventions
+    (
+        ("Oleh Kovalenko", "Olha Kovalenko", "Oleksandr Kovalenko", "Oleksandra Kovalenko"),
+        DIFFERENT,
+    ),
+    (("Oleh Kowalenko", "Olha Kovalenková"), DIFFERENT),
+    (("Petro Poroshenko", "Oleksiy Porochenko"), DIFFERENT),
+    (("Mikhaïl Gorbatchev", "Raïssa Gorbatcheva"), DIFFERENT),
+    (("Abdel Fattah al-Sissi", "Abdel Fattah al-Burhan"), DIFFERENT),
+    (("Saddam Hussein", "Oudaï Hussein", "Qusay Hussein"), DIFFERENT),
+    (("Robert F. Kennedy", "Robert F. Kennedy Jr."), DIFFERENT),
+    (("Serdar Berdimuhamedow", "Gurbanguly Berdymukhamedov"), DIFFERENT),
+    (("Ramzan Kadyrov", "Akhmat Kadyrow"), DIFFERENT),
+    (("Li Keqiang", "Li Qiang"), DIFFERENT),
 ]
 
 
@@ -233,3 +324,123 @@ def test_case(names: tuple[str, ...], expected: str) -> None:
         assert len(set(got)) == 1, dict(zip(names, got, strict=True))
     else:
         assert len(set(got)) == len(names), dict(zip(names, got, strict=True))
+
+
+# --- the canonical name (issue 16) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        # the French press spelling when the inputs give one, whatever their order
+        (
+            ["Aleksiej Nawalny", "Alexej Navalnyj", "Alexeï Navalny", "Alexei Navalny"],
+            "Alexeï Navalny",
+        ),
+        (
+            ["Siergiej Ławrow", "Sergejs Lavrovs", "Sergueï Lavrov", "Sergei Lavrov"],
+            "Sergueï Lavrov",
+        ),
+        (["Denys Shmyhal", "Denys Šmyhal", "Denis Chmygal"], "Denis Chmygal"),
+        # without patronymic, not in capitals, not a surname alone
+        (
+            ["Vladimir Vladimirovitch Poutine", "Vladimir Poutine", "POUTINE", "M. Poutine"],
+            "Vladimir Poutine",
+        ),
+        (["VOLODYMYR ZELENSKY", "Volodymyr Zelensky", "Zelensky"], "Volodymyr Zelensky"),
+        # else the most frequent form
+        (["Sergei Lavrov", "Sergei Lavrov", "Serhij Lavrovs"], "Sergei Lavrov"),
+        (["Joseph Biden", "Joe Biden", "Joe Biden"], "Joe Biden"),
+        # the most frequent before the fullest
+        (["Nicolás Maduro", "Nicolás Maduro", "Nicolás Maduro Moros"], "Nicolás Maduro"),
+        # a spelling with foreign marks only when there is no other, and then the most frequent
+        (
+            ["Wołodymyr Zełenski", "Wolodymyr Selenskyj", "Wolodymyr Selenskyj"],
+            "Wolodymyr Selenskyj",
+        ),
+    ],
+)
+def test_canonical_name(names: list[str], expected: str) -> None:
+    for order in (names, names[::-1]):
+        got = quotekit.canonicalize(order)
+        assert set(got) == {expected}, dict(zip(order, got, strict=True))
+
+
+def test_the_french_spelling_wins_over_a_more_frequent_foreign_one() -> None:
+    names = ["Aleksiej Nawalny"] * 3 + ["Alexeï Navalny"]
+    assert set(quotekit.canonicalize(names)) == {"Alexeï Navalny"}
+
+
+def test_more_frequent_wins_between_spellings_without_marks() -> None:
+    names = ["Denis Chmygal", "Denys Chmyhal", "Denys Chmyhal"]
+    assert set(quotekit.canonicalize(names)) == {"Denys Chmyhal"}
+    names = ["Denis Chmygal", "Denis Chmygal", "Denys Chmyhal"]
+    assert set(quotekit.canonicalize(names)) == {"Denis Chmygal"}
+
+
+@pytest.mark.parametrize(
+    ("name", "foreign", "french"),
+    [
+        ("Sergueï Lavrov", 0, 2),
+        ("Siergiej Ławrow", 4, 0),
+        ("Volodymyr Zelenskyy", 1, 0),
+        ("Julia Timoschenko", 1, 0),
+        ("Viktor Janukovics", 1, 0),
+        ("Angela Merkelová", 1, 0),
+        ("Ioulia Tymochenko", 0, 1),
+        ("Emmanuel Macron", 0, 0),
+    ],
+)
+def test_press_marks(name: str, foreign: int, french: int) -> None:
+    assert press_marks(name) == (foreign, french)
+
+
+def test_users_extend_the_given_name_table() -> None:
+    names = ["Sasha Boyko", "Shura Boyko"]
+    assert len(set(quotekit.canonicalize(names))) == 2
+    assert len(set(quotekit.canonicalize(names, given_names=[["Sasha", "Shura"]]))) == 1
+    # a user group that shares a spelling with a shipped one joins it
+    names = ["Oleksandr Boyko", "Sasha Boyko", "Aleksandr Boyko"]
+    assert len(set(quotekit.canonicalize(names))) == 2
+    got = quotekit.canonicalize(names, given_names=[["Sasha", "Alexandre"]])
+    assert len(set(got)) == 1
+
+
+def test_the_shipped_given_name_table_keeps_different_names_apart() -> None:
+    from quotekit.canonical import load_given_names
+    from quotekit.names import skeleton
+
+    table = load_given_names()
+    key = lambda name: skeleton(normalize(name))  # noqa: E731
+    assert table[key("Oleh")].isdisjoint(table[key("Olha")])
+    assert table[key("Oleksandr")].isdisjoint(table[key("Oleksandra")])
+    assert not table[key("Serhiy")].isdisjoint(table[key("Siergiej")])
+    assert not table[key("Volodymyr")].isdisjoint(table[key("Vladimir")])
+
+
+def _person_doc(doc_id: str, *names: str) -> Analysis:
+    """An analysis of one person entity per name, its text the names one after the other."""
+    text = " ; ".join(names)
+    entities, pos = [], 0
+    for k, name in enumerate(names, start=1):
+        start = text.index(name, pos)
+        pos = start + len(name)
+        entities.append(Entity(f"e{k}", "person", name, (Mention(start, start + len(name), name),)))
+    return Analysis(doc_id, "test-0", tuple(entities), ())
+
+
+def test_corpus_names_a_person_by_its_french_spelling_and_takes_user_given_names() -> None:
+    docs = [
+        _person_doc("a", "Aleksiej Nawalny", "Sasha Boyko"),
+        _person_doc("b", "Aleksiej Nawalny", "Shura Boyko"),
+        _person_doc("c", "Alexeï Navalny"),
+    ]
+    linked = list(quotekit.link_corpus(docs, given_names=[["Sasha", "Shura"]]))
+    names = {e.name for a in linked for e in a.entities}
+    assert names == {"Alexeï Navalny", "Sasha Boyko"} or names == {"Alexeï Navalny", "Shura Boyko"}
+    ids = {a.id: [e.id for e in a.entities] for a in linked}
+    assert ids["a"][0] == ids["b"][0] == ids["c"][0] == "p:alexei-navalny"
+    assert ids["a"][1] == ids["b"][1]
+    # without the user's group, Sasha and Shura stay two people
+    linked = list(quotekit.link_corpus(docs))
+    assert len({e.id for a in linked for e in a.entities}) == 3

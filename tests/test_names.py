@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotekit.names import NameMention, cluster_names, normalize
+from quotekit.names import NameMention, cluster_names, normalize, translit_key, translit_keys
 
 
 @pytest.mark.parametrize(
@@ -33,7 +33,9 @@ def test_normalize_is_idempotent() -> None:
         assert normalize(normalize(name)) == normalize(name)
 
 
-def mentions(*specs: tuple[str, int] | tuple[str, int, str | None]) -> list[NameMention]:
+def mentions(
+    *specs: tuple[str, int] | tuple[str, int, str | None] | tuple[str, int, str | None, bool],
+) -> list[NameMention]:
     return [NameMention(*spec) for spec in specs]
 
 
@@ -148,6 +150,31 @@ CLUSTERS = [
         ["Moreau", "Moreau"],
         id="same-surname-alone",
     ),
+    pytest.param(
+        mentions(("Lucía Pérez Ortega", 0), ("Lucía Pérez", 60)),
+        ["Lucía Pérez Ortega", "Lucía Pérez Ortega"],
+        id="second-surname-left-out",
+    ),
+    pytest.param(
+        mentions(("Ana María Ruiz", 0), ("Ana María Ruiz Soto", 60)),
+        ["Ana María Ruiz Soto", "Ana María Ruiz Soto"],
+        id="second-surname-left-out-three-words",
+    ),
+    pytest.param(
+        mentions(("Paul Moreau", 0), ("Paul Moreau Jr.", 60)),
+        ["Paul Moreau", "Paul Moreau Jr."],
+        id="a-suffix-is-another-person",
+    ),
+    pytest.param(
+        mentions(("Claire Moreau", 0), ("Claire", 60)),
+        ["Claire Moreau", "Claire Moreau"],
+        id="first-name-alone-joins",
+    ),
+    pytest.param(
+        mentions(("Claire Moreau", 0), ("Claire", 60, None, True)),
+        ["Claire Moreau", "Claire"],
+        id="first-name-after-a-title-stays-apart",
+    ),
 ]
 
 
@@ -190,3 +217,51 @@ def test_deterministic() -> None:
         "Vladimir Poutine",
         "Vladimir Poutine",
     ]
+
+
+# --- transliteration keys (issue 16) -----------------------------------------------------
+
+SAME_KEY = [
+    # Polish, Latvian, Lithuanian, German spellings of one Russian surname
+    ("Lavrov", "Ławrow", "Lawrow", "Lavrovs", "Lavrovas"),
+    # Ukrainian h / Russian g; French ch, German sch, Polish sz, Czech š, Hungarian s, Dutch sj
+    ("Shmyhal", "Chmygal", "Schmyhal", "Szmyhal", "Šmyhal", "Smihal", "Sjmyhal"),
+    # -y, -yj, -ij, -yi, the feminine -aya, Czech -á, Lithuanian -as
+    ("Navalny", "Navalnyj", "Navalnij", "Navalnyi", "Navalnaya", "Navalná", "Navalnas"),
+    # -ych, -itch, -ytsch, -ycz, -yč, -ics and a first y, i or j
+    ("Yanukovych", "Ianoukovitch", "Janukowytsch", "Janukowycz", "Janukovyč", "Janukovics"),
+    # Czech feminine -ová
+    ("Tymoshenko", "Tymošenková", "Tymoszenko", "Timochenko"),
+    # Serbian č and ć in every convention
+    ("Vučić", "Vucic", "Vucsics", "Vuçiç", "Voutchitch"),
+    # Polish ch and German ch are kh
+    ("Zakharova", "Zacharowa", "Zacharovová"),
+    # French ou before a vowel is a w
+    ("Sinwar", "Sinouar"),
+]
+
+
+@pytest.mark.parametrize("forms", SAME_KEY, ids=[f[0] for f in SAME_KEY])
+def test_one_transliteration_key(forms: tuple[str, ...]) -> None:
+    from quotekit.names import TRANSLIT_LETTERS
+
+    keys = [set(translit_keys(normalize(f.translate(TRANSLIT_LETTERS)))) for f in forms]
+    assert all(keys[0] & k for k in keys[1:]), dict(zip(forms, keys, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Keqiang", "Qiang"),
+        ("Lavrov", "Lebedev"),
+        ("Shmyhal", "Shevchenko"),
+        ("Kuleba", "Klymenko"),
+    ],
+)
+def test_different_surnames_keep_different_keys(a: str, b: str) -> None:
+    assert translit_key(normalize(a)) != translit_key(normalize(b))
+
+
+def test_a_ch_gets_two_readings() -> None:
+    assert len(translit_keys("zacharowa")) == 2
+    assert len(translit_keys("lavrov")) == 1
