@@ -1,0 +1,138 @@
+"""Which person-name repairs of quotekit still help, with a given recognizer.
+
+Each repair of :func:`quotekit.people.find_person_mentions` is switched off in turn and
+the person names are scored (exact spans, P / R / F1) on folders of brat pairs: the
+change of F1 against all repairs on says what the repair is worth. The texts are run
+through the pipeline once (tokens, NER, focused parse); only the person stage is run
+again for each variant. Figures only, never the text of an error, so that it can be
+run on held-apart months.
+
+From the repository root::
+
+    python benchmarks/ner_ablation.py DIR [DIR ...] [--ner model]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import quotekit  # noqa: E402
+from quotekit import pipeline  # noqa: E402
+from quotekit.evaluate import _read_text, read_brat  # noqa: E402
+
+
+def _none(*_args: Any, **_kwargs: Any) -> list[Any]:
+    return []
+
+
+def _spans_unchanged(_doc: Any, spans: Any, *_rest: Any) -> Any:
+    return spans
+
+
+#: name -> {function of the repair modules: stand-in that switches it off}
+VARIANTS: dict[str, dict[str, Callable[..., Any]]] = {
+    "split at dashes": {"_split_at_dashes": lambda doc, s, e: [(s, e)]},
+    "extend left": {"_extend_left": lambda doc, s, e=None: s},
+    "extend right": {"_extend_right": lambda doc, e: e},
+    "past role complement": {"_past_role_complement": lambda doc, s, e: s},
+    "valid name (all)": {"_valid_name": lambda doc, s, e: e > s},
+    "shown as thing": {"_shown_as_thing": lambda doc, s, e: False},
+    "listed with places mostly": {"_listed_with_places_mostly": _none},
+    "names after titles": {"_names_after_titles": _none},
+    "roster names": {"_roster_names": _none},
+    "names after role comma": {"_names_after_role_comma": _none},
+    "names after role phrase": {"_names_after_role_phrase": _none},
+    "names from given names": {"_names_from_given_names": _none},
+    "coordinated given names": {"_coordinated_given_names": _none},
+    "listed with persons": {"_listed_with_persons": _none},
+    "fuller forms": {"_fuller_forms": _none},
+    "completed to full names": {"_completed_to_full_names": _spans_unchanged},
+    "repeated names": {"_repeated_names": _none},
+    "join nicknames": {"_join_nicknames": _spans_unchanged},
+}
+
+
+@contextmanager
+def switched_off(module: Any, patches: dict[str, Callable[..., Any]]) -> Iterator[None]:
+    saved = {name: getattr(module, name) for name in patches}
+    try:
+        for name, stand_in in patches.items():
+            setattr(module, name, stand_in)
+        yield
+    finally:
+        for name, original in saved.items():
+            setattr(module, name, original)
+
+
+def read_pairs(directory: Path) -> list[tuple[str, set[tuple[int, int]]]]:
+    pairs = []
+    for ann in sorted(directory.rglob("*.ann")):
+        text = _read_text(ann.with_suffix(".txt"))
+        if text.strip():
+            gold = {(s, e) for s, e, kind, _ in read_brat(ann) if kind == "Person"}
+            pairs.append((text, gold))
+    return pairs
+
+
+def prf(rows: Sequence[tuple[set[tuple[int, int]], set[tuple[int, int]]]]) -> str:
+    correct = sum(len(g & p) for g, p in rows)
+    predicted = sum(len(p) for _, p in rows)
+    gold = sum(len(g) for g, _ in rows)
+    p = correct / predicted if predicted else 0.0
+    r = correct / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"{p:.3f} / {r:.3f} / {f:.3f}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directories", nargs="+", type=Path)
+    parser.add_argument("--ner", default="news", choices=("news", "model"))
+    parser.add_argument("--only", nargs="*", help="variants to run (default: all)")
+    args = parser.parse_args(argv)
+
+    from quotekit import people
+
+    analyzer = quotekit.load(ner=args.ner)
+    nlp = analyzer.nlp
+    sets = []
+    for directory in args.directories:
+        pairs = read_pairs(directory)
+        with nlp.select_pipes(disable=list(pipeline.COMPONENTS)):
+            docs = list(nlp.pipe((text for text, _ in pairs), batch_size=8))
+        sets.append((directory, docs, [gold for _, gold in pairs]))
+
+    def score() -> list[str]:
+        out = []
+        for _, docs, golds in sets:
+            rows = []
+            for doc, gold in zip(docs, golds, strict=True):
+                found = {
+                    (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
+                    for m in people.find_person_mentions(doc)
+                }
+                rows.append((gold, found))
+            out.append(prf(rows))
+        return out
+
+    print(f"recognizer: {analyzer.ner}")
+    print(f"{'variant':28} " + "  ".join(f"{d.name[-22:]:>22}" for d, _, _ in sets))
+    print(f"{'all repairs':28} " + "  ".join(f"{s:>22}" for s in score()))
+    for name, patches in VARIANTS.items():
+        if args.only and name not in args.only:
+            continue
+        with switched_off(people, patches):
+            print(f"{'- ' + name:28} " + "  ".join(f"{s:>22}" for s in score()), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
