@@ -57,6 +57,9 @@ VARIANTS: dict[str, dict[str, Callable[..., Any]]] = {
     "completed to full names": {"_completed_to_full_names": _spans_unchanged},
     "repeated names": {"_repeated_names": _none},
     "join nicknames": {"_join_nicknames": _spans_unchanged},
+    "valid: listed with places": {"_listed_with_places": lambda doc, s, e: False},
+    "valid: fills quotation": {"_fills_quotation": lambda doc, s, e: False},
+    "valid: named thing before": {"_named_thing_before": lambda doc, s: False},
 }
 
 
@@ -97,6 +100,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("directories", nargs="+", type=Path)
     parser.add_argument("--ner", default="news", choices=("news", "model"))
     parser.add_argument("--only", nargs="*", help="variants to run (default: all)")
+    parser.add_argument(
+        "--off", nargs="*", default=[], help="variants switched off in every run, the base too"
+    )
+    parser.add_argument(
+        "--together", action="store_true", help="also switch off all the --only variants at once"
+    )
     args = parser.parse_args(argv)
 
     from quotekit import people
@@ -123,7 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             out.append(prf(rows))
         return out
 
-    print(f"recognizer: {analyzer.ner}")
+    base = {k: v for name in args.off for k, v in VARIANTS[name].items()}
+    base_off = switched_off(people, base)
+    base_off.__enter__()
+    print(f"recognizer: {analyzer.ner}; off: {', '.join(args.off) or 'none'}")
     print(f"{'variant':28} " + "  ".join(f"{d.name[-22:]:>22}" for d, _, _ in sets))
     print(f"{'all repairs':28} " + "  ".join(f"{s:>22}" for s in score()))
     for name, patches in VARIANTS.items():
@@ -131,6 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         with switched_off(people, patches):
             print(f"{'- ' + name:28} " + "  ".join(f"{s:>22}" for s in score()), flush=True)
+    if args.together and args.only:
+        patches = {k: v for name in args.only for k, v in VARIANTS[name].items()}
+        with switched_off(people, patches):
+            print(f"{'- all of them':28} " + "  ".join(f"{s:>22}" for s in score()), flush=True)
     return 0
 
 

@@ -25,7 +25,6 @@ that act (``l'Ukraine a rejeté``). Mentions of one person are merged by
 from __future__ import annotations
 
 import functools
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -83,101 +82,6 @@ def _is_name_token(tok: Token) -> bool:
     if tok.lower_ in _NAME_PARTICLES or tok.text in ("-", "'", "’"):
         return True
     return _capitalised(tok) and not _is_title(tok)
-
-
-_CAPITAL_PARTICLES = _NAME_PARTICLES - {"le", "la", "du", "des", "d'", "d’"}
-
-
-def _extend_left(doc: Doc, start: int, end: int | None = None) -> int:
-    """Given names the NER left out before a surname: ``Tsaï`` of ``Tsaï Ing-wen``,
-    ``Guy-Brice Parfait`` of ``Guy-Brice Parfait Kolélas``; a capitalised particle:
-    ``De`` of ``De Gendt``.
-
-    Notes:
-        A capitalised proper noun right before a person's name, outside any other
-        entity and not a title, role, nationality or word that is never a name,
-        belongs to the name: French writes nothing capitalised between a title and
-        the name but the name itself. A capitalised particle (``De``, ``Van``,
-        ``Di``) inside a sentence can only be part of the name; at a sentence start
-        it is only when the name is the subject of the clause (``De Gendt remporte``),
-        since a sentence may open with the preposition (``De Dupont, on retient ...``).
-        After a preposition a lower-case ``de`` is a particle too (``sous de Gaulle``).
-    """
-    if end is not None and start > 0:
-        tok = doc[start - 1]
-        if (
-            tok.text[:1].isupper()
-            and tok.lower_ in _CAPITAL_PARTICLES
-            and (not tok.is_sent_start or doc[start:end].root.dep_.startswith("nsubj"))
-        ):
-            return start - 1
-    while start > 0:
-        tok = doc[start - 1]
-        if tok.text == "-" and not tok.whitespace_ and start >= 2 and doc[start - 2].is_alpha:
-            start -= 1
-            continue
-        if (
-            not _could_extend_name(tok)
-            or tok.pos_ != "PROPN"
-            or tok.ent_type_ != ""  # "fidèle de Mitterrand Claude Estier": another entity
-        ):
-            break
-        start -= 1
-    if start < len(doc) and doc[start].text == "-":
-        start += 1
-    return start
-
-
-def _could_extend_name(tok: Token) -> bool:
-    """A capitalised word that may belong to a name next to it: not a title, article,
-    role, nationality or word that is never a name."""
-    data = french()
-    return (
-        _capitalised(tok)
-        and tok.is_alpha
-        and not _is_title(tok)
-        and not _is_role_noun(tok)
-        and tok.lower_ not in data.nationalities
-        and tok.lower_ not in data.not_names
-        and tok.lower_ not in _ARTICLES
-    )
-
-
-def _extend_right(doc: Doc, end: int) -> int:
-    """Surnames the NER left out after a given name: ``Casanova`` of ``Charles-Antoine
-    Casanova``, ``Francisca`` of ``Elisa Di Francisca``, ``-Boisset`` of ``Myriam
-    Guillot-Boisset``.
-
-    Notes:
-        The NER often stops a name where the parser wrongly starts a new sentence. A
-        capitalised word right after a person's name, outside any other entity and not
-        a title, article, role, nationality or word that is never a name, continues
-        it; so does a hyphenated part written without spaces.
-    """
-    added = 0
-    while end < len(doc) and added < 2:
-        tok = doc[end]
-        if (
-            tok.text == "-"
-            and not doc[end - 1].whitespace_
-            and not tok.whitespace_
-            and end + 1 < len(doc)
-            and _capitalised(doc[end + 1])
-            and doc[end + 1].is_alpha
-        ):
-            end += 2
-            added += 1
-            continue
-        if (
-            not doc[end - 1].whitespace_
-            or not _could_extend_name(tok)
-            or tok.ent_iob_ not in ("O", "")
-            or tok.pos_ not in ("PROPN", "NOUN")
-        ):
-            break
-        end += 1
-        added += 1
-    return end
 
 
 def _capitalised_role_after_article(doc: Doc, i: int, end: int) -> bool:
@@ -398,131 +302,6 @@ def _plural(tok: Token) -> bool:
     return det.lower_ in _PLURAL_DETS or (det.like_num and det.lower_ not in ("un", "une", "1"))
 
 
-def _after_singular_det(tok: Token) -> bool:
-    """``tok`` follows a singular determiner (``la``, ``l'``, ``une``, ``sa``)."""
-    prev = tok.doc[tok.i - 1]
-    return prev.lower_ in ("le", "la", "l'", "l’", "un", "une", "son", "sa", "cette", "ce")
-
-
-def _name_cue(tok: Token) -> int:
-    """How many capitalised words a name after ``tok`` needs: 1 after a civility
-    (``M. Dupont``), 2 after a role noun or a nationality (``l'Autrichienne Nadine
-    Fest``, ``le prix Nobel Carlo Rubbia``); 0 when ``tok`` introduces no name."""
-    if _is_title(tok) and tok.text[:1].isupper():
-        return 1
-    if (
-        tok.lower_ in french().nationalities
-        and tok.text[:1].isupper()
-        and tok.i > 0
-        and _after_singular_det(tok)
-    ):
-        return 1  # "la Japonaise Miyake": a capitalised nationality noun is a person
-    if tok.lower_ in french().nationalities or (_is_role_noun(tok) and not tok.text[:1].isupper()):
-        return 2
-    return 0
-
-
-def _names_after_titles(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
-    """Capitalised words after a civility, role or nationality that the NER missed."""
-    for tok in doc:
-        need = _name_cue(tok)
-        if not need:
-            continue
-        j = tok.i + 1
-        k = j
-        while (
-            k < len(doc)
-            and k - j < 4
-            and (
-                _capitalised(doc[k])
-                # a particle may open the name after a civility: "M. de Villecourt"
-                or ((k > j or need == 1) and doc[k].lower_ in _NAME_PARTICLES)
-            )
-        ):
-            if doc[k].is_punct or "\n" in doc[k].text:
-                break
-            k += 1
-        while k > j and not _capitalised(doc[k - 1]):
-            k -= 1
-        if k - j < need or any(i in taken for i in range(j, k)):
-            continue
-        if (
-            need == 2
-            and tok.lower_ not in french().nationalities
-            and any(doc[i].ent_type_ in ("LOC", "ORG") for i in range(j, k))
-        ):
-            continue  # "le ministre Affaires étrangères"-like misparses stay out
-        # after a nationality noun ("l'Autrichienne Nadine Fest") the NER often
-        # reads a place; two capitalised words there are a person's name
-        yield j, k
-
-
-_ROSTER_LINE = re.compile(
-    r"^(?P<name>[^\W\d_][\w'’-]*\.?(?: [^\W\d_][\w'’-]*\.?){0,3})[ \t]*"
-    r"(?P<stats>\([ \t]*\d[^()\n]*\))?[ \t]*$"
-)
-
-
-def _roster_names(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
-    """Names in a team sheet: a block of short lines, each a capitalised name and
-    mostly a parenthesised statistic (``Karabatic L. (4/4)``).
-
-    Notes:
-        Sports copy lists players one a line with their figures; the NER, trained
-        on running text, misses most of them. A block of at least three such lines,
-        at least half with a statistic, is read as a list of names.
-    """
-    data = french()
-    block: list[tuple[int, int, bool]] = []
-    offset = 0
-    lines = doc_text(doc).split("\n")
-    for n, line in enumerate(lines):
-        match = _ROSTER_LINE.match(line.strip())
-        ok = match is not None and all(
-            w[:1].isupper() and w.lower().rstrip(".") not in data.not_names
-            for w in match.group("name").split()
-        )
-        if ok and match is not None:
-            lead = len(line) - len(line.lstrip())
-            block.append(
-                (
-                    offset + lead,
-                    offset + lead + len(match.group("name")),
-                    bool(match.group("stats")),
-                )
-            )
-        if not ok or n == len(lines) - 1:
-            if len(block) >= 3 and 2 * sum(stats for *_, stats in block) >= len(block):
-                for start_char, end_char, _ in block:
-                    span = doc.char_span(start_char, end_char, alignment_mode="expand")
-                    if span is None or any(t.i in taken for t in span):
-                        continue
-                    yield span.start, span.end
-            block = []
-        offset += len(line) + 1
-
-
-def _names_after_role_comma(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
-    """``Le président du groupe, Masayoshi Son, a ...``: two to four capitalised words
-    between commas after a role phrase with its article, whatever the NER said."""
-    for tok in doc:
-        if tok.text != "," or tok.i + 3 >= len(doc):
-            continue
-        j = tok.i + 1
-        k = j
-        while k < len(doc) and k - j < 4 and _is_name_token(doc[k]) and "\n" not in doc[k].text:
-            k += 1
-        while k > j and not _capitalised(doc[k - 1]):
-            k -= 1
-        if k - j < 2 or k >= len(doc) or doc[k].text not in (",", ")", "("):
-            continue
-        if any(i in taken for i in range(j, k)) or not _capitalised(doc[j]):
-            continue
-        if _role_before(doc, j) is None:
-            continue
-        yield j, k
-
-
 def _name_run(doc: Doc, i: int) -> int:
     """The end of the name words from token ``i``: up to four capitalised words,
     particles, hyphens and apostrophes, not across a line break or other punctuation,
@@ -535,29 +314,6 @@ def _name_run(doc: Doc, i: int) -> int:
     while k > i and not _capitalised(doc[k - 1]):
         k -= 1
     return k
-
-
-def _names_after_role_phrase(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
-    """``le champion du monde Shohei Ono``, ``le guide touristique Grover Marquina``:
-    two to four capitalised words right after a role phrase with its complements or
-    adjectives, outside any place or organisation the NER found."""
-    i = 1
-    while i < len(doc):
-        if i in taken or not _capitalised(doc[i]) or doc[i - 1].is_punct:
-            i += 1
-            continue
-        k = _name_run(doc, i)
-        if (
-            k - i < 2
-            or any(j in taken for j in range(i, k))
-            or any(doc[j].ent_type_ in ("LOC", "ORG", "MISC") for j in range(i, k))
-            or _role_before(doc, i) is None
-            or _is_role_noun(doc[i - 1])  # the civility and role-noun cues handle these
-        ):
-            i += 1
-            continue
-        yield i, k
-        i = k
 
 
 # before a given name, words that make it part of the name of a place, a team or a
@@ -598,191 +354,6 @@ def _names_from_given_names(doc: Doc, taken: set[int]) -> Iterable[tuple[int, in
             continue
         yield i, k
         i = k
-
-
-def _name_lists(doc: Doc, lo: int, hi: int) -> list[list[tuple[int, int]]]:
-    """The coordinated lists of names in tokens [lo, hi): items of one to four name
-    words joined by commas and closed by ``et`` or ``ou`` (``Powell, Blake et
-    Ashmeade``), each item as a token range."""
-    lists: list[list[tuple[int, int]]] = []
-    items: list[tuple[int, int]] = []
-    closed = False  # the list has its "et" / "ou"
-    i = lo
-    while i < hi:
-        tok = doc[i]
-        if not (_capitalised(tok) and not tok.is_punct and "\n" not in tok.text):
-            items, closed, i = [], False, i + 1
-            continue
-        k = i + 1
-        while k < hi and k - i < 4 and _is_name_token(doc[k]) and "\n" not in doc[k].text:
-            k += 1
-        while k > i + 1 and not _capitalised(doc[k - 1]):
-            k -= 1
-        items.append((i, k))
-        if closed and len(items) >= 2:
-            lists.append(items)
-            items, closed = [], False
-        i = k
-        if i < hi and doc[i].text == ",":
-            i += 1
-        if i < hi and doc[i].lower_ in ("et", "ou"):
-            closed, i = True, i + 1
-        elif i < hi and doc[i - 1].text != ",":
-            items, closed = [], False  # the list ends with this item
-    return lists
-
-
-def _closed_lists(doc: Doc) -> list[list[tuple[int, int]]]:
-    """The lists of names closed by ``et`` or ``ou`` in each sentence of ``doc``, without
-    those holding an organisation of the NER: a list of mixed kinds, whose labels are no
-    evidence for its other items."""
-    text = doc_text(doc)
-    lists = []
-    for lo, hi in doc_sentences(doc):
-        piece = text[doc[lo].idx : doc[hi - 1].idx + len(doc[hi - 1])]
-        if " et " in piece or " ou " in piece:  # else no list closed by "et" / "ou" here
-            lists += [
-                items
-                for items in _name_lists(doc, lo, hi)
-                if not any(t.ent_type_ == "ORG" for s, e in items for t in doc[s:e])
-            ]
-    return lists
-
-
-def _places_among(doc: Doc, items: list[tuple[int, int]]) -> int:
-    """How many items hold a place of the NER."""
-    return sum(any(t.ent_type_ == "LOC" for t in doc[s:e]) for s, e in items)
-
-
-def _listed_with_places_mostly(
-    doc: Doc,
-    spans: list[tuple[int, int, tuple[int, int] | None]],
-    lists: list[list[tuple[int, int]]],
-) -> set[tuple[int, int]]:
-    """Names of persons that are items of a list of places: ``les îles de Faial,
-    Pico, Sao Jorge, Graciosa et Terceira`` with the last two read as persons.
-
-    Notes:
-        Items of one list are things of one kind. When the NER finds more places than
-        persons among the items of a list closed by ``et`` or ``ou``, or a place noun in
-        the plural introduces its first item (``les îles de``), its one-word persons
-        are places too, unless a civility or a role before them shows them to be
-        persons (a full name keeps the evidence of its given name: ``Paul Girard,
-        Marseille, Lyon et Nice``).
-    """
-    persons = {(s, e): title for s, e, title in spans}
-    out: set[tuple[int, int]] = set()
-    for items in lists:
-        named = [item for item in items if item in persons]
-        if not named:
-            continue
-        first = items[0][0]
-        # a place noun in the plural before the list ("les îles de"): one "domicile de"
-        # is no list of places
-        noun = doc[first - 2] if first >= 2 and doc[first - 1].lower_ in _DE else doc[first - 1]
-        introduced = (
-            first > 0
-            and _named_thing_before(doc, first)
-            and noun.lower_ not in _FAMILY_NOUNS
-            and _plural(noun)
-        )
-        if _places_among(doc, items) <= len(named) and not introduced:
-            continue
-        out.update(
-            (start, end)
-            for start, end in named
-            # a full name keeps the evidence of its given name
-            if end - start == 1
-            and persons[(start, end)] is None
-            and _role_before(doc, start) is None
-        )
-    return out
-
-
-def _listed_with_persons(
-    doc: Doc,
-    spans: list[tuple[int, int, tuple[int, int] | None]],
-    taken: set[int],
-    lists: list[list[tuple[int, int]]],
-) -> Iterable[tuple[int, int]]:
-    """Names in a list of persons the NER read in part: ``Powell, Blake et Ashmeade``.
-
-    Notes:
-        Items of one list are things of one kind (the counterpart of
-        :func:`_listed_with_places`). A list closed by ``et`` or ``ou`` with at least
-        one person among its items, no organisation of the NER and no more of its
-        places than persons, has persons for its other items too. The first item must
-        be a person for the NER, since it may be the complement of what comes before
-        (``la victoire de Paris, Durand et Dupont``).
-    """
-    data = french()
-    persons = {(s, e) for s, e, _ in spans}
-    for items in lists:
-        known = sum(item in persons for item in items)
-        places = _places_among(doc, items)
-        if not known or places > known:
-            continue
-        for n, (start, end) in enumerate(items):
-            if (start, end) in persons or any(i in taken for i in range(start, end)):
-                continue
-            if (n == 0 or doc[start].is_sent_start) and doc[start].ent_type_ != "PER":
-                continue
-            if any(
-                t.lower_ in data.not_names
-                or t.lower_ in data.nationalities
-                or _is_role_noun(t)
-                or _is_title(t)
-                for t in doc[start:end]
-            ):
-                continue
-            yield start, end
-
-
-def _fuller_forms(
-    doc: Doc, spans: list[tuple[int, int, tuple[int, int] | None]], taken: set[int]
-) -> Iterable[tuple[int, int]]:
-    """A longer name the NER gave another label, ending with the surname of a person
-    of the article: ``Recep Tayyip Erdoğan`` (read as MISC) when ``Erdoğan`` is a
-    person.
-
-    Notes:
-        The counterpart of :func:`_repeated_names`, which finds again the forms the
-        article gave: here the form is new but its surname is known. Every other word
-        must be one that may belong to a name (capitalised, no article, title, role,
-        nationality, class noun or word that is never a name, or a particle), no
-        article may come before it (``le Centre X``), and no class noun may name it as
-        a thing (``l'hôpital Pasteur``).
-    """
-    data = french()
-    surnames = set()
-    for start, end, _ in spans:
-        core = [t for t in doc[start:end] if t.lower_ not in _NAME_PARTICLES and t.is_alpha]
-        if core and len(core[-1].text) > 2:
-            surnames.add(core[-1].text)
-    if not surnames:
-        return
-    for ent in doc.ents:
-        if ent.label_ == "PER" or doc[ent.end - 1].text not in surnames:
-            continue
-        start, end = ent.start, ent.end
-        if start > 0 and doc[start - 1].lower_ in _ARTICLES | {"au", "aux", "du", "des"}:
-            continue  # "le Centre X": French puts no article before a person's bare name
-        if not 2 <= end - start <= 4 or any(i in taken for i in range(start, end)):
-            continue
-        words = doc[start : end - 1]
-        if not all(
-            (
-                _could_extend_name(t)
-                and t.lower_ not in data.place_nouns
-                and t.lower_ not in data.organization_heads
-            )
-            or t.lower_ in _NAME_PARTICLES
-            or t.text == "-"
-            for t in words
-        ) or not _capitalised(doc[start]):
-            continue
-        if not _shown_as_thing(doc, start, end):
-            yield start, end
 
 
 def _coordinated_given_names(
@@ -926,7 +497,7 @@ def _shown_as_thing(doc: Doc, start: int, end: int) -> bool:
 def _valid_name(doc: Doc, start: int, end: int) -> bool:
     if end <= start:
         return False
-    if _listed_with_places(doc, start, end) or _fills_quotation(doc, start, end):
+    if _fills_quotation(doc, start, end):
         return False
     toks = list(doc[start:end])
     if not any(_capitalised(t) for t in toks):
@@ -986,8 +557,8 @@ def _completed_to_full_names(
     ``Ing-wen`` (PER) after ``Tsaï Ing-wen`` in the headline.
 
     Notes:
-        The NER cuts a name it labels two ways into two entities; :func:`_extend_left`
-        does not cross another entity, and :func:`_repeated_names` does not touch words
+        The NER cuts a name it labels two ways into two entities; the NER's span is
+        kept as it is, and :func:`_repeated_names` does not touch words
         already in a mention. The words added must be outside any other mention and
         the whole must not be shown as a thing.
     """
@@ -1648,88 +1219,6 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
     return linked
 
 
-def _join_nicknames(
-    doc: Doc, spans: list[tuple[int, int, tuple[int, int] | None]]
-) -> list[tuple[int, int, tuple[int, int] | None]]:
-    """``Ezequiel "Pocho" Lavezzi``, ``Ernesto « Che » Guevara``: a nickname in quote
-    marks between a given name and a surname is inside one name, which the NER
-    splits around the marks."""
-    out: list[tuple[int, int, tuple[int, int] | None]] = []
-    for span in sorted(spans):
-        if out:
-            a, b, title = out[-1]
-            c, d, _ = span
-            region = doc[a:d]
-            marks = [t.i for t in region if t.text in _QUOTE_MARKS]
-            if (
-                0 <= c - b <= 2
-                and all(t.text in _QUOTE_MARKS for t in doc[b:c])
-                and len(marks) == 2
-                and marks[0] > a
-                and marks[1] + 1 < d
-                and 1 <= marks[1] - marks[0] - 1 <= 2
-                and all(_capitalised(t) for t in doc[marks[0] + 1 : marks[1]])
-                and not any("\n" in t.text for t in region)
-            ):
-                out[-1] = (a, d, title)
-                continue
-        out.append(span)
-    return out
-
-
-_DASHES = frozenset({"-", "–", "—"})
-
-
-def _split_at_dashes(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """The pieces of an entity cut at a dash that stands apart (``Chen Aisen - Lin
-    Yue``: a pair of names).
-
-    Notes:
-        A hyphen inside a name is written close up (``Jean-Marie``); a dash between
-        spaces separates two names, as in doubles partnerships and lists. The NER joins
-        them when no sentence boundary stops it.
-    """
-    pieces = []
-    a = start
-    for k in range(start + 1, end - 1):
-        if doc[k].text in _DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_:
-            pieces.append((a, k))
-            a = k + 1
-    pieces.append((a, end))
-    return [(x, y) for x, y in pieces if y > x]
-
-
-def _past_role_complement(doc: Doc, start: int, end: int) -> int:
-    """The start of a name whose first word is the complement of a role before it
-    (``championne du monde d'Ironman Daniela Ryf``, ``le PDG de Renault Carlos Ghosn``).
-
-    Notes:
-        The NER runs the complement and the name together when no sentence boundary
-        stops it. The first word is taken off only when the article uses it elsewhere
-        without the rest of the name and not as a person (``le championnat
-        d'Ironman``): agreement within the article, so that a given name after ``de``
-        stays.
-    """
-    if end - start < 3 or start < 2 or doc[start - 1].lower_ not in _DE:
-        return start
-    generic = french().generic_person_nouns
-    if not any(
-        _is_role_noun(doc[k]) and doc[k].lower_ not in generic
-        for k in range(max(0, start - 5), start - 1)
-    ):
-        return start  # "le fils de Jean Paul Roux": a relative, not a role with a complement
-    first, second = doc[start].text, doc[start + 1].text
-    for tok in doc:
-        if (
-            tok.text == first
-            and not start <= tok.i < end
-            and tok.ent_type_ != "PER"
-            and (tok.i + 1 >= len(doc) or doc[tok.i + 1].text != second)
-        ):
-            return start + 1
-    return start
-
-
 def find_person_mentions(doc: Doc) -> list[PersonMention]:
     """Person name mentions of a parsed Doc, with title, roles and gender.
 
@@ -1738,43 +1227,13 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
         ['Dupont']
     """
     spans: list[tuple[int, int, tuple[int, int] | None]] = []
-    things: set[str] = set()  # one-word names the text shows to be things
     for ent in doc.ents:
         if ent.label_ != "PER":
             continue
-        for piece_start, piece_end in _split_at_dashes(doc, ent.start, ent.end):
-            start, end, title = _trim_name(
-                doc,
-                _extend_left(doc, piece_start, piece_end),
-                _extend_right(doc, piece_end),
-            )
-            start = _past_role_complement(doc, start, end)
-            if _valid_name(doc, start, end):
-                spans.append((start, end, title))
-            elif end - start == 1 and _shown_as_thing(doc, start, end):
-                things.add(doc[start].text)
-    lists = _closed_lists(doc)
-    placed = _listed_with_places_mostly(doc, spans, lists)
-    if placed:
-        spans = [(s, e, t) for s, e, t in spans if (s, e) not in placed]
-        things.update(doc[s].text for s, e in placed if e - s == 1)
+        start, end, title = _trim_name(doc, ent.start, ent.end)
+        if _valid_name(doc, start, end):
+            spans.append((start, end, title))
     taken = {i for s, e, _ in spans for i in range(s, e)}
-    taken.update(i for s, e in placed for i in range(s, e))
-    for start, end in _names_after_titles(doc, taken):
-        if _valid_name(doc, start, end):
-            spans.append((start, end, None))
-            taken.update(range(start, end))
-    for start, end in _roster_names(doc, taken):
-        spans.append((start, end, None))
-        taken.update(range(start, end))
-    for start, end in _names_after_role_comma(doc, taken):
-        if _valid_name(doc, start, end):
-            spans.append((start, end, None))
-            taken.update(range(start, end))
-    for start, end in _names_after_role_phrase(doc, taken):
-        if _valid_name(doc, start, end):
-            spans.append((start, end, None))
-            taken.update(range(start, end))
     for start, end in _names_from_given_names(doc, taken):
         if _valid_name(doc, start, end):
             spans.append((start, end, None))
@@ -1782,25 +1241,9 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
     for start, end in list(_coordinated_given_names(doc, spans, taken)):
         spans.append((start, end, None))
         taken.update(range(start, end))
-    for start, end in list(_listed_with_persons(doc, spans, taken, lists)):
-        if _valid_name(doc, start, end):
-            spans.append((start, end, None))
-            taken.update(range(start, end))
-    for start, end in list(_fuller_forms(doc, spans, taken)):
-        if _valid_name(doc, start, end):
-            spans.append((start, end, None))
-            taken.update(range(start, end))
     spans = _completed_to_full_names(doc, spans, taken)
     for start, end in _repeated_names(doc, spans, taken):
         spans.append((start, end, None))
-    spans = _join_nicknames(doc, spans)
-    if things:
-        # agreement within the article: "le collectif Indecline" ... "Indecline a mis"
-        spans = [
-            (s, e, t)
-            for s, e, t in spans
-            if not (e - s == 1 and t is None and doc[s].text in things)
-        ]
     mentions = []
     for start, end, title in sorted(spans):
         title = _title_before(doc, start) or title
