@@ -188,6 +188,12 @@ def _gender(doc: Doc, title: tuple[int, int] | None, start: int) -> str | None:
     return _lexical_gender(doc, title[0], title[1])
 
 
+def _nationality_noun(tok: Token) -> bool:
+    """``Français`` in ``le Français Lionel Baud``: a capitalised nationality is a noun,
+    what the article says the person is."""
+    return tok.text[:1].isupper() and tok.lower_ in french().nationalities
+
+
 def _role_before(doc: Doc, start: int) -> tuple[int, int] | None:
     """``le porte-parole du Kremlin`` before ``Dmitri Peskov``: up to 10 tokens, no verb.
 
@@ -220,7 +226,7 @@ def _role_before(doc: Doc, start: int) -> tuple[int, int] | None:
             and not (j > 0 and doc[j - 1].pos_ == "ADP")  # "de la Culture" goes on
         ):
             break
-        if _is_role_noun(tok):
+        if _is_role_noun(tok) or _nationality_noun(tok):
             first_role = j
         j -= 1
     if first_role is None:
