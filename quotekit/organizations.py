@@ -72,9 +72,10 @@ def find_organizations(doc: Doc, person_tokens: set[int]) -> list[tuple[int, Ent
         org_names[normalize(span.text)] = max(
             org_names.get(normalize(span.text), ""), span.text, key=len
         )
-        if ent.label_ != "ORG":
+        if ent.label_ != "ORG" or span.text.lower() in french().organization_names:
             # "le Kremlin", "la France": the article is part of how the institution
-            # is named, as the attribution stage writes such a speaker
+            # is named, as the attribution stage writes such a speaker (whether the
+            # recognizer reads the seat as a place or as the organisation)
             first = start
             while first > 0 and doc[first - 1].lower_ in _ARTICLES | {"'", "’"}:
                 first -= 1
