@@ -30,6 +30,7 @@ from quotekit.titles import (
     _char_span,
     _gender,
     _gender_of_role,
+    _plural,
     _role_after,
     _role_before,
     _title_before,
@@ -49,9 +50,20 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
     """
     spans = find_person_spans(doc)
     mentions = []
+    shared: tuple[int, int] | None = None  # a plural role before a list of names
+    previous_end = -1
     for start, end, title in sorted(spans):
         title = _title_before(doc, start) or title
-        roles = tuple(r for r in (_role_before(doc, start), _role_after(doc, end)) if r is not None)
+        before = _role_before(doc, start)
+        listed = start - 1 == previous_end and doc[start - 1].lower_ in (",", "et")
+        if listed and shared is not None:
+            before = shared  # "les Français Paul Ferrand et Marc Olier": both are French
+        elif before is None or not any(_plural(t) for t in doc[before[0] : before[1]]):
+            shared = None
+        else:
+            shared = before
+        previous_end = end
+        roles = tuple(r for r in (before, _role_after(doc, end)) if r is not None)
         gender = _gender(doc, title, start)
         for role in roles:
             gender = gender or _gender_of_role(doc, role)

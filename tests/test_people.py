@@ -417,7 +417,7 @@ PEOPLE = [
     ),
     pytest.param(
         "Le jeune Norvégien Lars Eikrem, qui le suit de près, attaque.",
-        [Person("Lars Eikrem", ["Lars Eikrem"], [], [], None)],
+        [Person("Lars Eikrem", ["Lars Eikrem"], [], ["Norvégien"], "m")],
         id="nationality-noun-is-no-name",
     ),
     pytest.param(
@@ -462,7 +462,8 @@ PEOPLE = [
         "Tous les regards étaient tournés vers les frères Tomas et Aurel Verdier.",
         [
             Person("Tomas", ["Tomas"], ["les frères"], ["frères"], None),
-            Person("Aurel Verdier", ["Aurel Verdier"], [], [], None),
+            # the plural role before the pair goes to both
+            Person("Aurel Verdier", ["Aurel Verdier"], [], ["frères"], None),
         ],
         id="given-name-coordinated-before-full-name",
     ),
@@ -804,3 +805,30 @@ def test_mention_completed_to_a_full_name_given_elsewhere(nlp: Language) -> None
     ]
     mentions = [doc[m.start : m.end].text for m in find_person_mentions(doc)]
     assert mentions == ["Wu Ing-wen", "Wu Ing-wen"]
+
+
+def _roles_by_name(nlp: Language, text: str) -> dict[str, list[str]]:
+    return {
+        e.name: [r.text for r in e.roles] for e in find_entities(nlp(text)) if e.kind == "person"
+    }
+
+
+def test_a_capitalised_nationality_before_a_name_is_its_role(nlp: Language) -> None:
+    roles = _roles_by_name(nlp, "Il a battu le Belge Tom Vanel en finale.")
+    assert roles == {"Tom Vanel": ["Belge"]}
+
+
+def test_a_plural_role_before_a_list_goes_to_every_name(nlp: Language) -> None:
+    text = (
+        "Les Français Paul Ferrand, Marc Olier et Luc Berthon ont couru. "
+        "Le ministre Jean Dal a parlé."
+    )
+    roles = _roles_by_name(nlp, text)
+    assert roles["Paul Ferrand"] == roles["Marc Olier"] == roles["Luc Berthon"] == ["Français"]
+    assert roles["Jean Dal"] == ["ministre"]  # the list ended: no sharing after it
+
+
+def test_a_singular_role_is_not_shared_with_the_next_name(nlp: Language) -> None:
+    roles = _roles_by_name(nlp, "La ministre Anne Roy et Paul Nel sont venus.")
+    assert roles["Anne Roy"] == ["ministre"]
+    assert roles.get("Paul Nel") == []
