@@ -139,8 +139,10 @@ class AttributionComponent(_Component):
 
     def run(self, doc: Doc, analysis: Analysis) -> Analysis:
         from quotekit.attribution import attribute
+        from quotekit.flags import mark_quotes
 
-        return attribute(doc, analysis)
+        # then how firmly each quote is attributed: hedged, denial, negated, via
+        return mark_quotes(doc, attribute(doc, analysis))
 
 
 def make_people(nlp: Language, name: str) -> PeopleComponent:
