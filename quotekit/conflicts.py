@@ -103,6 +103,18 @@ def _attribution(analysis: Analysis, q: Quote) -> Attribution:
     )
 
 
+def _fuller(text: str, than: str | None) -> bool:
+    """Whether ``text`` shows a quotation better than ``than``: more words, then not in
+    capitals, then fewer characters (less punctuation)."""
+    if than is None:
+        return True
+
+    def key(t: str) -> tuple[int, bool, int]:
+        return (len(normalize_quote(t).split()), not t.isupper(), -len(t))
+
+    return key(text) > key(than)
+
+
 def find_conflicts(
     records: Iterable[Mapping[str, Any] | Analysis], *, min_words: int = MIN_WORDS
 ) -> list[Conflict]:
@@ -133,7 +145,7 @@ def find_conflicts(
             if q.quotation is None or q.negated:
                 continue
             by_quotation.setdefault(q.quotation, []).append(_attribution(analysis, q))
-            if len(q.text) > len(longest.get(q.quotation, "")):
+            if _fuller(q.text, longest.get(q.quotation)):
                 longest[q.quotation] = q.text
     conflicts = []
     for qid, attributions in by_quotation.items():
