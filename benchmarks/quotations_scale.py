@@ -43,6 +43,8 @@ def _variant(rng: random.Random, text: str) -> str:
 
 def quotes(n: int, seed: int = 18) -> tuple[list[str], list[tuple[int, int]]]:
     """``n`` quote texts and the planted (repeat, source) pairs."""
+    from quotekit.quotations import normalize_quote
+
     rng = random.Random(seed)
     vocab = _vocabulary(rng, 20_000)
     weights = [1.0 / (r + 10) for r in range(len(vocab))]
@@ -59,7 +61,7 @@ def quotes(n: int, seed: int = 18) -> tuple[list[str], list[tuple[int, int]]]:
                 text = " ".join(w.strip(",") for w in words)
             else:
                 text = _variant(rng, texts[src])
-            if len(" ".join(words).split()) >= 8:
+            if len(normalize_quote(text).split()) >= 8:  # a repeat that must join its source
                 planted.append((len(texts), src))
             texts.append(text)
             continue
@@ -79,7 +81,10 @@ def run(n: int) -> None:
     ids = [index.id_of(t) for t in texts]
     elapsed = time.perf_counter() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    missed = sum(1 for a, b in planted if ids[a] != ids[b])
+    missed_pairs = [(a, b) for a, b in planted if ids[a] != ids[b]]
+    missed = len(missed_pairs)
+    for a, b in missed_pairs[:3]:
+        print(f"  missed: {texts[a]!r} from {texts[b]!r}", file=sys.stderr)
     groups = len(set(ids))
     print(
         f"{n:>9,} quotes  {elapsed:7.1f} s  {n / elapsed:>9,.0f} quotes/s  "

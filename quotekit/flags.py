@@ -112,7 +112,17 @@ def _hypothetical(verb: Token) -> Token | None:
     """The token that makes the verb hypothetical: a modal it depends on (``pourrait
     annoncer``) or ``si`` (``s'il disait que``); else None."""
     head = verb.head
-    if verb.dep_ == "xcomp" and head.i < verb.i and head.lemma_ in _MODALS:
+    own_subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
+    subjects = own_subject or [c for c in head.children if c.dep_ in ("nsubj", "expl:subj")]
+    if any(c.lower_ in ("on", "l'on", "l’on") for c in subjects):
+        return None  # "si l'on peut considérer que": nobody is reported
+    if (
+        verb.dep_ == "xcomp"
+        and head.i < verb.i
+        and head.lemma_ in _MODALS
+        and not own_subject  # "comme l'indique X" misread as the modal's complement
+        and not any(t.is_punct for t in verb.doc[head.i + 1 : verb.i])
+    ):
         return head
     for c in verb.children:
         if c.dep_ == "mark" and c.lower_ in ("si", "s'", "s’"):
@@ -343,8 +353,12 @@ def _unasserted(doc: Doc, quotes: list[Quote]) -> tuple[list[Quote], set[int]]:
         marker = _negated(tok) or _hypothetical(tok)
         if marker is None or _first_person(tok) or _overlaps(tok.idx, tok.idx + 1, quotes):
             continue
+        if any(c.dep_ == "aux:pass" for c in tok.children):
+            continue  # "n'est plus assuré que": a passive, no speaker
         bounds = _que_clause(tok)
-        if bounds is None:
+        if bounds is None or not any(
+            t.pos_ in ("VERB", "AUX") for t in _tokens(doc, *bounds)
+        ):  # "ne … que dans un arrondissement": restriction, not a clause
             continue
         if _overlaps(*bounds, [*quotes, *out]):
             embedded.update(
@@ -385,6 +399,9 @@ def _second_hand(doc: Doc, analysis: Analysis, quote: Quote) -> Quote | None:
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if not subjects or not all(quote.start <= s.idx < quote.end for s in subjects):
             continue
+        words = [t for t in _tokens(doc, quote.start, quote.end) if not t.is_punct]
+        if not words or min(t.i for s in subjects for t in s.subtree) != words[0].i:
+            continue  # the content must open with the subject: "selon X, Y a affirmé que"
         if _first_person(tok):
             continue
         bounds = _que_clause(tok)

@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 import unicodedata
@@ -118,33 +119,51 @@ def _group(texts: list[str], n: int) -> dict[str, str]:
             i = parent[i]
         return i
 
-    # block: texts of at least n words, by their first n-gram
-    first: dict[str, list[int]] = {}
-    for i, text in enumerate(texts):
-        w = text.split(" ", n)
-        if len(w) >= n:
-            first.setdefault(" ".join(w[:n]), []).append(i)
-    if first:
-        for j, text in enumerate(texts):
-            w = text.split(" ")
-            if len(w) <= n:
-                continue  # a text of n words has no longer fragment than itself
-            padded = f" {texts[j]} "
-            for k in range(len(w) - n + 1):
-                for i in first.get(" ".join(w[k : k + n]), ()):
-                    if i != j and f" {texts[i]} " in padded:
-                        a, b = find(i), find(j)
-                        if a != b:
-                            parent[max(a, b)] = min(a, b)
-    # the id of a group: its longest text (then the first in order)
-    best: dict[int, str] = {}
-    for i, text in enumerate(texts):
-        r = find(i)
-        cur = best.get(r)
-        if cur is None or len(text) > len(cur):
-            best[r] = text
-    ids = {r: _id(text) for r, text in best.items()}
-    return {text: ids[find(i)] for i, text in enumerate(texts)}
+    # many small objects and no cycles: the cyclic collector would only rescan them
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        # block: the texts of at least n words, by their first n-gram (an int when alone)
+        first: dict[str, int | list[int]] = {}
+        for i, text in enumerate(texts):
+            w = text.split(" ", n)
+            if len(w) >= n:
+                gram = " ".join(w[:n])
+                seen = first.get(gram)
+                if seen is None:
+                    first[gram] = i
+                elif isinstance(seen, int):
+                    first[gram] = [seen, i]
+                else:
+                    seen.append(i)
+        if first:
+            for j, text in enumerate(texts):
+                w = text.split(" ")
+                if len(w) <= n:
+                    continue  # a text of n words has no longer fragment than itself
+                padded = f" {text} "
+                for k in range(len(w) - n + 1):
+                    hit = first.get(" ".join(w[k : k + n]))
+                    if hit is None:
+                        continue
+                    for i in (hit,) if isinstance(hit, int) else hit:
+                        if i != j and f" {texts[i]} " in padded:
+                            a, b = find(i), find(j)
+                            if a != b:
+                                parent[max(a, b)] = min(a, b)
+        del first
+        # the id of a group: its longest text (then the first in order)
+        best: dict[int, str] = {}
+        for i, text in enumerate(texts):
+            r = find(i)
+            cur = best.get(r)
+            if cur is None or len(text) > len(cur):
+                best[r] = text
+        ids = {r: _id(text) for r, text in best.items()}
+        return {text: ids[find(i)] for i, text in enumerate(texts)}
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def quotation_ids(texts: Iterable[str]) -> Quotations:

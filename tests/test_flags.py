@@ -560,6 +560,26 @@ TABLE: list[Row] = [
     ),
 ]
 
+TABLE += [
+    # a modal before a cue with its own subject does not make the cue hypothetical
+    (
+        "Ces plantes pourraient nourrir les équipages, comme l'indique la biologiste Sarah "
+        "Klein : « Les premiers essais sont très encourageants pour la suite ».",
+        "Les premiers essais",
+        False,
+        False,
+        False,
+        None,
+    ),
+]
+
+#: Negations and hypotheses that report nobody: no quote flagged negated is added.
+NOBODY = [
+    "Le service n'est plus assuré que dans un quartier sur trois.",
+    "Si l'on peut considérer que la crise est finie, la prudence reste de mise.",
+    "Le ramassage n'est plus garanti que le matin dans le centre.",
+]
+
 FLAGS = ("hedged", "denial", "negated", "via")
 
 _cache: dict[str, quotekit.Analysis] = {}
@@ -641,3 +661,10 @@ def test_negated_quotes_are_not_counted_by_the_evaluator(analyzer: quotekit.Anal
     assert score_quotes([gold], [analysis])["quotes"]["predicted"] == 0
     plain = attrs.evolve(analysis, quotes=(attrs.evolve(analysis.quotes[0], negated=False),))
     assert score_quotes([gold], [plain])["quotes"]["predicted"] == 1
+
+
+@pytest.mark.parametrize("sentence", NOBODY)
+def test_a_negation_that_reports_nobody_adds_no_quote(
+    analyzer: quotekit.Analyzer, sentence: str
+) -> None:
+    assert [q.text for q in analyzer.analyse(sentence).quotes if q.negated] == []
