@@ -227,15 +227,17 @@ def _sentence_around(text: str, quote: Quote) -> tuple[int, int]:
     own text: from the last sentence end before them to the first one after them."""
     lo = quote.start if quote.cue is None else min(quote.start, quote.cue.start)
     hi = quote.end if quote.cue is None else max(quote.end, quote.cue.end)
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, lo):
-        if not (quote.start <= m.start() < quote.end):
-            start = m.end()
-    end = len(text)
-    for m in _SENTENCE_END.finditer(text, hi):
-        end = m.start() + 1
-        break
-    return start, end
+    start = lo
+    while start > 0:  # back to a line break or a sentence end (not inside the quote)
+        ch = text[start - 1]
+        if ch == "\n":
+            break
+        ends = ch in ".!?…" and start < len(text) and text[start].isspace()
+        if ends and not (quote.start <= start - 1 < quote.end):
+            break
+        start -= 1
+    m = _SENTENCE_END.search(text, hi)
+    return start, len(text) if m is None else m.start() + 1
 
 
 def _via(doc: Doc, analysis: Analysis, quote: Quote, head: Token) -> Speaker | None:
