@@ -7,7 +7,7 @@ meaningful confidence makes that share rise with the band.
 
 From the repository root::
 
-    python benchmarks/confidence.py                         # ../shared/data/winer-dev
+    python benchmarks/confidence.py                         # ../shared/.../quotes-sealed.jsonl
     python benchmarks/confidence.py path/to/quotes-open.jsonl --bands 0.5 0.7 0.85
 """
 
@@ -25,7 +25,24 @@ sys.path.insert(0, str(ROOT))  # this checkout's package, not an installed one
 import quotekit  # noqa: E402
 from quotekit.evaluate import _lenient, _match, _speaker_correct, load_gold  # noqa: E402
 
-DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "winer-dev" / "quotes-open.jsonl"
+# the sealed gold: the table is read as what confidence means on articles never trained on
+DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "winer-dev" / "quotes-sealed.jsonl"
+
+
+def scored(gold_path: Path) -> list[tuple[float, bool]]:
+    """``(confidence, right)`` of every predicted quote of the gold articles."""
+    docs = load_gold(gold_path)
+    analyses = list(quotekit.load().pipe([(d.id, d.text) for d in docs]))
+    out = []
+    for doc, analysis in zip(docs, analyses, strict=True):
+        gold = [(q.start, q.end) for q in doc.quotes]
+        pred = [(q.start, q.end) for q in analysis.quotes]
+        by_pred = {p: g for g, p in _match(gold, pred, _lenient).items()}
+        for pi, quote in enumerate(analysis.quotes):
+            gi = by_pred.get(pi)
+            right = gi is not None and _speaker_correct(doc.quotes[gi], doc, quote, analysis)
+            out.append((quote.confidence, right))
+    return out
 
 
 def bands_table(gold_path: Path, cuts: Sequence[float]) -> list[tuple[str, int, int]]:
@@ -62,6 +79,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{band:<14}{n:>8}{right:>8}{accuracy:>10}")
     total = sum(r[1] for r in rows)
     print(f"{'all':<14}{total:>8}{sum(r[2] for r in rows):>8}")
+    # what a user who keeps only the quotes at or above a threshold gets
+    pairs = scored(args.gold)
+    print(f"\n{'keep if >=':<14}{'kept':>8}{'share':>8}{'right':>10}")
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        kept = [r for c, r in pairs if c >= t]
+        share = len(kept) / len(pairs) if pairs else 0.0
+        right = f"{sum(kept) / len(kept):.3f}" if kept else "-"
+        print(f"{t:<14.2f}{len(kept):>8}{share:>8.2f}{right:>10}")
     return 0
 
 

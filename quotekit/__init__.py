@@ -17,6 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from quotekit.analyzer import Analyzer, load
 from quotekit.canonical import canonicalize
+from quotekit.conflicts import find_conflicts
 from quotekit.corpus import Corpus, link_corpus
 from quotekit.errors import (
     InputError,
@@ -55,6 +56,7 @@ __all__ = [
     "__version__",
     "analyse",
     "canonicalize",
+    "find_conflicts",
     "from_record",
     "link_corpus",
     "load",

@@ -245,6 +245,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     train.add_argument("--json", action="store_true", help="print the report as JSON")
     train.set_defaults(run=_train)
+
+    conflicts = commands.add_parser(
+        "conflicts",
+        help="list the quotations given to different people in different articles",
+        description=(
+            "Read records (quotekit extract, with or without --corpus) and list each quotation "
+            "attributed to different people in different documents, with every attribution."
+        ),
+    )
+    conflicts.add_argument("records", metavar="RECORDS.jsonl", help="records, one a line")
+    conflicts.add_argument(
+        "--format", choices=("jsonl", "text", "html"), default="text", help="(default: text)"
+    )
+    conflicts.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead")
+    conflicts.set_defaults(run=_conflicts)
     return parser
 
 
@@ -331,7 +346,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_usage(sys.stderr)
             print(
-                f"{PROG}: error: choose a command: extract, render, evaluate or train",
+                f"{PROG}: error: choose a command: extract, render, evaluate, train or conflicts",
                 file=sys.stderr,
             )
             return EXIT_USAGE
@@ -731,3 +746,44 @@ def _train(args: argparse.Namespace) -> int:
                     f"  {who:8} {key:17} {fig['mean']:.3f} ± {fig['stdev']:.3f}   [{folds}]\n"
                 )
     return EXIT_OK
+
+
+# -- conflicts ---------------------------------------------------------------------------------
+
+
+def _conflicts(args: argparse.Namespace) -> int:
+    from quotekit.conflicts import conflicts_text, find_conflicts
+    from quotekit.errors import RecordError
+
+    path = Path(args.records)
+    if not path.is_file():
+        print(f"{PROG}: error: {path}: no such records file", file=sys.stderr)
+        return EXIT_NO_INPUT
+    analyses: list[Analysis] = []
+    problems = 0
+    with open(path, encoding="utf-8") as lines:
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                analyses.append(from_record(json.loads(line)))
+            except (json.JSONDecodeError, RecordError) as err:
+                problems += 1
+                print(f"{PROG}: {path}:{n}: not a record: {err}", file=sys.stderr)
+    if not analyses:
+        print(f"{PROG}: {path}: no record to read", file=sys.stderr)
+        return EXIT_NO_INPUT
+    found = find_conflicts(analyses)
+    if args.format == "jsonl":
+        chunk = "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in found)
+    elif args.format == "html":
+        from quotekit.render import render_conflicts
+
+        chunk = render_conflicts(found)
+    else:
+        chunk = conflicts_text(found)
+    if args.output is None:
+        _utf8_stdout().write(chunk)
+    else:
+        Path(args.output).write_text(chunk, encoding="utf-8")
+    return EXIT_PARTIAL if problems else EXIT_OK

@@ -28,6 +28,7 @@ from quotekit.canonical import (
 )
 from quotekit.model import Analysis, Entity
 from quotekit.names import normalize
+from quotekit.quotations import Quotations
 
 __all__ = ["Corpus", "link_corpus"]
 
@@ -59,10 +60,12 @@ class Corpus:
         self._counts: dict[str, int] = {}  # person names as written, with their counts
         self._orgs: dict[str, dict[str, int]] = {}  # normalised org name -> forms
         self._table: dict[str, str] | None = None
+        self._quotations = Quotations()  # one quotation id across articles
 
     def add(self, analysis: Analysis) -> None:
         """Remember the names of an analysis's entities (first pass)."""
         self._table = None
+        self._quotations.add_analysis(analysis)
         for entity in analysis.entities:
             if entity.kind == "person":
                 self._counts[entity.name] = self._counts.get(entity.name, 0) + 1
@@ -74,6 +77,7 @@ class Corpus:
         """Add the names another corpus has seen (to combine partial corpora, as a
         distributed reduce does); returns ``self``."""
         self._table = None
+        self._quotations.update(other._quotations)
         for name, count in other._counts.items():
             self._counts[name] = self._counts.get(name, 0) + count
         for key, forms in other._orgs.items():
@@ -102,7 +106,8 @@ class Corpus:
         return f"org:{_slug(name)}", name
 
     def link(self, analysis: Analysis) -> Analysis:
-        """The analysis with corpus-wide entity ids and canonical names (second pass).
+        """The analysis with corpus-wide entity ids and canonical names (second pass), and
+        each quote's ``quotation`` id (``quotekit.quotations``).
 
         Two entities of one document that are one corpus person are merged.
         """
@@ -129,6 +134,12 @@ class Corpus:
                 target = merged[ids[sp.entity]]
                 sp = attrs.evolve(sp, entity=target.id, name=target.name)
                 quote = attrs.evolve(quote, speaker=sp)
+            if quote.via is not None and quote.via.entity in ids:
+                target = merged[ids[quote.via.entity]]
+                quote = attrs.evolve(
+                    quote, via=attrs.evolve(quote.via, entity=target.id, name=target.name)
+                )
+            quote = attrs.evolve(quote, quotation=self._quotations.id_of(quote.text))
             quotes.append(quote)
         return attrs.evolve(analysis, entities=tuple(merged.values()), quotes=tuple(quotes))
 

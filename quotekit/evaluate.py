@@ -581,7 +581,9 @@ def score_quotes(gold_docs: Sequence[GoldDocument], analyses: Sequence[Analysis]
           ignored. A match is *lenient* when the predicted span covers at least 30% of the
           gold span's characters, *strict* when the overlap is at least 80% of the gold
           span and 80% of the predicted span, *exact* when the two spans are the same
-          characters. The three matchings are computed separately.
+          characters. The three matchings are computed separately. Predicted quotes
+          flagged ``negated`` (``n'a jamais dit que``) are not predictions: the guideline
+          skips negated and hypothetical speech.
         - Speaker: evaluated on lenient pairs whose gold speaker is given, and on those
           whose gold ``speaker_kind`` is ``none`` (no source), which are correct when the
           prediction has no speaker. Otherwise the speaker is correct when a gold
@@ -638,6 +640,8 @@ def score_quotes(gold_docs: Sequence[GoldDocument], analyses: Sequence[Analysis]
                 f"The analysis {analysis.id!r} was given for gold document {doc.id!r}: "
                 "analyses must come in the order of the gold documents."
             )
+        # a quote flagged negated ("n'a jamais dit que") is not asserted: not a prediction
+        analysis = attrs.evolve(analysis, quotes=tuple(q for q in analysis.quotes if not q.negated))
         gold_spans = [(q.start, q.end) for q in doc.quotes]
         pred_spans = [(q.start, q.end) for q in analysis.quotes]
         n_gold += len(gold_spans)

@@ -141,6 +141,21 @@ class Quote:
     confidence: float = attrs.field(
         default=0.5, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)]
     )
+    #: The attribution is reported with reserve: a conditional cue (``aurait déclaré``),
+    #: a conditional content under ``selon``, or a hearsay marker (``de source proche``).
+    hedged: bool = False
+    #: The cue denies the content (``démentir``, ``nier``, ``contester``, ``réfuter``,
+    #: ``récuser``): the speaker rejects it, does not assert it.
+    denial: bool = False
+    #: The cue is negated or hypothetical (``n'a jamais dit que``, ``pourrait annoncer
+    #: que``): the content is not asserted by the speaker.
+    negated: bool = False
+    #: For a second-hand quote, the source that reports it (``selon Le Monde, X a
+    #: affirmé que``); ``speaker`` stays the person quoted.
+    via: Speaker | None = None
+    #: In corpus mode, the id of the quotation: shared by the quotes of the corpus that
+    #: report the same words (``quotekit.quotations``).
+    quotation: str | None = None
 
     @property
     def span(self) -> Span:

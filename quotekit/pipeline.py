@@ -178,19 +178,21 @@ class AttributionComponent(_Component):
     def run(self, doc: Doc, analysis: Analysis) -> Analysis:
         from quotekit._text import doc_text
         from quotekit.attribution import attribute
+        from quotekit.flags import mark_quotes
         from quotekit.speakers import RuleEvidence, rank_speakers
 
         evidence: list[RuleEvidence] = []
         attributed = attribute(doc, analysis, evidence=evidence)
-        if self.ranker is None:
-            return attributed
-        return rank_speakers(
-            attributed,
-            evidence,
-            self.ranker,
-            text=doc_text(doc),
-            sentence_starts=[s.start_char for s in doc.sents],
-        )
+        if self.ranker is not None:
+            attributed = rank_speakers(
+                attributed,
+                evidence,
+                self.ranker,
+                text=doc_text(doc),
+                sentence_starts=[s.start_char for s in doc.sents],
+            )
+        # then how firmly each quote is attributed: hedged, denial, negated, via
+        return mark_quotes(doc, attributed)
 
 
 def make_people(nlp: Language, name: str) -> PeopleComponent:

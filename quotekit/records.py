@@ -2,9 +2,11 @@
 
 The record is a public contract (``docs/record-schema.md``): fields may be added,
 never renamed or removed. Fields added here beyond the schema's table are
-``entities[].gender``, ``entities[].number``, ``quotes[].speaker.kind`` and the
-top-level ``warnings``; they are written only when known (``warnings`` only when there
-is one), and absent ones read back as None (``warnings`` as none).
+``entities[].gender``, ``entities[].number``, ``quotes[].speaker.kind``, the
+top-level ``warnings``, and how a quote is attributed (``quotes[].hedged``, ``.denial``,
+``.negated``, ``.via``, and ``.quotation`` in corpus mode); they are written only when
+known or set (``warnings`` only when there is one, the flags only when true), and absent
+ones read back as None (``warnings`` as none, the flags as false).
 """
 
 from __future__ import annotations
@@ -58,25 +60,36 @@ def _entity(entity: Entity) -> Record:
     return out
 
 
-def _quote(quote: Quote) -> Record:
-    speaker: Record | None = None
-    if quote.speaker is not None:
-        sp = quote.speaker
-        speaker = {
-            "entity": sp.entity,
-            "name": sp.name,
-            "kind": sp.kind,
-            "mention": None if sp.mention is None else _span(sp.mention),
-        }
+def _speaker(sp: Speaker | None) -> Record | None:
+    if sp is None:
+        return None
     return {
+        "entity": sp.entity,
+        "name": sp.name,
+        "kind": sp.kind,
+        "mention": None if sp.mention is None else _span(sp.mention),
+    }
+
+
+def _quote(quote: Quote) -> Record:
+    out: Record = {
         "start": quote.start,
         "end": quote.end,
         "text": quote.text,
         "kind": quote.kind,
-        "speaker": speaker,
+        "speaker": _speaker(quote.speaker),
         "cue": None if quote.cue is None else _span(quote.cue),
         "confidence": round(quote.confidence, 4),
     }
+    # how the quote is attributed: written only when set (absent reads back as false/null)
+    for flag in ("hedged", "denial", "negated"):
+        if getattr(quote, flag):
+            out[flag] = True
+    if quote.via is not None:
+        out["via"] = _speaker(quote.via)
+    if quote.quotation is not None:
+        out["quotation"] = quote.quotation
+    return out
 
 
 def to_record(analysis: Analysis) -> Record:
@@ -190,27 +203,39 @@ class _Reader:
         except ValueError as err:
             raise RecordError(f"{path}: {_message(err)}") from None
 
+    def speaker(self, sp: Any, path: str) -> Speaker | None:
+        if sp is None:
+            return None
+        mention = self.get(sp, "mention", path, optional=True)
+        entity = self.get(sp, "entity", path, optional=True)
+        kind = self.get(sp, "kind", path, optional=True)
+        try:
+            return Speaker(
+                name=self.get(sp, "name", path),
+                kind=kind or ("description" if entity is None else "person"),
+                entity=entity,
+                mention=None if mention is None else self.span(mention, f"{path}.mention"),
+            )
+        except RecordError:
+            raise
+        except ValueError as err:
+            raise RecordError(f"{path}: {_message(err)}") from None
+
+    def flag(self, obj: Any, key: str, path: str) -> bool:
+        value = self.get(obj, key, path, optional=True)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise RecordError(f"{path}.{key}: expected true or false, got {value!r}")
+        return value
+
     def quote(self, obj: Any, path: str) -> Quote:
         span = self.span(obj, path)
-        sp = self.get(obj, "speaker", path, optional=True)
-        speaker = None
-        if sp is not None:
-            mention = self.get(sp, "mention", f"{path}.speaker", optional=True)
-            entity = self.get(sp, "entity", f"{path}.speaker", optional=True)
-            kind = self.get(sp, "kind", f"{path}.speaker", optional=True)
-            try:
-                speaker = Speaker(
-                    name=self.get(sp, "name", f"{path}.speaker"),
-                    kind=kind or ("description" if entity is None else "person"),
-                    entity=entity,
-                    mention=None
-                    if mention is None
-                    else self.span(mention, f"{path}.speaker.mention"),
-                )
-            except RecordError:
-                raise
-            except ValueError as err:
-                raise RecordError(f"{path}.speaker: {_message(err)}") from None
+        speaker = self.speaker(self.get(obj, "speaker", path, optional=True), f"{path}.speaker")
+        via = self.speaker(self.get(obj, "via", path, optional=True), f"{path}.via")
+        quotation = self.get(obj, "quotation", path, optional=True)
+        if quotation is not None and not isinstance(quotation, str):
+            raise RecordError(f"{path}.quotation: expected a string, got {quotation!r}")
         cue = self.get(obj, "cue", path, optional=True)
         try:
             return Quote(
@@ -221,6 +246,11 @@ class _Reader:
                 speaker=speaker,
                 cue=None if cue is None else self.span(cue, f"{path}.cue"),
                 confidence=float(self.get(obj, "confidence", path)),
+                hedged=self.flag(obj, "hedged", path),
+                denial=self.flag(obj, "denial", path),
+                negated=self.flag(obj, "negated", path),
+                via=via,
+                quotation=quotation,
             )
         except RecordError:
             raise
@@ -272,6 +302,9 @@ def _spans_of(record: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
         sp = q.get("speaker")
         if sp and sp.get("mention"):
             out.append((f"quotes[{i}].speaker.mention", sp["mention"]))
+        via = q.get("via")
+        if via and via.get("mention"):
+            out.append((f"quotes[{i}].via.mention", via["mention"]))
     return out
 
 
@@ -293,6 +326,8 @@ def validate_record(record: Mapping[str, Any], text: str | None = None) -> None:
     for i, q in enumerate(analysis.quotes):
         if q.speaker is not None and q.speaker.entity is not None and q.speaker.entity not in ids:
             raise RecordError(f"quotes[{i}].speaker.entity: no entity {q.speaker.entity!r}")
+        if q.via is not None and q.via.entity is not None and q.via.entity not in ids:
+            raise RecordError(f"quotes[{i}].via.entity: no entity {q.via.entity!r}")
     if text is None:
         return
     for path, span in _spans_of(record):

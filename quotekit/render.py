@@ -9,6 +9,14 @@ The page is one file with its CSS and JavaScript inline: no external asset, no n
 (a Content-Security-Policy forbids any), so it can be mailed or opened offline. Every
 piece of text in it is escaped: articles are untrusted input.
 
+The markup is in jinja2 templates (``quotekit/templates``: ``page.html.j2`` and the
+pieces it includes, ``conflicts.html.j2``, ``page.css``, ``page.js``), rendered with
+autoescape; this module computes what they show (speakers' colours and labels, and the
+text of each article with its quotes, cues and mentions laid over it, ``_markup``). Each
+quote shows how it is attributed (``hedged``, ``denial``, ``negated``, ``via X``) beside
+it and in the panel; each article its ``warnings`` and, for a record that failed, its
+``error``. :func:`render_conflicts` is the page of conflicting attributions.
+
 Example:
     >>> analyzer = quotekit.load()
     >>> text = "« Nous ne céderons pas », a déclaré Claire Moreau."
@@ -19,19 +27,26 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
 import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
+import jinja2
+from markupsafe import Markup
 
 from quotekit.errors import InputError
 from quotekit.model import Analysis, Entity, Quote, Span
 
-__all__ = ["render_html", "write_html"]
+if TYPE_CHECKING:
+    from quotekit.conflicts import Conflict
+
+__all__ = ["render_conflicts", "render_html", "write_html"]
 
 #: Speaker colours: (strong, tint). Each strong colour has a contrast of at least 4.5:1
 #: against white (it colours labels with white text, and speaker mentions on the page),
@@ -84,6 +99,7 @@ class _Speaker:
     quotes: list[tuple[int, str]] = attrs.field(factory=list)  # (article number, quote id)
     slot: int = -1
     label: str = "?"
+    links: list[dict[str, object]] = attrs.field(factory=list)  # for the index template
 
     @property
     def css(self) -> str:
@@ -249,6 +265,14 @@ def _quote_id(article: int, number: int) -> str:
     return f"a{article}-q{number}"
 
 
+def _flags(quote: Quote) -> list[str]:
+    """How the quote is attributed, as shown beside it: ``hedged``, ``via Le Monde``."""
+    out = [f for f in ("hedged", "denial", "negated") if getattr(quote, f)]
+    if quote.via is not None:
+        out.append(f"via {_flat(quote.via.name)}")
+    return out
+
+
 def _article_marks(
     number: int, analysis: Analysis, text: str, speakers: dict[str, _Speaker]
 ) -> list[_Mark]:
@@ -269,17 +293,22 @@ def _article_marks(
         css = row.css if row is not None else "s-none"
         if entity is not None:
             speaking[entity.id] = css
+        flags = _flags(quote)
+        attributes = {
+            "data-quote-id": qid,
+            "data-quote-kind": quote.kind,
+            "data-speaker": "" if row is None else row.name,
+        }
+        if flags:
+            attributes["data-flags"] = " · ".join(flags)
         marks.append(
             _Mark(
                 quote.start,
                 quote.end,
                 _QUOTE,
-                ["q", f"q-{quote.kind}", css],
-                {
-                    "data-quote-id": qid,
-                    "data-quote-kind": quote.kind,
-                    "data-speaker": "" if row is None else row.name,
-                },
+                ["q", f"q-{quote.kind}", css]
+                + [f"f-{f}" for f in ("hedged", "denial", "negated") if getattr(quote, f)],
+                attributes,
                 {
                     "id": qid,
                     "tabindex": "0",
@@ -320,25 +349,35 @@ def _article_marks(
     return marks + list(mentions.values()) + list(cues.values())
 
 
-def _article_html(number: int, analysis: Analysis, text: str, speakers: dict[str, _Speaker]) -> str:
+def _error_of(analysis: Analysis) -> dict[str, str] | None:
+    """The ``error`` of a record that failed (``{"code", "message"}``), when it has one."""
+    error = getattr(analysis, "error", None)
+    if error is None:
+        return None
+    if isinstance(error, dict):
+        return {"code": str(error.get("code", "")), "message": str(error.get("message", ""))}
+    return {"code": str(getattr(error, "code", "")), "message": str(getattr(error, "message", ""))}
+
+
+def _article(
+    number: int, analysis: Analysis, text: str, speakers: dict[str, _Speaker]
+) -> dict[str, object]:
+    """What the article template shows of one article."""
     marks = _article_marks(number, analysis, text, speakers)
-    heading = analysis.id if analysis.id is not None else f"Article {number}"
     rows = [s for s in speakers.values() if number in s.articles]
     count = len(analysis.quotes)
     facts = f"{count} quote{'s' if count != 1 else ''}" if count else "no quotes found"
     if rows:
         facts += f" · {len(rows)} speaker{'s' if len(rows) != 1 else ''}"
-    chips = "".join(
-        f'<li><span class="badge {s.css}">{_esc(s.label)}</span> {_esc(s.name)}</li>' for s in rows
-    )
-    return (
-        f'<article class="article" id="article-{number}" aria-labelledby="article-{number}-h">\n'
-        f'<h2 id="article-{number}-h">{_esc(heading)}</h2>\n'
-        f'<p class="facts">{_esc(facts)}</p>\n'
-        + (f'<ul class="chips">{chips}</ul>\n' if chips else "")
-        + f'<div class="text" lang="fr">{_markup(text, marks)}</div>\n'
-        "</article>\n"
-    )
+    return {
+        "number": number,
+        "heading": analysis.id if analysis.id is not None else f"Article {number}",
+        "facts": facts,
+        "chips": rows,
+        "warnings": list(analysis.warnings),
+        "error": _error_of(analysis),
+        "markup": Markup(_markup(text, marks)),  # escaped piece by piece in _markup
+    }
 
 
 # --- the page ---------------------------------------------------------------------------------
@@ -367,58 +406,18 @@ def _collect(items: Sequence[tuple[Analysis, str]]) -> list[_Speaker]:
     return rows
 
 
-def _index_rows(rows: Sequence[_Speaker], items: Sequence[tuple[Analysis, str]]) -> str:
-    body = []
-    for sp in rows:
-        links = []
-        for article in sp.articles:
-            analysis = items[article - 1][0]
-            name = analysis.id if analysis.id is not None else f"Article {article}"
-            numbers = [qid for a, qid in sp.quotes if a == article]
-            quote_links = " ".join(
-                f'<a class="qlink {sp.css}" href="#{qid}" '
-                f'aria-label="quote {n} of {_esc(sp.name)} in {_esc(name)}">{n}</a>'
-                for n, qid in enumerate(numbers, start=1)
-            )
-            links.append(
-                f'<span class="art"><a href="#article-{article}">{_esc(name)}</a> '
-                f"{quote_links}</span>"
-            )
-        body.append(
-            f'<tr data-speaker="{_esc(sp.name)}" data-speaker-kind="{_esc(sp.kind)}" '
-            f'data-quotes="{len(sp.quotes)}">'
-            f'<th scope="row"><span class="badge {sp.css}">{_esc(sp.label)}</span> '
-            f"{_esc(sp.name)}</th>"
-            f'<td class="kind">{_esc(sp.kind)}</td>'
-            f'<td class="roles">{_esc("; ".join(sp.roles)) or "—"}</td>'
-            f'<td class="num">{len(sp.quotes)}</td>'
-            f'<td class="arts">{" ".join(links)}</td></tr>'
-        )
-    return (
-        '<div class="scroll"><table class="index">\n<thead><tr>'
-        '<th scope="col">Speaker</th><th scope="col">Kind</th>'
-        '<th scope="col">Roles</th><th scope="col" class="num">Quotes</th>'
-        '<th scope="col">Articles and quotes</th></tr></thead>\n<tbody>\n'
-        + "\n".join(body)
-        + "\n</tbody>\n</table></div>\n"
-    )
-
-
-def _index_html(rows: Sequence[_Speaker], items: Sequence[tuple[Analysis, str]]) -> str:
-    """Named speakers in a table; descriptions (``des témoins``) in a folded one below."""
-    named = [s for s in rows if s.kind != "description"]
-    described = [s for s in rows if s.kind == "description"]
-    if not rows:
-        return '<p class="empty">No quote has a speaker.</p>\n'
-    out = _index_rows(named, items) if named else '<p class="empty">No named speaker.</p>\n'
-    if described:
-        n_quotes = sum(len(s.quotes) for s in described)
-        out += (
-            '<details class="described"><summary>'
-            f"{n_quotes} quote{'s' if n_quotes != 1 else ''} from "
-            f"{len(described)} unnamed source{'s' if len(described) != 1 else ''} "
-            "(descriptions such as « un porte-parole »)</summary>\n"
-            f"{_index_rows(described, items)}</details>\n"
+def _links(sp: _Speaker, items: Sequence[tuple[Analysis, str]]) -> list[dict[str, object]]:
+    """The articles of a speaker's index row, each with the ids of its quotes there."""
+    out: list[dict[str, object]] = []
+    for article in sp.articles:
+        analysis = items[article - 1][0]
+        name = analysis.id if analysis.id is not None else f"Article {article}"
+        out.append(
+            {
+                "number": article,
+                "name": name,
+                "quotes": [qid for a, qid in sp.quotes if a == article],
+            }
         )
     return out
 
@@ -429,213 +428,32 @@ def _palette_css() -> str:
     return "\n".join(rules)
 
 
-_CSS = """
-:root{--fg:#1f2328;--muted:#57606a;--bg:#f6f5f1;--card:#fff;--line:#dcd9d2;--c:#5f6368;--t:#e8eaed}
-*{box-sizing:border-box}
-html{font-size:16px}
-body{margin:0;color:var(--fg);background:var(--bg);
-  font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",sans-serif}
-.layout{display:grid;grid-template-columns:minmax(0,1fr) 19rem;gap:0 1.75rem;max-width:80rem;
-  margin:0 auto;padding:1.5rem 1.75rem 3rem}
-header.page,section.speakers{grid-column:1/-1}
-h1{font-size:1.6rem;margin:0 0 .2rem}
-.sub{color:var(--muted);margin:0 0 1rem}
-h2{font-size:1.25rem;margin:0 0 .25rem;overflow-wrap:anywhere}
-section.speakers,article.article{background:var(--card);border:1px solid var(--line);
-  border-radius:10px;padding:1.1rem 1.4rem;margin:0 0 1.4rem}
-section.speakers h2{margin-bottom:.6rem}
-.legend{display:flex;flex-wrap:wrap;gap:.4rem 1.4rem;margin:.2rem 0 .9rem;padding:0;
-  list-style:none;color:var(--muted);font-size:.9rem}
-.legend .q{cursor:default;color:var(--fg)}
-div.scroll{overflow-x:auto}
-table.index{border-collapse:collapse;width:100%;font-size:.93rem}
-table.index th,table.index td{text-align:left;vertical-align:top;padding:.4rem .55rem;
-  border-top:1px solid var(--line)}
-table.index thead th{border-top:0;color:var(--muted);font-weight:600;font-size:.82rem;
-  text-transform:uppercase;letter-spacing:.03em}
-table.index .num{text-align:right;font-variant-numeric:tabular-nums}
-table.index .kind,table.index .roles{color:var(--muted)}
-table.index th[scope=row]{min-width:11rem}
-table.index .roles{min-width:12rem;max-width:22rem}
-details.described{margin-top:.8rem}
-details.described summary{cursor:pointer;color:var(--muted);padding:.3rem 0}
-.art{display:inline-block;margin:0 .9rem .15rem 0;white-space:nowrap}
-a{color:#0b57a4}
-a.qlink{display:inline-block;min-width:1.45em;padding:0 .3em;margin-left:.1em;text-align:center;
-  border:1.5px solid var(--c);border-radius:4px;color:var(--fg);background:var(--t);
-  text-decoration:none;font-size:.8rem;line-height:1.35}
-a.qlink:hover,a.qlink:focus-visible{background:var(--c);color:#fff}
-.badge{display:inline-block;min-width:1.9em;padding:.1em .4em;border-radius:999px;
-  background:var(--c);color:#fff;font:700 .72rem/1.3 system-ui,sans-serif;text-align:center;
-  letter-spacing:.02em;vertical-align:.08em}
-.facts{color:var(--muted);margin:0 0 .35rem;font-size:.92rem}
-ul.chips{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem 1rem;padding:0;margin:0 0 .8rem;
-  font-size:.9rem}
-.text{font-family:Charter,"Bitstream Charter",Georgia,"DejaVu Serif",serif;font-size:1.08rem;
-  line-height:1.85;max-width:44rem;overflow-wrap:break-word}
-.q{-webkit-box-decoration-break:clone;box-decoration-break:clone;border-radius:3px;cursor:help;
-  padding:.12em 0}
-.q-direct{background:var(--t);border-bottom:2.5px solid var(--c)}
-.q-indirect{border-bottom:2.5px dashed var(--c)}
-.q-mixed{background:repeating-linear-gradient(135deg,var(--t) 0 7px,#fff 7px 10px);
-  border-bottom:2.5px dotted var(--c)}
-.q.first::before{content:attr(data-label);display:inline-block;margin:0 .3em 0 .1em;
-  padding:.05em .38em;border-radius:999px;background:var(--c);color:#fff;
-  font:700 .66rem/1.35 system-ui,sans-serif;vertical-align:.18em;letter-spacing:.02em}
-.q:focus{outline:none}
-.q.active{outline:2.5px solid var(--c);outline-offset:2px}
-.q:focus-visible{outline:3px solid #111;outline-offset:2px}
-.cue{font-weight:700;outline:1.5px solid var(--c);outline-offset:1px;border-radius:3px}
-.cue.active{background:var(--c);color:#fff}
-.m{text-decoration:underline;text-decoration-color:var(--c);text-decoration-thickness:2px;
-  text-underline-offset:.18em}
-.m.sm{font-weight:700;color:var(--c)}
-.m.sm.active{background:var(--c);color:#fff;border-radius:3px}
-.m.m-silent{text-decoration-style:dotted;text-decoration-color:#8c959f}
-.empty{color:var(--muted);font-style:italic}
-aside.panel{position:sticky;top:1rem;align-self:start;background:var(--card);
-  border:1px solid var(--line);border-left:6px solid var(--c);border-radius:10px;
-  padding:1rem 1.1rem;font-size:.93rem;max-height:calc(100vh - 2rem);overflow:auto}
-aside.panel h2{font-size:1rem;margin:0 0 .5rem;color:var(--muted);font-weight:600}
-aside.panel .who{font-size:1.15rem;font-weight:700;margin:0 0 .5rem}
-aside.panel dl{display:grid;grid-template-columns:auto 1fr;gap:.3rem .8rem;margin:0}
-aside.panel dt{color:var(--muted)}
-aside.panel dd{margin:0;overflow-wrap:anywhere}
-aside.panel blockquote{margin:.8rem 0 0;padding:.5rem .7rem;background:var(--t);
-  border-radius:6px;font-family:Georgia,"DejaVu Serif",serif;max-height:12rem;overflow:auto}
-.meter{display:inline-block;width:5rem;height:.5rem;border-radius:99px;background:#e4e2dd;
-  vertical-align:.1em;margin-left:.4rem;overflow:hidden}
-.meter>span{display:block;height:100%;background:var(--c)}
-.hint{color:var(--muted);margin:0}
-@media (max-width:62rem){
-  .layout{grid-template-columns:minmax(0,1fr);padding:1rem .75rem 14rem}
-  section.speakers,article.article{padding:.9rem 1rem}
-  aside.panel{position:fixed;left:0;right:0;bottom:0;top:auto;max-height:13rem;
-    border-radius:10px 10px 0 0;box-shadow:0 -4px 18px rgba(0,0,0,.12)}
-}
-@media print{aside.panel{display:none}.layout{display:block}}
-""".strip()
-
-# No console output anywhere: the browser test treats any console message as a failure.
-_JS = """
-(function () {
-  "use strict";
-  var panel = document.getElementById("qk-panel");
-  var body = document.getElementById("qk-panel-body");
-  var lit = [];
-  var SPEAKER_CLASS = /^(s\\d+|s-none)$/;
-
-  function row(dl, term, value) {
-    var dt = document.createElement("dt");
-    dt.textContent = term;
-    var dd = document.createElement("dd");
-    if (typeof value === "string") { dd.textContent = value; } else { dd.appendChild(value); }
-    dl.appendChild(dt);
-    dl.appendChild(dd);
-  }
-  function colourOf(el) {
-    for (var i = 0; i < el.classList.length; i++) {
-      if (SPEAKER_CLASS.test(el.classList[i])) { return el.classList[i]; }
-    }
-    return "s-none";
-  }
-  function unlight() {
-    lit.forEach(function (el) { el.classList.remove("active"); });
-    lit = [];
-  }
-  function show(first) {
-    var d = first.dataset;
-    var id = d.quoteId;
-    unlight();
-    var sel = '[data-quote-id="' + id + '"],[data-cue-of~="' + id + '"],' +
-      '[data-speaker-of~="' + id + '"]';
-    document.querySelectorAll(sel).forEach(function (el) {
-      el.classList.add("active");
-      lit.push(el);
-    });
-    panel.className = "panel " + colourOf(first);
-    var text = "";
-    document.querySelectorAll('.q[data-quote-id="' + id + '"]').forEach(function (el) {
-      text += el.textContent;
-    });
-    while (body.firstChild) { body.removeChild(body.firstChild); }
-    var who = document.createElement("p");
-    who.className = "who";
-    var badge = document.createElement("span");
-    badge.className = "badge";
-    badge.textContent = d.label;
-    who.appendChild(badge);
-    who.appendChild(document.createTextNode(" " + (d.speaker || "no speaker found")));
-    body.appendChild(who);
-    var dl = document.createElement("dl");
-    row(dl, "Speaker kind", d.speakerKind);
-    row(dl, "Roles", d.roles || "—");
-    if (d.mention) { row(dl, "Named as", d.mention); }
-    row(dl, "Quote kind", d.quoteKind);
-    row(dl, "Cue", d.cue || "none");
-    var conf = document.createElement("span");
-    conf.textContent = d.confidence;
-    var meter = document.createElement("span");
-    meter.className = "meter";
-    var fill = document.createElement("span");
-    fill.style.width = Math.round(parseFloat(d.confidence) * 100) + "%";
-    meter.appendChild(fill);
-    conf.appendChild(meter);
-    row(dl, "Confidence", conf);
-    row(dl, "Article", d.article);
-    body.appendChild(dl);
-    var bq = document.createElement("blockquote");
-    bq.textContent = text;
-    body.appendChild(bq);
-    panel.setAttribute("data-shown", id);
-  }
-  function quoteAt(node) {
-    var el = node && node.nodeType === 1 ? node : node && node.parentElement;
-    if (!el) { return null; }
-    var link = el.closest("a.qlink");
-    if (link) { return document.getElementById(link.getAttribute("href").slice(1)); }
-    var q = el.closest(".q");
-    return q ? document.getElementById(q.dataset.quoteId) : null;
-  }
-  document.addEventListener("mouseover", function (ev) {
-    var q = quoteAt(ev.target);
-    if (q) { show(q); }
-  });
-  document.addEventListener("focusin", function (ev) {
-    var q = quoteAt(ev.target);
-    if (q) { show(q); }
-  });
-  document.addEventListener("keydown", function (ev) {
-    if (ev.key === "Escape") { unlight(); }
-  });
-  function fromHash() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var q = id ? document.getElementById(id) : null;
-    if (q && q.classList.contains("q") && q.dataset.quoteKind) {
-      show(q);
-      q.focus({ preventScroll: true });
-    }
-  }
-  window.addEventListener("hashchange", fromHash);
-  fromHash();
-  document.documentElement.setAttribute("data-qk-ready", "1");
-})();
-""".strip()
-
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
+_TEMPLATES = Path(__file__).parent / "templates"
 
-def _legend() -> str:
-    return (
-        '<ul class="legend" aria-label="legend">'
-        '<li><span class="q q-direct s-none">direct</span> quote</li>'
-        '<li><span class="q q-indirect s-none">indirect</span> quote</li>'
-        '<li><span class="q q-mixed s-none">mixed</span> quote</li>'
-        '<li><span class="cue s-none">cue</span> (reporting verb)</li>'
-        '<li><span class="m sm s-none">speaker</span> mention</li>'
-        '<li><span class="m m-silent">mentioned</span> person or organisation</li>'
-        "</ul>"
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    """The templates of ``quotekit/templates``, every value escaped."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
     )
+
+
+@functools.cache
+def _asset(name: str) -> Markup:
+    """The CSS or JavaScript of the page, inlined as it is (no network: the CSP forbids it).
+    No console output anywhere in the script: the browser test treats any console message
+    as a failure."""
+    return Markup((_TEMPLATES / name).read_text(encoding="utf-8").strip())
+
+
+def _css() -> Markup:
+    return Markup(_palette_css() + "\n") + _asset("page.css")
 
 
 def render_html(items: Iterable[tuple[Analysis, str]], *, title: str = "quotekit") -> str:
@@ -675,39 +493,52 @@ def render_html(items: Iterable[tuple[Analysis, str]], *, title: str = "quotekit
     pairs = list(items)
     rows = _collect(pairs)
     speakers = {s.key: s for s in rows}
-    articles = "".join(
-        _article_html(n, analysis, text, speakers) for n, (analysis, text) in enumerate(pairs, 1)
-    )
-    if not pairs:
-        articles = '<p class="empty">No articles.</p>\n'
+    for sp in rows:
+        sp.links = _links(sp, pairs)
+    articles = [
+        _article(n, analysis, text, speakers) for n, (analysis, text) in enumerate(pairs, 1)
+    ]
     n_quotes = sum(len(a.quotes) for a, _ in pairs)
     sub = (
         f"{len(pairs)} article{'s' if len(pairs) != 1 else ''} · "
         f"{n_quotes} quote{'s' if n_quotes != 1 else ''} · "
         f"{len(rows)} speaker{'s' if len(rows) != 1 else ''}"
     )
+    described = [s for s in rows if s.kind == "description"]
     return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="generator" content="quotekit">\n'
-        f"<title>{_esc(title)}</title>\n"
-        f"<style>\n{_palette_css()}\n{_CSS}\n</style>\n"
-        "</head>\n<body>\n"
-        '<div class="layout">\n'
-        f'<header class="page"><h1>{_esc(title)}</h1><p class="sub">{_esc(sub)}</p></header>\n'
-        '<section class="speakers" aria-labelledby="speakers-h">\n'
-        '<h2 id="speakers-h">Speakers</h2>\n'
-        f"{_legend()}\n{_index_html(rows, pairs)}</section>\n"
-        f'<main class="articles">\n{articles}</main>\n'
-        '<aside class="panel s-none" id="qk-panel" aria-live="polite" aria-labelledby="qk-panel-h">'
-        '<h2 id="qk-panel-h">Quote details</h2>'
-        '<div id="qk-panel-body"><p class="hint">Hover over a quote, or move to it with Tab, '
-        "to see who said it.</p></div></aside>\n"
-        "</div>\n"
-        f"<script>\n{_JS}\n</script>\n"
-        "</body>\n</html>\n"
+        _environment()
+        .get_template("page.html.j2")
+        .render(
+            title=title,
+            sub=sub,
+            csp=_CSP,
+            css=_css(),
+            js=_asset("page.js"),
+            rows=rows,
+            named=[s for s in rows if s.kind != "description"],
+            described=described,
+            described_quotes=sum(len(s.quotes) for s in described),
+            articles=articles,
+        )
+    )
+
+
+def render_conflicts(conflicts: Iterable[Conflict], *, title: str = "quotekit: conflicts") -> str:
+    """One standalone HTML page of conflicting attributions (:func:`quotekit.find_conflicts`).
+
+    Each quotation is a card with every attribution: article, speaker, cue, span, confidence,
+    and the ``hedged``, ``denial`` and ``via`` flags. Like :func:`render_html`, the page loads
+    nothing and escapes every text.
+
+    Example:
+        >>> page = render_conflicts(quotekit.find_conflicts(records))
+        >>> page.startswith("<!DOCTYPE html>")
+        True
+    """
+    return (
+        _environment()
+        .get_template("conflicts.html.j2")
+        .render(title=title, csp=_CSP, css=_css(), conflicts=list(conflicts))
     )
 
 

@@ -493,7 +493,7 @@ UNSEEN_NEWS = [
     ),
     pytest.param(
         "L'ONU lundi a affirmé que les convois étaient bloqués à la frontière.",
-        [("les convois étaient bloqués à la frontière", "ONU", "organization", "L'ONU")],
+        [("les convois étaient bloqués à la frontière", "ONU", "organization", "ONU")],
         id="a-weekday-after-a-name-is-not-part-of-it",
     ),
 ]

@@ -49,3 +49,5 @@ def test_corpus_ids_equal_the_single_process_cli(
     records = extract_bag(bag, corpus=True).compute()
     assert records == _cli_records(capsys, "--corpus")
     assert any(e["id"].startswith("p:") for r in records for e in r["entities"])
+    # one quotation id per quote across the corpus (quotekit.quotations), as in the CLI
+    assert all(q["quotation"].startswith("q:") for r in records for q in r["quotes"])

@@ -11,6 +11,7 @@ from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -614,3 +615,46 @@ def test_analysed_corpus_index(analysed: list[tuple[Analysis, str]]) -> None:
         p["class"].split()[2] for p in page.with_class("q") if p["data-speaker"] == "Claire Moreau"
     }
     assert len(colours) == 1
+
+
+# --- how quotes are attributed, warnings and errors --------------------------------------------
+
+
+def test_flags_are_shown_on_each_quote() -> None:
+    base = moreau()
+    first, second, third = base.quotes
+    via = Speaker("Le Monde", "organization", None, None)
+    analysis = attrs.evolve(
+        base,
+        quotes=[
+            attrs.evolve(first, hedged=True, via=via),
+            attrs.evolve(second, negated=True),
+            third,
+        ],
+    )
+    page = parse(render_html([(analysis, MOREAU)]))
+    assert page.articles == [MOREAU]
+    q1 = page.quote_parts["a1-q1"]
+    assert {p["data-flags"] for p in q1} == {"hedged · via Le Monde"}
+    assert all("f-hedged" in p["class"].split() for p in q1)
+    assert {p["data-flags"] for p in page.quote_parts["a1-q2"]} == {"negated"}
+    assert all("data-flags" not in p for p in page.quote_parts["a1-q3"])
+
+
+def test_warnings_and_an_error_are_shown() -> None:
+    @attrs.frozen
+    class Failed(Analysis):  # the error object that records of failed documents carry
+        error: dict[str, str] | None = None
+
+    analysis = Failed(
+        "broken",
+        "hand",
+        warnings=("Unbalanced <quote> marks",),
+        error={"code": "too_long", "message": "text <longer> than the limit"},
+    )
+    page = render_html([(analysis, ""), (moreau(), MOREAU)])
+    assert page.count('<ul class="warnings"') == 1
+    assert "Unbalanced &lt;quote&gt; marks" in page
+    assert 'data-error-code="too_long"' in page
+    assert "text &lt;longer&gt; than the limit" in page
+    assert page.count('class="error"') == 1
