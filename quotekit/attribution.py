@@ -21,9 +21,10 @@ from spacy.tokens import Doc, Token
 
 from quotekit._resources import french
 from quotekit._text import doc_text
+from quotekit.cues import is_finite, reporting_lemma
 from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
 from quotekit.names import normalize
-from quotekit.quotes import is_finite, reopens_speech, reporting_lemma
+from quotekit.quotes import reopens_speech
 from quotekit.speakers import RuleEvidence
 
 __all__ = ["attribute"]

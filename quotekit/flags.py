@@ -29,8 +29,8 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from quotekit._text import doc_text
+from quotekit.cues import cue_span, reporting_lemma
 from quotekit.model import Analysis, Quote, QuoteKind, Span, Speaker
-from quotekit.quotes import cue_span, reporting_lemma
 
 __all__ = ["DENIAL_LEMMAS", "mark_quotes"]
 

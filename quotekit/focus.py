@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 
 from quotekit._resources import french
 from quotekit._text import SENTENCE_ENDS
-from quotekit.quotes import first_group_lemmas
+from quotekit.cues import first_group_lemmas
 
 __all__ = ["FocusParser", "WordKinds", "focus_ranges", "lemma_candidates", "sentence_ranges"]
 

@@ -19,8 +19,9 @@ from spacy.tokens import Doc
 
 from quotekit._resources import french
 from quotekit._text import doc_text
+from quotekit.cues import reporting_lemma
 from quotekit.linear import LinearModel
-from quotekit.quotes import QuoteCandidate, reporting_lemma
+from quotekit.quotes import QuoteCandidate
 
 __all__ = ["DEFAULT_THRESHOLD", "candidate_features", "decide"]
 

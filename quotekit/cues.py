@@ -1,0 +1,213 @@
+"""Reporting verbs and cues: which words report speech, and the span of the cue.
+
+A cue is the reporting expression of a quote (``a déclaré``, ``a-t-il ajouté``, ``selon``).
+The verbs are lemmas of ``resources/fr/reporting_verbs.txt``, recognised in any inflected
+form, also where the tagger misreads a participle; a verb that is negated, hypothetical,
+the journalist's own (first person) or impersonal reports no speech (``_gate`` says which).
+:mod:`quotekit.quotes` builds quote candidates on these cues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from quotekit._resources import french
+from quotekit.model import Span
+
+__all__ = ["cue_span", "first_group_lemmas", "is_finite", "is_reporting_verb", "reporting_lemma"]
+
+_NEGATION = frozenset({"pas", "jamais", "guère", "plus", "rien", "nullement"})
+
+
+_MODALS = frozenset({"pouvoir", "devoir", "falloir", "aller"})
+
+
+#: Endings of first-group verb forms (present, imperfect, participles), longest first.
+_ER_ENDINGS = ("aient", "ées", "ait", "ant", "ent", "ée", "és", "es", "é", "e")
+
+
+def reporting_lemma(token: Token) -> str | None:
+    """The reporting-verb lemma of ``token``, or None when it is not a reporting verb.
+
+    Notes:
+        spaCy's French lemmatiser leaves some present forms as they are (``estime``,
+        ``réclame``, ``indique`` keep their own form as lemma), so when the lemma is
+        not a listed verb, the first-group lemma rebuilt from the ending (``estime`` ->
+        ``estimer``) is tried too. Only verbs and auxiliaries qualify, and a participle
+        the tagger read as an adjective right after ``avoir`` (``a-t-il martelé``).
+    """
+    if token.pos_ not in ("VERB", "AUX") and not _participle_after_avoir(token):
+        return None
+    verbs = french().reporting_verbs
+    lemma = token.lemma_.lower()
+    if lemma in verbs:
+        return lemma
+    for guess in first_group_lemmas(token.lower_):
+        if guess in verbs:
+            return guess
+    return None
+
+
+def _participle_after_avoir(token: Token) -> bool:
+    """An adjective that is a past participle of a compound tense: ``a martelé``,
+    ``a-t-il martelé`` (``avoir`` never takes an adjective)."""
+    if token.pos_ != "ADJ":
+        return False
+    j = token.i - 1
+    while j >= 0 and token.doc[j].text.startswith("-") and token.doc[j].pos_ == "PRON":
+        j -= 1  # the inverted subject of "a-t-il"
+    return j >= 0 and token.doc[j].lemma_ == "avoir"
+
+
+def first_group_lemmas(form: str) -> Iterator[str]:
+    """The ``-er`` infinitives that a lower-case form can belong to, by its ending
+    (``estiment`` -> ``estimer``)."""
+    for ending in _ER_ENDINGS:
+        if form.endswith(ending) and len(form) > len(ending) + 2:
+            yield form[: -len(ending)] + "er"
+
+
+def is_reporting_verb(token: Token) -> bool:
+    """Whether ``token`` is a verb whose lemma is a reporting verb."""
+    return reporting_lemma(token) is not None
+
+
+def _is_negated(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in _NEGATION for c in verb.children) and any(
+        c.lower_ in ("ne", "n'", "n’") for c in verb.children
+    )
+
+
+_FIRST_PERSON = frozenset({"je", "j'", "j’", "nous"})
+
+
+def _is_authorial(verb: Token) -> bool:
+    """The journalist's own voice: imperative or first person (``Rappelons que``).
+
+    Notes:
+        The tagger often misses the imperative of ``Rappelons``/``Notons`` (no subject,
+        first word of the sentence, ``-ons`` ending) and sometimes marks a third
+        person with a noun subject as first person (``La Corée parle``): the subject
+        decides when there is one.
+    """
+    if "Imp" in verb.morph.get("Mood", []):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl:subj")]
+    if subjects:
+        return any(c.lower_ in _FIRST_PERSON for c in subjects)
+    first = verb.sent.start
+    while first < verb.i and (verb.doc[first].is_punct or verb.doc[first].is_space):
+        first += 1
+    if first == verb.i and verb.lower_.endswith(("ons", "ez")):
+        return True
+    return "1" in verb.morph.get("Person", [])
+
+
+_IMPERSONAL = frozenset({"cela", "ceci", "ça", "ce"})
+
+
+def _is_impersonal(verb: Token) -> bool:
+    """A thing, not a source, as subject: ``ce qui indique que``, ``cela montre que``."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "expl:subj"):
+            continue
+        if c.lower_ in _IMPERSONAL:
+            return True
+        if c.lower_ == "qui" and c.i > 0 and verb.doc[c.i - 1].lower_ == "ce":
+            return True
+    return False
+
+
+def _is_hypothetical(verb: Token) -> bool:
+    if "Cnd" in verb.morph.get("Mood", []):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ in _MODALS and head.i < verb.i
+
+
+def cue_span(doc: Doc, head: Token) -> Span:
+    """The reporting expression around ``head``, as written.
+
+    Auxiliaries, clitic subjects of an inverted incise (``a-t-il``), reflexive
+    pronouns and adverbs between them are included: ``a aussi expliqué``,
+    ``s'est félicité``, ``a-t-il ajouté``.
+    """
+    start = head.i
+    j = head.i - 1
+    while j >= 0:
+        tok = doc[j]
+        if tok.head.i == head.i and tok.dep_ in (
+            "aux:tense",
+            "aux:pass",
+            "aux",
+            "expl:comp",
+            "expl:pv",
+            "advmod",
+            "nsubj",
+            "expl:subj",
+        ):
+            if tok.dep_ in ("nsubj", "expl:subj") and not tok.text.startswith("-"):
+                break
+            if tok.dep_ == "advmod" and tok.lower_ in ("ne", "n'", "n’"):
+                break
+            start = j
+            j -= 1
+            continue
+        if tok.text.startswith("-") and tok.pos_ == "PRON":  # -t -il
+            start = j
+            j -= 1
+            if j >= 0 and doc[j].pos_ == "AUX" and not doc[j].text.startswith("-"):
+                start = j  # "a-t-elle promis": the parser may hang "a" on the pronoun
+                j -= 1
+                break
+            continue
+        if tok.lower_ in ("en",) and head.morph.get("VerbForm", []) == ["Part"] and j == head.i - 1:
+            start = j  # gérondif "en disant"
+        break
+    # keep "-t-il" that spaCy attaches after the auxiliary
+    return _token_span(doc, start, head.i + 1)
+
+
+def is_finite(tok: Token) -> bool:
+    """A finite verb, simple or compound (the mood is on the auxiliary of ``ont refusé``)."""
+    return "Fin" in tok.morph.get("VerbForm", []) or any(
+        c.dep_ in ("aux:tense", "aux:pass") and "Fin" in c.morph.get("VerbForm", [])
+        for c in tok.children
+    )
+
+
+def _infinitive(tok: Token) -> bool:
+    """An infinitive, simple or compound (``avoir reçu``, ``avoir été contrainte``)."""
+    if "Inf" in tok.morph.get("VerbForm", []):
+        return True
+    return any(
+        c.dep_ in ("aux:tense", "aux:pass", "cop")
+        and c.i < tok.i
+        and "Inf" in c.morph.get("VerbForm", [])
+        and c.lower_ in ("avoir", "être")
+        for c in tok.children
+    )
+
+
+def _gate(tok: Token) -> str | None:
+    """Why the rules do not take a reporting verb's content as a quote, if they don't."""
+    if any(c.dep_ == "aux:pass" for c in tok.children):
+        return "passive"  # "seront proposées"; "a été confirmé par" is left for later
+    if _is_negated(tok):
+        return "negated"
+    if _is_hypothetical(tok):
+        return "hypothetical"
+    if _is_authorial(tok):
+        return "authorial"
+    if _is_impersonal(tok):
+        return "impersonal"
+    return None
+
+
+def _token_span(doc: Doc, start: int, end: int) -> Span:
+    """Tokens [start, end) as a Span, without building doc.text (spaCy joins every
+    token for it)."""
+    span = doc[start:end]
+    return Span(span.start_char, span.end_char, span.text)
