@@ -235,7 +235,7 @@ def _join(parts: list[Analysis], model: str) -> Analysis:
 class _Job:
     """One document on its way through the pipeline: its pieces and their analyses."""
 
-    __slots__ = ("doc_id", "done", "error", "number", "parts", "pieces", "text")
+    __slots__ = ("doc_id", "done", "error", "number", "parts", "pieces", "replaced", "text")
 
     def __init__(self, number: int, doc_id: str | None, text: str, limit: int) -> None:
         self.number = number
@@ -245,13 +245,18 @@ class _Job:
         self.parts: list[Analysis | None] = [None] * len(self.pieces)
         self.error: Failure | None = None
         self.done = not self.pieces
+        # whether the pipeline sees other characters than the text's (lone surrogates)
+        self.replaced = _SURROGATE.search(text) is not None
 
     def piece(self, index: int) -> str:
         start, end = self.pieces[index]
         return _for_pipeline(self.text[start:end])
 
     def take(self, index: int, analysis: Analysis) -> None:
-        self.parts[index] = _shift(analysis, self.pieces[index][0], self.text)
+        offset = self.pieces[index][0]
+        if offset or self.replaced:
+            analysis = _shift(analysis, offset, self.text)
+        self.parts[index] = analysis
         self.done = all(part is not None for part in self.parts)
 
 
