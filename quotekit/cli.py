@@ -7,9 +7,8 @@ library, so the contract does not hang on a transitive dependency's version; it 
 with 2 and a ``usage:`` line on a bad option, which is the exit code documented here; and its
 help output is plain text that does not change with the terminal.
 
-The progress bar is a few lines of our own rather than tqdm: tqdm is installed with spaCy 3.8
-(it is in spaCy's requirements), but quotekit does not declare it and it ships no type
-information, which ``mypy --strict`` would need an exception for.
+The progress bar is tqdm's (spaCy 3.8 requires it, and quotekit declares it): documents done of
+the total when the inputs are files or folders, the rate and the time left, on a terminal only.
 
 Example:
     $ quotekit extract articles/ > records.jsonl
@@ -21,9 +20,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 import tempfile
-import time
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -31,9 +30,11 @@ from contextlib import ExitStack
 from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
 from pathlib import Path
-from typing import IO, Literal, TextIO
+from typing import IO, Any, Literal, TextIO
 
-from quotekit._inputs import FORMATS, STDIN, Problem, iter_documents
+from tqdm import tqdm
+
+from quotekit._inputs import FORMATS, STDIN, Document, Problem, count_documents, iter_documents
 from quotekit.analyzer import Analyzer, load
 from quotekit.errors import (
     InputError,
@@ -51,6 +52,7 @@ __all__ = [
     "EXIT_NO_INPUT",
     "EXIT_OK",
     "EXIT_PARTIAL",
+    "EXIT_RUN",
     "EXIT_USAGE",
     "MAX_LENGTH",
     "build_parser",
@@ -62,20 +64,24 @@ EXIT_PARTIAL = 1
 EXIT_USAGE = 2
 EXIT_MODEL = 3
 EXIT_NO_INPUT = 4
+EXIT_RUN = 5
 
-#: Longest text analysed, in characters (the analyser's ``max_length``); longer ones are reported.
-MAX_LENGTH = 1_000_000
+#: Longest text analysed at once, in characters (the analyser's ``max_length``); longer ones
+#: are analysed in pieces cut at paragraph or sentence ends.
+MAX_LENGTH = 20_000
 
 PROG = "quotekit"
 
 EXIT_CODES = f"""\
 exit codes:
-  {EXIT_OK}  success
-  {EXIT_PARTIAL}  some inputs had problems (reported on stderr), the others were processed
-  {EXIT_USAGE}  usage error: unknown option, bad value, or an --output file that cannot be written
+  {EXIT_OK}  every document gave a record (some may carry warnings)
+  {EXIT_PARTIAL}  some documents gave error records (also reported on stderr), the others records
+  {EXIT_USAGE}  usage error: unknown option, bad value, an --output file that cannot be written,
+     or --resume with an output that does not match the inputs
   {EXIT_MODEL}  the spaCy model is not installed or not French (the message says what to install)
-  {EXIT_NO_INPUT}  nothing could be read: every input was missing, unreadable or empty
-  130  interrupted (Ctrl-C)
+  {EXIT_NO_INPUT}  nothing could be analysed: no documents, or only error records
+  {EXIT_RUN}  the run itself failed (e.g. the output could not be written: disk full)
+  130  interrupted (Ctrl-C); with --output FILE, --resume finishes the run
 """
 
 EXTRACT_EPILOG = f"""\
@@ -83,9 +89,12 @@ inputs:
   a .txt file is one document; its id is the path as given, or relative to the folder given.
   a .jsonl file (also .json, .ndjson) has one {{"id": ..., "text": ...}} object a line; a line
   without "id" gets the id FILE:LINE. Folders are searched recursively for *.txt and *.jsonl
-  (sorted; hidden files skipped). "-" or no PATH reads standard input: JSON lines if its first
-  non-empty line is a JSON object with a "text" field, else one plain text document.
-  Texts are read as UTF-8, exactly as stored: record offsets index them as they are.
+  (sorted; hidden files skipped; never the output file). "-" or no PATH reads standard input:
+  JSON lines if its first non-empty line is a JSON object with a "text" field, else one plain
+  text document. Texts are read as UTF-8, exactly as stored: record offsets index them as they
+  are. A file or line that is not UTF-8 is read as Windows-1252 (else Latin-1), with a warning.
+  Every document gives one record in its place: one that cannot be read or analysed (a bad
+  JSON line, a binary file) gives a record with an "error" object.
 
 output formats:
   jsonl  one record quotekit.record/1 a line, in input order (the default)
@@ -96,6 +105,7 @@ output formats:
 examples:
   quotekit extract articles/ > records.jsonl
   quotekit extract corpus.jsonl --jobs 4 --output records.jsonl
+  quotekit extract corpus.jsonl --jobs 4 --output records.jsonl --resume   # after a stop
   echo "« Nous ne céderons pas », a déclaré Claire Moreau." | quotekit extract --format text
 """
 
@@ -174,6 +184,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write the output to FILE (UTF-8) instead of standard output",
     )
+    extract.add_argument(
+        "--resume",
+        action="store_true",
+        help="with --output FILE (jsonl): keep the complete records FILE holds and analyse "
+        "only the documents after them, as if the run had not stopped",
+    )
     extract.set_defaults(run=_extract, title="quotekit")
 
     render = commands.add_parser(
@@ -195,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="quotekit-report.html",
         help="the page to write (default: quotekit-report.html)",
     )
-    render.set_defaults(run=_extract, format="html")
+    render.set_defaults(run=_extract, format="html", resume=False)
 
     evaluate = commands.add_parser(
         "evaluate",
@@ -337,8 +353,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: The arguments after the program name; ``sys.argv[1:]`` when None.
 
     Returns:
-        The exit code: 0 success, 1 some inputs had problems, 2 usage error, 3 model not
-        found or not French, 4 nothing could be read.
+        The exit code: 0 every document gave a record, 1 some gave error records, 2 usage
+        error, 3 model not found or not French, 4 nothing could be analysed, 5 the run
+        itself failed.
     """
     parser = build_parser()
     try:
@@ -359,6 +376,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"\n{PROG}: interrupted", file=sys.stderr)
         return 130
+    except Exception as err:  # the run itself failed (a full disk...): one line, not a traceback
+        print(f"{PROG}: error: the run stopped: {type(err).__name__}: {err}", file=sys.stderr)
+        return EXIT_RUN
 
 
 def _exit_code(code: object) -> int:
@@ -396,58 +416,52 @@ def _load(
 
 
 class _Progress:
-    """A one-line counter on a terminal: documents done and rate; silent elsewhere.
+    """tqdm's bar on stderr when it is a terminal: documents done (of the total when it is
+    known), rate and time left; silent elsewhere, and for runs of under a second."""
 
-    It shows from the second document on, so one-document runs stay quiet.
-    """
+    DELAY = 1.0  # seconds before the bar first shows
 
-    _EVERY = 0.2  # seconds between redraws
-
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, *, total: int | None = None, done: int = 0) -> None:
         self.stream = stream
         try:
             self.enabled = stream.isatty()
         except (AttributeError, ValueError):
             self.enabled = False
-        self.count = 0
-        self.start = time.monotonic()
-        self._last = 0.0
-        self._shown = False
+        self.count = done
+        self.bar: Any = None
+        if self.enabled:
+            self.bar = tqdm(
+                total=total,
+                initial=done,
+                unit=" documents",
+                file=stream,
+                delay=self.DELAY,
+                dynamic_ncols=True,
+                desc=PROG,
+            )
 
     def begin(self) -> None:
         """Start the clock (after the model has loaded, so the rate is the analysis's)."""
-        self.start = time.monotonic()
+        if self.bar is not None:
+            self.bar.reset(total=self.bar.total)
+            self.bar.update(self.count)
 
     def update(self) -> None:
         self.count += 1
-        now = time.monotonic()
-        if self.enabled and self.count > 1 and now - self._last >= self._EVERY:
-            self._last = now
-            self._draw(now)
+        if self.bar is not None:
+            self.bar.update(1)
 
-    def _draw(self, now: float) -> None:
-        elapsed = max(now - self.start, 1e-9)
-        minutes, seconds = divmod(int(elapsed), 60)
-        self.stream.write(
-            f"\r{PROG}: {self.count:,} documents, {self.count / elapsed:.1f}/s, "
-            f"{minutes}:{seconds:02d}\x1b[K"
-        )
-        self.stream.flush()
-        self._shown = True
-
-    def clear(self) -> None:
-        """Erase the bar so a message can be printed; the next update redraws it."""
-        if self._shown:
-            self.stream.write("\r\x1b[K")
-            self._shown = False
-            self._last = 0.0
+    def say(self, message: str) -> None:
+        """Print a line on the stream, above the bar."""
+        if self.bar is not None:
+            self.bar.write(message, file=self.stream)
+        else:
+            print(message, file=self.stream, flush=True)
 
     def close(self) -> None:
-        if self._shown:
-            self._draw(time.monotonic())
-            self.stream.write("\n")
-            self.stream.flush()
-            self._shown = False
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 class _Reporter:
@@ -459,8 +473,7 @@ class _Reporter:
         self.problems = 0
 
     def say(self, message: str) -> None:
-        self.progress.clear()
-        print(message, file=self.stream, flush=True)
+        self.progress.say(message)
 
     def problem(self, problem: Problem) -> None:
         self.problems += 1
@@ -481,25 +494,36 @@ class _Reporter:
 
 
 class _Writer:
-    """Writes analyses in one output format, flushing each so pipelines see them as they come."""
+    """Writes analyses in one output format, flushing each so pipelines see them as they come.
+
+    A JSON line is written whole, then flushed: a run stopped at any moment leaves complete
+    lines and at most one torn last line, which ``--resume`` drops.
+    """
 
     def __init__(self, out: TextIO, fmt: str, *, title: str = "quotekit") -> None:
         self.out = out
         self.fmt = fmt
         self.title = title
         self.count = 0
+        self.errors = 0
         # the HTML page shows an index of speakers over all articles: it is written at the end
         self.pages: list[tuple[Analysis, str]] = []
 
     def write(self, analysis: Analysis, text: str) -> None:
+        self.errors += analysis.error is not None
         if self.fmt == "html":
             self.pages.append((analysis, text))
             self.count += 1
             return
         if self.fmt == "text":
-            chunk = ("\n" if self.count else "") + format_analysis(analysis, text) + "\n"
+            view = (
+                format_analysis(analysis, text)
+                if analysis.error is None
+                else f"{analysis.id}: error: {analysis.error.message}"
+            )
+            chunk = ("\n" if self.count else "") + view + "\n"
         else:
-            record = json.dumps(to_record(analysis), ensure_ascii=False)
+            record = _json_line(to_record(analysis))
             if self.fmt == "jsonl":
                 chunk = record + "\n"
             else:
@@ -519,6 +543,17 @@ class _Writer:
             self.out.flush()
 
 
+def _json_line(value: object) -> str:
+    """JSON with characters as they are, unless the text holds a lone surrogate, which UTF-8
+    cannot encode: then escaped (``\\ud83d``), so that the record reads back exactly."""
+    line = json.dumps(value, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(value)
+    return line
+
+
 class _CorpusWriter:
     """Holds records in a temporary file until the whole corpus is seen, then writes them
     linked (corpus-wide ids and names): memory holds only the name table."""
@@ -534,7 +569,7 @@ class _CorpusWriter:
 
     def write(self, analysis: Analysis, text: str) -> None:
         self.corpus.add(analysis)
-        self.held.write(json.dumps([to_record(analysis), text], ensure_ascii=False) + "\n")
+        self.held.write(json.dumps([to_record(analysis), text]) + "\n")
         self.count += 1
 
     def close(self) -> None:
@@ -545,29 +580,122 @@ class _CorpusWriter:
         self.held.close()
         self.writer.close()
 
+    @property
+    def errors(self) -> int:
+        return self.writer.errors
+
 
 def _utf8_stdout() -> TextIO:
     stream = sys.stdout
     encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
     if encoding != "utf8" and hasattr(stream, "reconfigure"):
-        stream.reconfigure(encoding="utf-8")
+        stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     return stream
 
 
+def _stdout_file() -> tuple[int, int] | None:
+    """The (device, inode) of standard output when it is a regular file, so that
+    ``quotekit extract . > out.jsonl`` does not read ``out.jsonl``."""
+    try:
+        st = os.fstat(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino) if stat.S_ISREG(st.st_mode) else None
+
+
+class _Done:
+    """What an earlier run left in the output file, for ``--resume``."""
+
+    def __init__(self, ids: list[str | None], errors: int) -> None:
+        self.ids = ids
+        self.errors = errors
+
+
+def _read_done(path: str) -> _Done:
+    """The complete records of ``path``; a torn last line (a run killed while writing it)
+    is cut off the file, so that the run goes on after the last complete record."""
+    ids: list[str | None] = []
+    errors = 0
+    try:
+        fh = open(path, "rb+")  # noqa: SIM115 - closed below, after the truncation
+    except FileNotFoundError:
+        return _Done(ids, errors)
+    with fh:
+        kept = 0
+        for raw in fh:
+            try:
+                record = json.loads(raw) if raw.endswith(b"\n") else None
+            except ValueError:
+                record = None
+            if not isinstance(record, dict) or "schema" not in record:
+                break
+            ids.append(record.get("id"))
+            errors += "error" in record
+            kept += len(raw)
+        fh.truncate(kept)
+    return _Done(ids, errors)
+
+
+def _skip_done(documents: Iterator[Document], done: _Done, output: str) -> str | None:
+    """Skip the documents ``done`` holds records of; the reason the output does not
+    match the inputs, or None."""
+    for position, doc_id in enumerate(done.ids):
+        doc = next(documents, None)
+        if doc is None or doc.id != doc_id:
+            found = "no more documents" if doc is None else f"the document {doc.id!r}"
+            return (
+                f"cannot resume: record {position + 1} of {output} has the id {doc_id!r}, but "
+                f"the inputs give {found} at that place; give the same inputs and options as "
+                "the run that wrote it, or run without --resume to start again"
+            )
+    return None
+
+
 def _extract(args: argparse.Namespace) -> int:
-    progress = _Progress(sys.stderr)
-    reporter = _Reporter(sys.stderr, progress)
+    if args.resume and (args.output is None or args.format != "jsonl" or args.corpus):
+        print(
+            f"{PROG}: error: --resume needs --output FILE and the jsonl format (not --corpus)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     paths: list[str] = args.paths or [STDIN]
+    done = _read_done(args.output) if args.resume else _Done([], 0)
+    total = None
+    if sys.stderr is not None and sys.stderr.isatty():
+        total = count_documents(paths, input_format=args.input)
+    progress = _Progress(sys.stderr, total=total, done=len(done.ids))
+    try:
+        return _extract_with(args, paths, done, progress)
+    finally:
+        progress.close()
+
+
+def _extract_with(
+    args: argparse.Namespace, paths: list[str], done: _Done, progress: _Progress
+) -> int:
+    reporter = _Reporter(sys.stderr, progress)
     if STDIN in paths and sys.stdin is not None and sys.stdin.isatty():
         reporter.say(f"{PROG}: reading French text from standard input (end it with Ctrl-D)")
+    stdout_file = _stdout_file() if args.output is None else None
     documents = iter_documents(
-        paths, on_problem=reporter.problem, input_format=args.input, max_length=MAX_LENGTH
+        paths,
+        on_problem=reporter.problem,
+        input_format=args.input,
+        exclude=[] if args.output is None else [args.output],
+        exclude_ids=[] if stdout_file is None else [stdout_file],
     )
+    mismatch = _skip_done(documents, done, args.output) if done.ids else None
+    if mismatch is not None:
+        reporter.say(f"{PROG}: error: {mismatch}")
+        return EXIT_USAGE
 
     # Read up to the first document before loading the model, which takes seconds: a run
     # where nothing can be read fails at once.
     first = next(documents, None)
     if first is None:
+        if done.ids:
+            reporter.say(f"{PROG}: {args.output} already holds a record of every document")
+            return EXIT_PARTIAL if done.errors else EXIT_OK
         reporter.say(f"{PROG}: nothing to analyse")
         return EXIT_NO_INPUT
     analyzer = _load(
@@ -586,7 +714,15 @@ def _extract(args: argparse.Namespace) -> int:
             try:
                 if args.format == "html":  # a report: its folder may be new
                     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-                out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline="\n"))
+                out = stack.enter_context(
+                    open(
+                        args.output,
+                        "a" if args.resume else "w",
+                        encoding="utf-8",
+                        errors="backslashreplace",
+                        newline="\n",
+                    )
+                )
             except OSError as err:
                 print(
                     f"{PROG}: error: cannot write {args.output}: {err.strerror or err}",
@@ -596,16 +732,14 @@ def _extract(args: argparse.Namespace) -> int:
         stack.enter_context(warnings.catch_warnings())
         warnings.simplefilter("always", QuotekitWarning)
         warnings.showwarning = reporter.warning
+        writer = (
+            _CorpusWriter(_Writer(out, args.format, title=args.title))
+            if args.corpus
+            else _Writer(out, args.format, title=args.title)
+        )
         try:
-            done = _run_pipeline(
-                analyzer,
-                chain([first], documents),
-                args,
-                _CorpusWriter(_Writer(out, args.format, title=args.title))
-                if args.corpus
-                else _Writer(out, args.format, title=args.title),
-                progress,
-                reporter,
+            count = _run_pipeline(
+                analyzer, chain([first], documents), args, writer, progress, reporter
             )
         except BrokenPipeError:
             # The reader went away (``| head``): stop quietly, and keep Python from
@@ -613,48 +747,80 @@ def _extract(args: argparse.Namespace) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             return EXIT_OK
-        finally:
-            progress.close()
 
-    if reporter.problems:
+    errors = writer.errors + done.errors
+    count += len(done.ids)
+    if errors or reporter.problems:
         reporter.say(
-            f"{PROG}: {done:,} document{'s' * (done != 1)} analysed; "
-            f"{reporter.problems:,} problem{'s' * (reporter.problems != 1)} reported above"
+            f"{PROG}: {count:,} record{'s' * (count != 1)} written, "
+            f"{errors:,} of them error record{'s' * (errors != 1)}"
+            + (
+                f"; {reporter.problems:,} other problem{'s' * (reporter.problems != 1)}"
+                if reporter.problems
+                else ""
+            )
         )
-        return EXIT_PARTIAL if done else EXIT_NO_INPUT
+        return EXIT_PARTIAL if count > errors else EXIT_NO_INPUT
     return EXIT_OK
 
 
 def _run_pipeline(
     analyzer: Analyzer,
-    documents: Iterator[tuple[str, str]],
+    documents: Iterator[Document],
     args: argparse.Namespace,
     writer: _Writer | _CorpusWriter,
     progress: _Progress,
     reporter: _Reporter,
 ) -> int:
-    """Analyse the documents, write each result as it comes; returns how many were written."""
-    # The texts between the pipe's input and its output, to pair each result with its text:
-    # at most about batch_size * jobs of them, so memory stays flat.
-    pending: deque[tuple[str, str]] = deque()
+    """Analyse the documents, write each result as it comes, in input order: a document
+    that could not be read gets its error record in its place. Returns how many were
+    written."""
+    # The documents between the pipe's input and its output, to pair each result with its
+    # document: at most about batch_size * jobs of them (and the error documents between
+    # them), so memory stays flat.
+    pending: deque[Document] = deque()
 
     def fed() -> Iterator[tuple[str, str]]:
         for document in documents:
             pending.append(document)
-            yield document
+            if document.error is None:
+                yield document.id, document.text
+
+    def write_failed() -> None:
+        while pending and pending[0].error is not None:
+            doc = pending.popleft()
+            where = doc.source if doc.line is None else f"{doc.source}:{doc.line}"
+            assert doc.error is not None
+            reporter.say(f"{where}: {doc.error.message}")
+            writer.write(Analysis(id=doc.id, model=analyzer.model, error=doc.error), doc.text)
+            progress.update()
 
     progress.begin()
     try:
         for analysis in analyzer.pipe(fed(), batch_size=args.batch_size, n_process=args.jobs):
-            _doc_id, text = pending.popleft()
-            writer.write(analysis, text)
+            write_failed()
+            doc = pending.popleft()
+            if doc.warnings:
+                for warning in doc.warnings:
+                    reporter.say(f"{PROG}: warning: {doc.id}: {warning}")
+                analysis = _with_warnings(analysis, doc.warnings)
+            if analysis.error is not None:
+                reporter.say(f"{PROG}: error: {doc.id}: {analysis.error.message}")
+            writer.write(analysis, doc.text)
             progress.update()
+        write_failed()
     except InputError as err:
         # The documents were checked as they were read, so this is not expected; if it
         # happens the stream cannot go on, but what was written stays valid.
         reporter.problem(Problem("<pipeline>", f"{err}; the documents after it were not analysed"))
     writer.close()
     return writer.count
+
+
+def _with_warnings(analysis: Analysis, first: Sequence[str]) -> Analysis:
+    import attrs
+
+    return attrs.evolve(analysis, warnings=(*first, *analysis.warnings))
 
 
 # -- evaluate ----------------------------------------------------------------------------------

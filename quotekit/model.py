@@ -16,6 +16,7 @@ __all__ = [
     "Analysis",
     "Entity",
     "EntityKind",
+    "Failure",
     "Mention",
     "MentionKind",
     "Quote",
@@ -163,8 +164,24 @@ class Quote:
 
 
 @attrs.frozen
+class Failure:
+    """Why a document could not be analysed: a stable ``code`` for programs and a
+    ``message`` for people, saying what to do. Codes: ``bad_input`` (not a text: a bad JSON
+    line, a ``"text"`` that is not a string), ``unreadable`` (a file that cannot be read),
+    ``binary`` (a file that is not text), ``internal_error`` (a bug in quotekit or spaCy).
+    """
+
+    code: str
+    message: str
+
+
+@attrs.frozen
 class Analysis:
-    """Everything quotekit found in one document."""
+    """Everything quotekit found in one document.
+
+    ``error`` is set, with no entities and no quotes, when the document could not be
+    analysed; its record then carries an ``error`` object in place of results.
+    """
 
     id: str | None
     model: str
@@ -173,6 +190,7 @@ class Analysis:
     #: Why the result is a best effort, one sentence each (unbalanced quote marks,
     #: HTML markup, a text that does not look French); empty for a clean text.
     warnings: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    error: Failure | None = None
 
     def entity(self, entity_id: str) -> Entity:
         """The entity with this id (KeyError when there is none)."""

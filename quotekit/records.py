@@ -3,10 +3,12 @@
 The record is a public contract (``docs/record-schema.md``): fields may be added,
 never renamed or removed. Fields added here beyond the schema's table are
 ``entities[].gender``, ``entities[].number``, ``quotes[].speaker.kind``, the
-top-level ``warnings``, and how a quote is attributed (``quotes[].hedged``, ``.denial``,
-``.negated``, ``.via``, and ``.quotation`` in corpus mode); they are written only when
-known or set (``warnings`` only when there is one, the flags only when true), and absent
-ones read back as None (``warnings`` as none, the flags as false).
+top-level ``warnings``, the top-level ``error`` (a document that could not be analysed:
+``{"code": ..., "message": ...}``, with empty ``entities`` and ``quotes``), and how a quote
+is attributed (``quotes[].hedged``, ``.denial``, ``.negated``, ``.via``, and
+``.quotation`` in corpus mode); they are written only when known or set (``warnings``
+only when there is one, ``error`` only on an error record, the flags only when true), and
+absent ones read back as None (``warnings`` as none, the flags as false).
 """
 
 from __future__ import annotations
@@ -16,7 +18,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from quotekit.errors import RecordError
-from quotekit.model import Analysis, Entity, Mention, MentionKind, Quote, Span, Speaker
+from quotekit.model import (
+    Analysis,
+    Entity,
+    Failure,
+    Mention,
+    MentionKind,
+    Quote,
+    Span,
+    Speaker,
+)
 
 __all__ = [
     "SCHEMA",
@@ -114,6 +125,8 @@ def to_record(analysis: Analysis) -> Record:
     }
     if analysis.warnings:
         record["warnings"] = list(analysis.warnings)
+    if analysis.error is not None:
+        record["error"] = {"code": analysis.error.code, "message": analysis.error.message}
     return record
 
 
@@ -152,6 +165,16 @@ class _Reader:
                     f"{path}.{key}[{i}]: expected a string, got {type(value).__name__}"
                 )
         return tuple(values)
+
+    def failure(self, obj: Any, path: str) -> Failure | None:
+        """The optional ``error`` object of an error record."""
+        error = self.get(obj, "error", path, optional=True)
+        if error is None:
+            return None
+        code, message = self.get(error, "code", "error"), self.get(error, "message", "error")
+        if not (isinstance(code, str) and isinstance(message, str)):
+            raise RecordError("error: code and message must be strings")
+        return Failure(code, message)
 
     def span(self, obj: Any, path: str) -> Span:
         start, end, text = (self.get(obj, k, path) for k in ("start", "end", "text"))
@@ -283,6 +306,7 @@ def from_record(record: Mapping[str, Any]) -> Analysis:
             for i, q in enumerate(read.list(record, "quotes", "record"))
         ),
         warnings=read.strings(record, "warnings", "record"),
+        error=read.failure(record, "record"),
     )
 
 
@@ -320,6 +344,8 @@ def validate_record(record: Mapping[str, Any], text: str | None = None) -> None:
         RecordError: naming the first faulty field.
     """
     analysis = from_record(record)
+    if analysis.error is not None and (analysis.entities or analysis.quotes):
+        raise RecordError("error: an error record has no entities and no quotes")
     ids = {e.id for e in analysis.entities}
     if len(ids) != len(analysis.entities):
         raise RecordError("entities: two entities share an id")

@@ -120,9 +120,10 @@ def _trim_name(doc: Doc, start: int, end: int) -> tuple[int, int, tuple[int, int
 
 
 def _hyphen_joined(doc: Doc, i: int) -> bool:
-    """Token ``i`` ends a hyphenated word written without spaces (``moon`` of ``Ki-moon``)."""
+    """Token ``i`` ends a hyphenated word written without spaces (``moon`` of ``Ki-moon``);
+    False past the Doc's end (a name that ends the text)."""
     return (
-        i >= 2
+        2 <= i < len(doc)
         and doc[i - 1].text == "-"
         and not doc[i - 1].whitespace_
         and not doc[i - 2].whitespace_

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -17,8 +19,8 @@ from quotekit import (
     NotFrenchError,
     QuotekitError,
     QuotekitWarning,
-    TextTooLongError,
 )
+from quotekit.records import to_record, validate_record
 
 FRENCH = "« Le projet sera prêt en juin », a promis mardi le directeur du chantier, Hugo Lemaire."
 ENGLISH = (
@@ -48,11 +50,8 @@ TEXTS = [
         (b"\xc2\xab Non \xc2\xbb, a dit M. Roux.", "decode"),
         (42, "got int"),
         (["une", "liste"], "got list"),
-        ("", "empty"),
-        ("   \n", "whitespace"),
-        ("\u00a0\t\u3000", "whitespace"),
     ],
-    ids=["None", "bytes", "int", "list", "empty", "whitespace", "unicode-whitespace"],
+    ids=["None", "bytes", "int", "list"],
 )
 def test_bad_input_raises_input_error(analyzer: quotekit.Analyzer, text: object, hint: str) -> None:
     with pytest.raises(InputError, match=hint) as caught:
@@ -64,7 +63,22 @@ def test_bad_input_raises_input_error(analyzer: quotekit.Analyzer, text: object,
 def test_module_level_analyse(analyzer: quotekit.Analyzer) -> None:
     assert quotekit.analyse(FRENCH, id="a") == analyzer.analyse(FRENCH, id="a")
     with pytest.raises(InputError):
-        quotekit.analyse("")
+        quotekit.analyse(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "\u00a0\t\u3000"])
+def test_an_empty_or_blank_text_gives_an_empty_analysis_and_a_warning(
+    analyzer: quotekit.Analyzer, text: str
+) -> None:
+    with pytest.warns(QuotekitWarning, match="empty or only whitespace"):
+        analysis = analyzer.analyse(text, id="vide")
+    assert (analysis.id, analysis.entities, analysis.quotes, analysis.error) == (
+        "vide",
+        (),
+        (),
+        None,
+    )
+    assert "empty" in analysis.warnings[0]
 
 
 def test_analyse_echoes_the_id(analyzer: quotekit.Analyzer) -> None:
@@ -117,19 +131,103 @@ def test_text_at_the_limit_is_analysed(short_analyzer: quotekit.Analyzer) -> Non
     assert isinstance(short_analyzer.analyse(text), Analysis)
 
 
-def test_text_over_max_length(short_analyzer: quotekit.Analyzer) -> None:
-    text = "Le maire a annoncé que la route serait rouverte la semaine prochaine."
-    with pytest.raises(TextTooLongError, match=r"\b50\b") as caught:
-        short_analyzer.analyse(text)
-    assert isinstance(caught.value, InputError)
-    assert f"{len(text)}" in str(caught.value)
-    assert "max_length" in str(caught.value)
+def _every_span_fits(analysis: Analysis, text: str) -> None:
+    validate_record(to_record(analysis), text)
+
+
+def test_text_over_max_length_is_analysed_in_pieces(analyzer: quotekit.Analyzer) -> None:
+    short_analyzer = quotekit.load(max_length=80)
+    first = "« Nous ne céderons pas », a déclaré Claire Moreau."
+    second = "Le maire Paul Martin a affirmé que la route serait rouverte."
+    text = first + "\n\n" + second + "\n\n" + first
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QuotekitWarning)
+        whole = analyzer.analyse(text)
+        pieces = short_analyzer.analyse(text)
+    _every_span_fits(pieces, text)
+    assert len(text) > 2 * short_analyzer.max_length
+    # the same people and quotes as the whole text, one entity per name across the pieces
+    assert sorted(e.name for e in pieces.entities) == ["Claire Moreau", "Paul Martin"]
+    moreau = next(e for e in pieces.entities if e.name == "Claire Moreau")
+    assert [m.start for m in moreau.mentions] == [
+        m.start for e in whole.entities if e.name == "Claire Moreau" for m in e.mentions
+    ]
+    assert [q.start for q in pieces.quotes][::2] == [q.start for q in whole.quotes][::2]
+    assert {q.speaker.entity for q in pieces.quotes if q.speaker} <= {e.id for e in pieces.entities}
+
+
+def test_pieces_are_cut_at_paragraph_or_sentence_ends() -> None:
+    from quotekit.analyzer import _cut
+
+    text = "Une phrase. " * 10 + "\n\n" + "Une autre phrase ici. " * 10
+    pieces = _cut(text, 100)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(pieces))
+    assert all(end - start <= 100 for start, end in pieces)
+    assert all(text[end - 2 : end] in (". ", "\n\n") for _, end in pieces[:-1])
+    assert _cut("x" * 250, 100) == [(0, 100), (100, 200), (200, 250)]
 
 
 def test_text_over_max_length_in_pipe(short_analyzer: quotekit.Analyzer) -> None:
     items = ["Il pleut.", "Le maire a annoncé que la route serait rouverte la semaine prochaine."]
-    with pytest.raises(TextTooLongError, match="item 1"):
-        list(short_analyzer.pipe(items))
+    results = list(short_analyzer.pipe(items))
+    assert len(results) == 2
+    for analysis, text in zip(results, items, strict=True):
+        _every_span_fits(analysis, text)
+
+
+# --- any text ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« Oui \ud83d », a dit Anne Roy.",
+        "\ud83d",
+        "Nul\x00 et\x01 contrôle\x1f, a dit Jean Martin.",
+        "\ufeff« Non », a déclaré Luc Petit.\r\nEt voilà.\r\n",
+        "Русский 中文 العربية « Oui », a dit Anne Roy. 😀",
+    ],
+    ids=["lone-surrogate", "only-a-surrogate", "nul-and-controls", "bom-crlf", "mixed-scripts"],
+)
+def test_any_text_is_analysed_with_offsets_into_it_as_given(
+    analyzer: quotekit.Analyzer, text: str
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QuotekitWarning)
+        analysis = analyzer.analyse(text, id="x")
+    assert analysis.error is None
+    _every_span_fits(analysis, text)
+    listed = list(analyzer.pipe([("x", text)]))
+    assert listed == [analysis]
+
+
+def test_a_failure_inside_the_analysis_is_that_documents_error_only(
+    analyzer: quotekit.Analyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quotekit.people
+
+    real = quotekit.people.find_entities
+
+    def fragile(doc: Any) -> Any:
+        if "PANNE" in doc.text:
+            raise IndexError("[E040] Attempt to access token at 9, max length 9.")
+        return real(doc)
+
+    monkeypatch.setattr(quotekit.people, "find_entities", fragile)
+    items = [("a", TEXTS[0]), ("b", "Une PANNE ici."), ("c", TEXTS[1]), ("d", "PANNE")]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QuotekitWarning)
+        results = list(analyzer.pipe(items, batch_size=4))
+        alone = analyzer.analyse("PANNE encore", id="e")
+    assert [r.id for r in results] == ["a", "b", "c", "d"]
+    assert [r.error is None for r in results] == [True, False, True, False]
+    failed = results[1]
+    assert failed.error is not None and failed.error.code == "internal_error"
+    assert "IndexError" in failed.error.message and "report" in failed.error.message
+    assert (failed.entities, failed.quotes) == ((), ())
+    assert results[0] == analyzer.analyse(TEXTS[0], id="a")
+    assert alone.error is not None and alone.error.code == "internal_error"
 
 
 # --- warnings --------------------------------------------------------------------
@@ -260,11 +358,11 @@ def test_pipe_is_lazy(analyzer: quotekit.Analyzer) -> None:
     ("items", "where"),
     [
         ([TEXTS[0], None, TEXTS[1]], "item 1"),
-        ([TEXTS[0], TEXTS[1], "  "], "item 2"),
+        ([TEXTS[0], TEXTS[1], 3], "item 2"),
         ([("a", TEXTS[0]), ("b", b"octets")], "item 1 (id 'b')"),
         ([("a", TEXTS[0]), ("b", TEXTS[1], "extra")], "item 1"),
     ],
-    ids=["None", "blank", "bytes-with-id", "triple"],
+    ids=["None", "number", "bytes-with-id", "triple"],
 )
 def test_bad_item_in_pipe_names_its_position(
     analyzer: quotekit.Analyzer, items: list[object], where: str

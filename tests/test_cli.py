@@ -109,7 +109,7 @@ def test_extract_names_the_document_of_each_warning_and_keeps_it_in_the_record(
     assert unbalanced["warnings"][0].startswith("Unbalanced quote marks")
 
 
-def test_extract_jsonl_with_a_bad_line_reports_it_and_processes_the_others(
+def test_extract_jsonl_with_a_bad_line_gives_an_error_record_in_its_place(
     capsys: pytest.CaptureFixture[str], analyzer: quotekit.Analyzer, tmp_path: Path
 ) -> None:
     path = tmp_path / "lot.jsonl"
@@ -120,9 +120,14 @@ def test_extract_jsonl_with_a_bad_line_reports_it_and_processes_the_others(
     code, out, err = run(capsys, "extract", path)
     assert code == cli.EXIT_PARTIAL == 1
     assert f"{path}:2: bad JSON" in err
-    assert "2 documents analysed; 1 problem" in err
+    assert "3 records written, 1 of them error record" in err
     items = [("a", MOREAU), (f"{path}:3", MARTIN)]
     records = records_of(out)
+    assert [r["id"] for r in records] == ["a", f"{path}:2", f"{path}:3"]
+    failed = records.pop(1)
+    assert failed["error"]["code"] == "bad_input"
+    assert (failed["entities"], failed["quotes"]) == ([], [])
+    validate_record(failed)
     for record, (_, text) in zip(records, items, strict=True):
         validate_record(record, text)
     assert records == expected(analyzer, items)
@@ -171,18 +176,34 @@ def test_extract_with_a_missing_file_among_good_ones_exits_1(
     code, out, err = run(capsys, "extract", missing, articles / "moreau.txt")
     assert code == cli.EXIT_PARTIAL
     assert f"{missing}: cannot read" in err
-    assert [r["id"] for r in records_of(out)] == [str(articles / "moreau.txt")]
+    records = records_of(out)
+    assert [r["id"] for r in records] == [str(missing), str(articles / "moreau.txt")]
+    assert records[0]["error"]["code"] == "unreadable"
+    assert "error" not in records[1]
 
 
-def test_extract_when_nothing_can_be_read_exits_4(
+def test_extract_when_nothing_can_be_analysed_exits_4(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00\x1a\xff" * 50)
+    code, out, err = run(capsys, "extract", tmp_path / "absent.txt", binary)
+    assert code == cli.EXIT_NO_INPUT == 4
+    assert [r["error"]["code"] for r in records_of(out)] == ["unreadable", "binary"]
+    assert "absent.txt: cannot read" in err
+    assert "image.txt: not a text file" in err
+
+
+def test_extract_gives_an_empty_text_a_record_with_a_warning(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     empty = tmp_path / "vide.txt"
     empty.write_text("  \n", encoding="utf-8")
-    code, out, err = run(capsys, "extract", tmp_path / "absent.txt", empty)
-    assert code == cli.EXIT_NO_INPUT == 4
-    assert out == ""
-    assert "absent.txt: cannot read" in err
+    code, out, err = run(capsys, "extract", empty)
+    assert code == cli.EXIT_OK
+    (record,) = records_of(out)
+    assert (record["id"], record["entities"], record["quotes"]) == (str(empty), [], [])
+    assert "empty" in record["warnings"][0]
     assert "vide.txt: The text is empty" in err
 
 
@@ -301,15 +322,30 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_the_progress_bar_shows_from_the_second_document_on_a_terminal() -> None:
+def test_the_progress_bar_shows_done_of_total_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(cli._Progress, "DELAY", 0.0)
     stream = _Terminal()
-    progress = cli._Progress(stream)
+    progress = cli._Progress(stream, total=5, done=1)
+    progress.begin()
     progress.update()
-    assert stream.getvalue() == ""
     progress.update()
+    progress.say("a message")
     progress.close()
-    assert "2 documents" in stream.getvalue()
-    assert stream.getvalue().endswith("\n")
+    shown = stream.getvalue()
+    assert "3/5" in shown
+    assert "documents" in shown
+    assert "a message\n" in shown
+
+
+def test_the_progress_bar_waits_a_second_and_is_silent_off_a_terminal() -> None:
+    stream = _Terminal()
+    progress = cli._Progress(stream, total=3)
+    for _ in range(3):
+        progress.update()
+    progress.close()
+    assert stream.getvalue() == ""
 
     quiet = io.StringIO()
     progress = cli._Progress(quiet)

@@ -9,17 +9,26 @@ from pathlib import Path
 
 import pytest
 
-from quotekit._inputs import STDIN_NAME, Problem, format_of, iter_documents
+from quotekit._inputs import STDIN_NAME, Document, Problem, format_of, iter_documents
 
 MOREAU = "« Nous ne céderons pas », a déclaré la ministre Claire Moreau."
 MARTIN = "Le maire Paul Martin a affirmé que la route serait rouverte lundi."
 DURAND = "« Rien ne change », a dit M. Durand, porte-parole du syndicat."
 
 
-def read(*paths: str | Path, **options: object) -> tuple[list[tuple[str, str]], list[Problem]]:
+def read_all(*paths: str | Path, **options: object) -> tuple[list[Document], list[Problem]]:
     problems: list[Problem] = []
     docs = list(iter_documents(list(paths), on_problem=problems.append, **options))  # type: ignore[arg-type]
     return docs, problems
+
+
+def read(*paths: str | Path, **options: object) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """The (id, text) of the documents read; problems and error documents as problems."""
+    docs, problems = read_all(*paths, **options)
+    for doc in docs:
+        if doc.error is not None:
+            problems.append(Problem(doc.source, doc.error.message, doc.line))
+    return [(d.id, d.text) for d in docs if d.error is None], problems
 
 
 def jsonl(*objects: object) -> str:
@@ -121,36 +130,85 @@ def test_a_file_without_permission_is_reported(
     assert "cannot read" in problems[0].message
 
 
-def test_a_file_that_is_not_utf8_is_reported_and_the_others_are_read(tmp_path: Path) -> None:
+def test_a_file_that_is_not_utf8_is_decoded_as_windows_1252_with_a_warning(
+    tmp_path: Path,
+) -> None:
     latin = tmp_path / "latin1.txt"
-    latin.write_bytes(MOREAU.encode("latin-1"))
+    latin.write_bytes(MOREAU.encode("cp1252"))
     good = tmp_path / "good.txt"
     good.write_text(MARTIN, encoding="utf-8")
-    docs, problems = read(latin, good)
-    assert docs == [(str(good), MARTIN)]
-    assert problems[0].source == str(latin)
-    assert "not UTF-8" in problems[0].message
-    assert "iconv" in problems[0].message
+    docs, problems = read_all(latin, good)
+    assert [(d.id, d.text) for d in docs] == [(str(latin), MOREAU), (str(good), MARTIN)]
+    assert problems == []
+    assert "not UTF-8" in docs[0].warnings[0]
+    assert "Windows-1252" in docs[0].warnings[0]
+    assert docs[1].warnings == ()
+
+
+def test_bytes_windows_1252_lacks_are_read_as_latin_1(tmp_path: Path) -> None:
+    path = tmp_path / "odd.txt"
+    path.write_bytes(b"Caf\xe9 \x81 ouvert.")
+    [doc], _ = read_all(path)
+    assert doc.text == "Café \x81 ouvert."
+    assert "Latin-1" in doc.warnings[0]
+
+
+def test_a_binary_file_gives_an_error_document_in_its_place(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(MOREAU, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe" * 20)
+    (tmp_path / "c.txt").write_text(MARTIN, encoding="utf-8")
+    docs, problems = read_all(tmp_path)
+    assert [d.id for d in docs] == ["a.txt", "b.txt", "c.txt"]
+    assert [d.error.code if d.error else None for d in docs] == [None, "binary", None]
+    assert problems == []
+
+
+def test_a_utf8_text_with_nul_and_control_characters_is_a_text(tmp_path: Path) -> None:
+    text = "Titre\x00\x01\x07 " + MOREAU
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    [doc], _ = read_all(path)
+    assert (doc.text, doc.error) == (text, None)
 
 
 @pytest.mark.parametrize("content", ["", "   \n\t\n"])
-def test_an_empty_text_file_is_reported_and_skipped(tmp_path: Path, content: str) -> None:
+def test_an_empty_text_file_is_a_document(tmp_path: Path, content: str) -> None:
     path = tmp_path / "vide.txt"
     path.write_text(content, encoding="utf-8")
     docs, problems = read(path)
+    assert docs == [(str(path), content)]
+    assert problems == []
+
+
+def test_a_missing_file_gives_an_error_document_named_by_its_path(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(MARTIN, encoding="utf-8")
+    docs, _ = read_all(tmp_path / "absent.txt", good)
+    assert [d.id for d in docs] == [str(tmp_path / "absent.txt"), str(good)]
+    assert docs[0].error is not None and docs[0].error.code == "unreadable"
+    assert "cannot read" in docs[0].error.message
+
+
+def test_the_output_file_is_never_read_as_input(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(MOREAU, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text(jsonl({"id": "x", "text": MARTIN}), encoding="utf-8")
+    docs, _ = read_all(tmp_path, exclude=[out])
+    assert [d.id for d in docs] == ["a.txt"]
+    stat = out.stat()
+    docs, _ = read_all(tmp_path, exclude_ids=[(stat.st_dev, stat.st_ino)])
+    assert [d.id for d in docs] == ["a.txt"]
+    docs, problems = read_all(out, exclude=[str(out)])
     assert docs == []
-    assert "empty" in problems[0].message
+    assert "output file" in problems[0].message
 
 
-def test_a_text_longer_than_max_length_is_reported_with_its_place(tmp_path: Path) -> None:
-    long_file = tmp_path / "long.txt"
-    long_file.write_text(MOREAU * 3, encoding="utf-8")
-    lines = tmp_path / "lines.jsonl"
-    lines.write_text(jsonl({"text": MOREAU * 3}, {"text": MARTIN}), encoding="utf-8")
-    docs, problems = read(long_file, lines, max_length=100)
-    assert docs == [(f"{lines}:2", MARTIN)]
-    assert [(p.source, p.line) for p in problems] == [(str(long_file), None), (str(lines), 1)]
-    assert all("max_length" in p.message for p in problems)
+def test_a_long_text_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text(MOREAU * 3000, encoding="utf-8")
+    docs, problems = read(path)
+    assert docs == [(str(path), MOREAU * 3000)]
+    assert problems == []
 
 
 # -- JSON lines -------------------------------------------------------------------------------
@@ -182,7 +240,6 @@ def test_json_lines_give_their_id_or_file_and_line(tmp_path: Path) -> None:
         ('{"id": "x"}', 'no "text" field'),
         ('{"id": "x", "text": 3}', '"text" is a number'),
         ('{"id": "x", "text": null}', '"text" is null'),
-        ('{"id": "x", "text": "  "}', "empty"),
         ('{"id": ["x"], "text": "Bonjour."}', '"id" is an array'),
     ],
 )
@@ -201,16 +258,37 @@ def test_a_bad_json_line_is_reported_with_its_number_and_the_rest_is_read(
     assert message in problems[0].message
 
 
-def test_a_json_line_that_is_not_utf8_costs_only_that_line(tmp_path: Path) -> None:
+def test_a_json_line_that_is_not_utf8_is_decoded_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "lot.jsonl"
     path.write_bytes(
         jsonl({"id": "a", "text": MOREAU}).encode("utf-8")
-        + jsonl({"id": "b", "text": MARTIN}).encode("latin-1")
+        + jsonl({"id": "b", "text": MARTIN}).encode("cp1252")
         + jsonl({"id": "c", "text": DURAND}).encode("utf-8")
     )
-    docs, problems = read(path)
-    assert [doc_id for doc_id, _ in docs] == ["a", "c"]
-    assert (problems[0].line, "not UTF-8" in problems[0].message) == (2, True)
+    docs, problems = read_all(path)
+    assert [(d.id, d.text) for d in docs] == [("a", MOREAU), ("b", MARTIN), ("c", DURAND)]
+    assert [bool(d.warnings) for d in docs] == [False, True, False]
+    assert problems == []
+
+
+def test_bad_json_lines_keep_their_place_with_an_id(tmp_path: Path) -> None:
+    path = tmp_path / "lot.jsonl"
+    path.write_text(
+        jsonl({"id": "a", "text": MOREAU}) + "pas du JSON\n" + '{"id": "b", "text": 3}\n'
+    )
+    docs, _ = read_all(path)
+    assert [(d.id, d.error.code if d.error else None) for d in docs] == [
+        ("a", None),
+        (f"{path}:2", "bad_input"),
+        ("b", "bad_input"),
+    ]
+
+
+def test_lone_surrogate_escapes_are_kept_in_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "lot.jsonl"
+    path.write_text('{"id": "a", "text": "Oui \\ud83d non."}\n', encoding="utf-8")
+    [doc], _ = read_all(path)
+    assert doc.text == "Oui \ud83d non."
 
 
 def test_a_json_lines_file_with_no_lines_is_a_problem(tmp_path: Path) -> None:
@@ -231,8 +309,9 @@ def test_json_lines_are_read_lazily() -> None:
             yield jsonl({"id": str(i), "text": MOREAU}).encode("utf-8")
 
     docs = iter_documents(["-"], on_problem=pytest.fail, stdin=lines())  # type: ignore[arg-type]
-    assert next(docs) == ("0", MOREAU)
-    assert next(docs) == ("1", MOREAU)
+    first = next(docs)
+    assert (first.id, first.text) == ("0", MOREAU)
+    assert next(docs).id == "1"
     assert consumed == 2
 
 
@@ -301,10 +380,11 @@ def test_empty_stdin_is_a_problem(data: bytes) -> None:
     assert problems[0].source == STDIN_NAME
 
 
-def test_stdin_that_is_not_utf8_is_a_problem() -> None:
-    docs, problems = read(stdin=stdin_of(MOREAU.encode("latin-1")))
-    assert docs == []
-    assert "not UTF-8" in problems[0].message
+def test_stdin_that_is_not_utf8_is_decoded_with_a_warning() -> None:
+    docs, problems = read_all(stdin=stdin_of(MOREAU.encode("cp1252")))
+    assert [(d.id, d.text) for d in docs] == [(STDIN_NAME, MOREAU)]
+    assert "not UTF-8" in docs[0].warnings[0]
+    assert problems == []
 
 
 def test_problems_read_like_compiler_messages() -> None:

@@ -16,7 +16,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import quotekit
-from quotekit.errors import InputError, QuotekitWarning
+from quotekit.errors import QuotekitWarning
 from quotekit.model import Analysis
 from quotekit.records import validate_record
 
@@ -120,9 +120,12 @@ def test_batch_equals_one_by_one(analyzer: quotekit.Analyzer, batch: list[str]) 
 
 @settings(max_examples=25, deadline=None)
 @given(text=st.text(alphabet=" \t\n\r\x0b\x0c\u00a0\u2003\u202f\u3000\u2028", max_size=20))
-def test_blank_text_is_an_input_error(analyzer: quotekit.Analyzer, text: str) -> None:
-    with pytest.raises(InputError):
-        analyzer.analyse(text)
+def test_blank_text_is_an_empty_analysis_with_a_warning(
+    analyzer: quotekit.Analyzer, text: str
+) -> None:
+    with pytest.warns(QuotekitWarning, match="empty or only whitespace"):
+        analysis = analyzer.analyse(text)
+    assert (analysis.entities, analysis.quotes, analysis.error) == ((), (), None)
 
 
 @pytest.mark.parametrize(
