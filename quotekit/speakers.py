@@ -18,6 +18,7 @@ a readable table of weights.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from collections.abc import Sequence
 
@@ -202,6 +203,7 @@ def speaker_candidates(
     text: str,
     previous: Speaker | None,
     window: int = 2500,
+    view: _Text | None = None,
 ) -> list[Candidate]:
     """The candidates for the speaker of ``analysis.quotes[index]``.
 
@@ -213,13 +215,16 @@ def speaker_candidates(
         text: The article.
         previous: The speaker of the quote before, if any.
         window: Entities with no mention this close to the quote (characters) are left out.
+        view: The article's sentence and paragraph index, when the caller made it once for
+            all its quotes.
 
     Returns:
         Nobody, the rules' speaker when it is a bare description, and each entity with a
         name mention within ``window`` characters of the quote.
     """
     quote = analysis.quotes[index]
-    view = _Text(text, sentence_starts)
+    if view is None:
+        view = _Text(text, sentence_starts)
     # recency: entities ordered by their last name mention before the quote
     last: dict[str, int] = {}
     for e in analysis.entities:
@@ -279,16 +284,22 @@ def speaker_candidates(
     return out
 
 
-def _description_features(phrase: str) -> dict[str, float]:
-    """Can a description speak: is one of its words a noun for people or organisations?"""
+@functools.lru_cache(maxsize=1)
+def _agent_nouns() -> frozenset[str]:
+    """Nouns for people or organisations: the words that let a description speak."""
     data = french()
-    agents = (
+    return (
         data.role_nouns
         | data.generic_person_nouns
         | data.event_person_nouns
         | data.organization_heads
         | data.nationalities
     )
+
+
+def _description_features(phrase: str) -> dict[str, float]:
+    """Can a description speak: is one of its words a noun for people or organisations?"""
+    agents = _agent_nouns()
     words = [w.strip(".,;:'’«»\"()").lower() for w in phrase.replace("'", " ").split()]
     words = [w for w in words if w]
     f: dict[str, float] = {}
@@ -336,9 +347,16 @@ def rank_speakers(
     """
     quotes = []
     previous: Speaker | None = None
+    view = _Text(text, sentence_starts)
     for i, quote in enumerate(analysis.quotes):
         candidates = speaker_candidates(
-            analysis, i, evidence[i], sentence_starts=sentence_starts, text=text, previous=previous
+            analysis,
+            i,
+            evidence[i],
+            sentence_starts=sentence_starts,
+            text=text,
+            previous=previous,
+            view=view,
         )
         best, p = choose(model, candidates)
         confidence = round(max(0.0, min(1.0, evidence[i].quote_confidence * p)), 4)
