@@ -12,6 +12,7 @@ gold.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections.abc import Mapping
@@ -109,9 +110,23 @@ def _read(folder: Path | None, file: str) -> tuple[str, str]:
 def load_models(folder: str | Path | None = None) -> Models:
     """Load a model folder written by ``quotekit train``; None loads the shipped one.
 
+    The quote and the attribution components both ask for the folder: it is read once,
+    and again only when one of its files changed (a model retrained in place).
+
     Raises:
         InputError: a file is missing or is not a quotekit model.
     """
+    if folder is None:
+        return _load(None, ())
+    path = Path(folder).resolve()
+    stamps = tuple(
+        (path / f).stat().st_mtime_ns if (path / f).exists() else -1 for f in FILES.values()
+    )
+    return _load(str(path), stamps)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(folder: str | None, _stamps: tuple[int, ...]) -> Models:
     path = None if folder is None else Path(folder)
     loaded: dict[str, LinearModel] = {}
     for name, file in FILES.items():

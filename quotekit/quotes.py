@@ -41,12 +41,10 @@ from quotekit.model import Quote, QuoteKind, Span
 
 __all__ = [
     "QuoteCandidate",
-    "cue_span",
+    "find_candidates",
     "find_quotes",
-    "is_finite",
-    "is_reporting_verb",
+    "quote_of",
     "reopens_speech",
-    "reporting_lemma",
 ]
 
 #: Tokens that no clause or apposition runs across: sentence punctuation and quote marks.
