@@ -13,7 +13,9 @@ The gold articles are parsed once. Then:
 2. **Speakers.** The quotes the trained decision keeps go through the attribution rules;
    for each one that matches a gold quote with a known speaker, every candidate of
    :func:`quotekit.speakers.speaker_candidates` is labelled by the evaluator's own
-   speaker test, and a second logistic regression learns to rank them.
+   speaker test, and a conditional logit learns to rank them: the softmax over each
+   quote's candidates that analysis applies (:func:`quotekit.speakers.choose`), fitted by
+   the likelihood of the right candidates.
 
 Learning uses scikit-learn (``pip install "quotekit[train]"``); the weights are written as
 a model folder (:mod:`quotekit.linear`) that ``quotekit.load(attribution=FOLDER)``,
@@ -56,8 +58,8 @@ from quotekit.speakers import RuleEvidence, rank_speakers, speaker_candidates
 
 __all__ = ["Article", "cross_validate", "fit", "prepare", "train"]
 
-#: Inverse regularisation strength of both logistic regressions (chosen by
-#: cross-validation on the open gold, see docs/training.md).
+#: Inverse regularisation strength of the quote decision and the speaker ranker (chosen
+#: by cross-validation on the open gold, see docs/training.md).
 C = 0.3
 #: Quote thresholds tried on held-out folds.
 THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
@@ -139,6 +141,60 @@ def _logistic(rows: Iterable[tuple[dict[str, float], int]], *, c: float, what: s
     return LinearModel(weights, round(float(model.intercept_[0]), 6), meta)
 
 
+def _ranker(groups: Iterable[list[tuple[dict[str, float], int]]], *, c: float) -> LinearModel:
+    """A conditional logit: the softmax over each quote's candidates that ``choose``
+    applies, fitted by maximum likelihood of the right candidates, with an L2 penalty
+    ``1 / (2c)`` as in scikit-learn's logistic regression."""
+    try:
+        import numpy
+        from scipy.optimize import minimize
+        from sklearn.feature_extraction import DictVectorizer
+    except ImportError as err:  # pragma: no cover - depends on the environment
+        raise QuotekitError('Training needs SciPy: pip install "quotekit[train]"') from err
+    features: list[dict[str, float]] = []
+    labels: list[int] = []
+    owners: list[int] = []
+    n = 0
+    for group in groups:
+        n_right = sum(y for _, y in group)
+        if n_right == 0 or n_right == len(group):
+            continue  # no right candidate, or nothing to choose: nothing to learn
+        for f, y in group:
+            features.append(f)
+            labels.append(y)
+            owners.append(n)
+        n += 1
+    if n == 0:
+        raise QuotekitError(
+            "Nothing to learn the speaker ranking from: no gold quote has a right and a "
+            "wrong speaker candidate. Check that its quotes have speakers and offsets."
+        )
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(features).tocsr()
+    right = numpy.asarray(labels, dtype=float)
+    owner = numpy.asarray(owners)
+
+    def loss(w: Any) -> tuple[float, Any]:
+        s = x @ w
+        top = numpy.full(n, -numpy.inf)
+        numpy.maximum.at(top, owner, s)
+        e = numpy.exp(s - top[owner])
+        z = numpy.bincount(owner, weights=e, minlength=n)
+        zr = numpy.bincount(owner, weights=e * right, minlength=n)
+        value = -float(numpy.sum(numpy.log(zr) - numpy.log(z))) + 0.5 / c * float(w @ w)
+        grad = x.T @ (e / z[owner] - e * right / zr[owner]) + w / c
+        return value, grad
+
+    found = minimize(loss, numpy.zeros(x.shape[1]), jac=True, method="L-BFGS-B")
+    weights = {
+        name: round(float(w), 6)
+        for name, w in zip(vectorizer.get_feature_names_out(), found.x, strict=True)
+        if abs(w) > 1e-9
+    }
+    meta = {"examples": len(labels), "quotes": n, "C": c, "objective": "conditional logit"}
+    return LinearModel(weights, 0.0, meta)
+
+
 def _quotes_of(article: Article, quotes: LinearModel | None) -> Analysis:
     """The article's analysis with the quotes the decision keeps (None: the rules')."""
     if quotes is None or not quotes.meta.get("enabled", True):
@@ -157,9 +213,9 @@ def _attributed(
     return attribute(article.doc, _quotes_of(article, quotes), evidence=evidence), evidence
 
 
-def _speaker_rows(
+def _speaker_groups(
     article: Article, analysis: Analysis, evidence: Sequence[RuleEvidence]
-) -> Iterable[tuple[dict[str, float], int]]:
+) -> Iterable[list[tuple[dict[str, float], int]]]:
     gold = article.gold
     pairs = _match(
         [(q.start, q.end) for q in gold.quotes],
@@ -172,11 +228,14 @@ def _speaker_rows(
     for i, quote in enumerate(analysis.quotes):
         g = by_pred.get(i)
         if g is not None and _speaker_evaluated(gold.quotes[g]):
+            group = []
             for cand in speaker_candidates(
                 analysis, i, evidence[i], sentence_starts=starts, text=gold.text, previous=previous
             ):
                 with_it = attrs.evolve(quote, speaker=cand.speaker)
-                yield cand.features, int(_speaker_correct(gold.quotes[g], gold, with_it, analysis))
+                right = _speaker_correct(gold.quotes[g], gold, with_it, analysis)
+                group.append((cand.features, int(right)))
+            yield group
         if evidence[i].speaker is not None:
             previous = evidence[i].speaker
 
@@ -229,12 +288,12 @@ def fit(
     }
     quotes = attrs.evolve(quotes, meta={**quotes.meta, **quote_meta})
 
-    def rows() -> Iterable[tuple[dict[str, float], int]]:
+    def groups() -> Iterable[list[tuple[dict[str, float], int]]]:
         for a in articles:
             analysis, evidence = _attributed(a, quotes)
-            yield from _speaker_rows(a, analysis, evidence)
+            yield from _speaker_groups(a, analysis, evidence)
 
-    speakers = _logistic(rows(), c=c, what="speaker ranking")
+    speakers = _ranker(groups(), c=c)
     meta = {"articles": len(articles)}
     return Models(
         attrs.evolve(quotes, meta={**quotes.meta, **meta}),

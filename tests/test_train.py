@@ -138,3 +138,31 @@ def test_the_command_line_trains_evaluates_and_says_what_is_wrong(
     code = main(["extract", str(article_file), "--attribution", str(tmp_path / "nowhere")])
     assert code != EXIT_OK
     assert "quotekit train" in capsys.readouterr().err
+
+
+def test_the_speaker_ranker_learns_which_candidate_of_each_quote_is_right() -> None:
+    """A conditional logit: only the comparison inside a quote's candidates counts."""
+    from quotekit.speakers import Candidate, choose
+    from quotekit.train import _ranker
+
+    # the right candidate is the one "near" the cue; "named" is common to right and wrong
+    # candidates alike, so it says nothing about which one is right
+    groups = [
+        [({"near": 1.0, "named": 1.0}, 1), ({"named": 1.0}, 0), ({}, 0)] for _ in range(20)
+    ]
+    groups.append([({"near": 1.0}, 1)])  # nothing to choose: left out
+    groups.append([({"far": 1.0}, 0)])  # no right candidate: left out
+    model = _ranker(groups, c=1.0)
+    assert model.meta["quotes"] == 20
+    assert "far" not in model.weights
+    assert model.weights["near"] > 1.0
+    cands = [Candidate(None, {"named": 1.0}), Candidate(None, {"near": 1.0, "named": 1.0})]
+    best, p = choose(model, cands)
+    assert best is cands[1] and p > 0.8
+
+
+def test_the_speaker_ranker_needs_a_choice_to_learn_from() -> None:
+    from quotekit.train import _ranker
+
+    with pytest.raises(quotekit.QuotekitError, match="Nothing to learn"):
+        _ranker([[({"a": 1.0}, 1)], [({"b": 1.0}, 0)]], c=1.0)
