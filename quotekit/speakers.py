@@ -254,6 +254,11 @@ def speaker_candidates(
         desc.update(_description_features(evidence.speaker.name))
         rule_phrase = evidence.speaker.mention
         out.append(Candidate(evidence.speaker, desc))
+    pronoun = _pronoun_of(evidence)
+    # the gender a pronoun gives its referent: "ils" may stand for a mixed group
+    pronoun_gender = ""
+    if pronoun is not None and pronoun != ("m", "plur"):
+        pronoun_gender = pronoun[0]
     for entity in analysis.entities:
         near = any(
             m.start < quote.end + window and m.end > quote.start - window for m in entity.mentions
@@ -261,6 +266,13 @@ def speaker_candidates(
         is_rule = evidence.speaker is not None and evidence.speaker.entity == entity.id
         if not (near or is_rule):
             continue
+        if (
+            pronoun_gender
+            and entity.kind == "person"
+            and entity.gender is not None
+            and entity.gender != pronoun_gender
+        ):
+            continue  # "a-t-elle dit" is no man's word, whatever else points to him
         if is_rule and evidence.speaker is not None:
             speaker = evidence.speaker
         else:

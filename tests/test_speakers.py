@@ -78,6 +78,25 @@ def test_candidates_are_nobody_and_each_entity_near_the_quote() -> None:
     assert "near_cue" not in girard
 
 
+@pytest.mark.parametrize(
+    ("pronoun", "kept"), [("elle", {"e1"}), ("il", {"e2"}), ("ils", {"e1", "e2"})]
+)
+def test_a_pronoun_speaker_rules_out_the_persons_of_the_other_gender(
+    pronoun: str, kept: set[str]
+) -> None:
+    """ "a-t-elle déclaré" is no man's word: a person whose gender is known and differs
+    from the pronoun's is no candidate; "ils", which may stand for a mixed group, keeps
+    everyone."""
+    analysis, _ = _analysis()
+    at = TEXT.index("a déclaré")
+    speaker = Speaker("Claire Moreau", "person", "e1", Span(at, at + len(pronoun), pronoun))
+    evidence = RuleEvidence(speaker, 0.7, "pronoun", 0.9)
+    candidates = speaker_candidates(
+        analysis, 0, evidence, sentence_starts=[0, 33, 58], text=TEXT, previous=None
+    )
+    assert {c.speaker.entity for c in candidates if c.speaker is not None} == kept
+
+
 def test_a_description_of_the_rules_is_a_candidate_with_its_own_features() -> None:
     analysis, _ = _analysis()
     phrase = Span(0, 13, TEXT[:13])
