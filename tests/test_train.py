@@ -147,9 +147,7 @@ def test_the_speaker_ranker_learns_which_candidate_of_each_quote_is_right() -> N
 
     # the right candidate is the one "near" the cue; "named" is common to right and wrong
     # candidates alike, so it says nothing about which one is right
-    groups = [
-        [({"near": 1.0, "named": 1.0}, 1), ({"named": 1.0}, 0), ({}, 0)] for _ in range(20)
-    ]
+    groups = [[({"near": 1.0, "named": 1.0}, 1), ({"named": 1.0}, 0), ({}, 0)] for _ in range(20)]
     groups.append([({"near": 1.0}, 1)])  # nothing to choose: left out
     groups.append([({"far": 1.0}, 0)])  # no right candidate: left out
     model = _ranker(groups, c=1.0)
