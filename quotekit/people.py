@@ -20,7 +20,7 @@ from collections import defaultdict
 import attrs
 from spacy.tokens import Doc
 
-from quotekit._text import doc_text
+from quotekit._text import doc_sentences, doc_text
 from quotekit.model import Entity, Mention, Span
 from quotekit.names import NameMention, cluster_names, normalize
 from quotekit.organizations import find_organizations
@@ -95,7 +95,9 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
         NameMention(doc[m.start : m.end].text, doc[m.start].idx, m.gender, m.title is not None)
         for m in persons
     ]
-    clusters = cluster_names(names)
+    sentences = doc_sentences(doc)
+    opening_end = doc[sentences[0][1] - 1].idx if sentences else 0
+    clusters = cluster_names(names, opening_end=opening_end)
     members: dict[int, list[int]] = defaultdict(list)
     for i, rep in enumerate(clusters):
         members[rep].append(i)
