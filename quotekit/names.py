@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -19,6 +19,7 @@ __all__ = [
     "TRANSLIT_LETTERS",
     "NameMention",
     "cluster_names",
+    "join_aliases",
     "normalize",
     "skeleton",
     "translit_key",
@@ -227,6 +228,65 @@ def cluster_names(mentions: Sequence[NameMention], *, opening_end: int = 0) -> l
             rep[i] = i
             full_forms.append(i)
     return [rep[i] for i in range(len(mentions))]
+
+
+def join_aliases(
+    mentions: Sequence[NameMention], clusters: Sequence[int], links: Iterable[tuple[int, int]]
+) -> list[int]:
+    """Merge the clusters of :func:`cluster_names` that ``links`` say are one person.
+
+    Args:
+        mentions: The name mentions given to :func:`cluster_names`.
+        clusters: Its result.
+        links: Pairs of mention indices that are two names of one person (an alias
+            phrase of the text, the alias table: :mod:`quotekit.aliases`).
+
+    Returns:
+        For each mention, the representative of its merged cluster: that of the cluster
+        with most mentions among those merged (the first mentioned, on a tie), so that a
+        person is named as the article names them most.
+
+    Notes:
+        A linked mention that is a short form of another name ("Martin" in "Sophie
+        Durand, née Martin", which spelling alone gives to a "Paul Martin" of the
+        article) goes alone to the person it is linked to, without that other cluster.
+    """
+    links = list(links)
+    if not links:
+        return list(clusters)
+    toks = [[skeleton(t) for t in _core(_tokens(m.text))] for m in mentions]
+    linked = {i for pair in links for i in pair}
+    detached = {i for i in linked if toks[i] != toks[clusters[i]]}
+    parent = list(range(len(mentions)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for i, r in enumerate(clusters):
+        if i not in detached:
+            union(i, r)
+    for a, b in links:
+        union(a, b)
+    # each merged group, by the clusters it joins (a detached mention is one of its own)
+    groups: dict[int, dict[int, list[int]]] = {}
+    for i in range(len(mentions)):
+        own = i if i in detached else clusters[i]
+        groups.setdefault(find(i), {}).setdefault(own, []).append(i)
+    out = list(clusters)
+    for parts in groups.values():
+        main = min(parts, key=lambda c: (-len(parts[c]), min(mentions[i].start for i in parts[c])))
+        for members in parts.values():
+            for i in members:
+                out[i] = main
+    return out
 
 
 def _first_start(r: int, rep: dict[int, int], mentions: Sequence[NameMention]) -> int:
