@@ -8,10 +8,14 @@ project's own.
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
 from spacy.language import Language
 
+import quotekit
 from quotekit.aliases import alias_links, table_links
+from quotekit.canonical import _words
 from quotekit.people import find_entities
 
 
@@ -167,17 +171,85 @@ def test_alias_links_gives_indices_of_the_mentions(nlp: Language) -> None:
     assert alias_links(doc, names[:1]) == []
 
 
-# --- the alias table ---------------------------------------------------------------------
+# --- the shipped alias table -------------------------------------------------------------
+
+
+def test_the_table_joins_a_birth_name_and_the_name_a_person_is_known_by(nlp: Language) -> None:
+    text = (
+        "Le roi du football Pelé a reçu le prix hier. Edson Arantes do Nascimento était ému,"
+        " selon Marie Lefèvre."
+    )
+    assert persons(nlp, text) == [["Pelé", "Edson Arantes do Nascimento"], ["Marie Lefèvre"]]
 
 
 @pytest.mark.parametrize(
     ("names", "expected"),
     [
+        (["Robert Zimmerman", "Bob Dylan"], [(0, 1)]),  # "Bob" is "Robert" in the table
+        (["Lénine", "Vladimir Oulianov"], [(0, 1)]),  # "Lénine" is "Lenin"
         (["Karol Wojtyla", "Marie Dupont", "Jean-Paul II"], [(0, 2)]),  # one target
         (["Luiz Inácio Lula da Silva", "Lula", "Lula"], [(0, 1), (0, 2)]),
-        (["Lula", "Lula"], []),  # one name is no link
+        (["Jean-Philippe Smet", "Johnny Hallyday", "Johnny Hallyday"], [(0, 1), (0, 2)]),
+        (["David Jones", "David Bowie"], []),  # only "David Robert Jones" is Bowie
+        (["Michel Colucci", "Michel Colin"], []),
+        (["Pelé", "Pelé"], []),  # one name is no link
         ([], []),
     ],
 )
 def test_table_links(names: list[str], expected: list[tuple[int, int]]) -> None:
     assert table_links(names) == expected
+
+
+def _table_rows() -> list[tuple[str, str]]:
+    path = resources.files("quotekit").joinpath("resources", "fr", "aliases.tsv")
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            variant, canonical = line.split("\t")
+            rows.append((variant, canonical))
+    return rows
+
+
+def test_the_table_is_consistent() -> None:
+    rows = _table_rows()
+    targets: dict[str, set[str]] = {}
+    for variant, canonical in rows:
+        targets.setdefault("".join(_words(variant)), set()).add("".join(_words(canonical)))
+    assert all(len(t) == 1 for t in targets.values()), "a variant has two canonical names"
+    variants = set(targets)
+    for variant, canonical in rows:
+        assert "".join(_words(variant)) != "".join(_words(canonical)), variant
+        # no chains: a canonical name is never itself rewritten as a whole
+        if len(_words(canonical)) > 1 or len(_words(variant)) > 1:
+            assert "".join(_words(canonical)) not in variants, canonical
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Abedi Pelé", "Edson Arantes do Nascimento"],  # the footballer of Ghana
+        ["Gordon Brown", "Gordon Sumner"],
+        ["David Jones", "David Bowie"],
+        ["Elton John", "John Wayne"],
+        ["Jean-Claude Duvalier", "François Duvalier"],
+        ["Mohammed ben Zayed", "Mohammed ben Salmane"],
+        ["Paul Van Haver", "Paul Hewson"],
+    ],
+)
+def test_table_rows_do_not_merge_different_people(names: list[str]) -> None:
+    assert len(set(quotekit.canonicalize(names))) == len(names)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Pelé", "Edson Arantes do Nascimento"],
+        ["Johnny Hallyday", "Jean-Philippe Smet"],
+        ["Stromae", "Paul Van Haver"],
+        ["Sting", "Gordon Sumner"],
+        ["Malcolm X", "Malcolm Little"],
+        ["DSK", "Dominique Strauss-Kahn"],
+    ],
+)
+def test_table_rows_merge_across_documents(names: list[str]) -> None:
+    assert len(set(quotekit.canonicalize(names))) == 1
