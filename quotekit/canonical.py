@@ -259,6 +259,7 @@ class ParsedName:
     joined: str = ""  # the normalised words run together, particles kept: "jeanmarielepen"
     keys: tuple[tuple[str, ...], ...] = ()  # transliteration keys of the words (translit_keys)
     groups: tuple[frozenset[int], ...] = ()  # given-name groups of the words
+    aliased: bool = False  # a whole-name alias gave the words ("Edson Arantes do Nascimento")
 
     @property
     def is_full(self) -> bool:
@@ -382,6 +383,7 @@ def parse_name(
         "".join(w for w, _ in pairs),
         tuple(_keys_of(spelled_word) for _, spelled_word in kept),
         tuple(_given_groups(w, given) if len(w) > 1 else _NO_GROUP for w in skeletons),
+        aliased=whole is not None,
     )
 
 
@@ -669,6 +671,10 @@ def cluster_parsed(parsed: dict[str, ParsedName], counts: dict[str, int]) -> dic
     for s in shapes:
         p = rep[s]
         if p.is_full:
+            continue
+        if len(s) == 1 and any(parsed[n].aliased for n in by_words[s]):
+            # a name the alias table gives a birth name for is known by that one word
+            # ("Pelé", "Hulk"): not the surname of a full name ("Abedi Pelé", "Hulk Hogan")
             continue
         own = _consonants(p.surname)
         candidates = set(lookup.get(own, ()))

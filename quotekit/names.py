@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -19,6 +19,7 @@ __all__ = [
     "TRANSLIT_LETTERS",
     "NameMention",
     "cluster_names",
+    "join_aliases",
     "normalize",
     "skeleton",
     "translit_key",
@@ -137,11 +138,14 @@ def _is_part_of(short: list[str], full: list[str]) -> bool:
     )
 
 
-def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
+def cluster_names(mentions: Sequence[NameMention], *, opening_end: int = 0) -> list[int]:
     """Assign each mention a cluster number; mentions of one person share it.
 
     Args:
         mentions: Name mentions in text order.
+        opening_end: Where the article's opening sentence (a headline, often) ends, as a
+            character offset: a name there is not taken as the first full mention of a
+            person (see the namesake rule below).
 
     Returns:
         For each mention, the index (in ``mentions``) of its cluster's representative:
@@ -153,7 +157,11 @@ def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
         surname, the first words of a name with two surnames) joins the nearest earlier
         compatible full name, else the first later one; a first name alone, without a
         title, joins the one full name it starts, if only one does; two different full
-        names never merge, even with one surname.
+        names never merge, even with one surname. A name that adds middle initials to a
+        given name and surname the article has already used, after its opening sentence,
+        is a namesake ("George Martin" ... "George R. R. Martin"): articles give a name in
+        full first and shorten it after, and initials are what set namesakes apart
+        ("George Bush", "George W. Bush"); "John F. Kennedy" ... "John Kennedy" is one.
     """
     # skeletons, so that "Zelensky" and "Zelenskiy" in one article are one name
     toks = [[skeleton(t) for t in _core(_tokens(m.text))] for m in mentions]
@@ -163,6 +171,25 @@ def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
         range(len(mentions)),
         key=lambda i: (-len(toks[i]), sum(len(t) == 1 for t in toks[i]), mentions[i].start),
     )
+    # where each form is first written, and first written after the opening sentence
+    first_use: dict[tuple[str, ...], int] = {}
+    first_later_use: dict[tuple[str, ...], int] = {}
+    for m, t in zip(mentions, toks, strict=True):
+        first_use[tuple(t)] = min(m.start, first_use.get(tuple(t), m.start))
+        if m.start >= opening_end:
+            first_later_use[tuple(t)] = min(m.start, first_later_use.get(tuple(t), m.start))
+
+    def namesake(i: int, r: int) -> bool:
+        """``r`` adds middle initials to ``i``'s given name and surname, and comes later."""
+        short, full = toks[i], toks[r]
+        return (
+            len(short) == 2
+            and len(full) > 2
+            and short == [full[0], full[-1]]
+            and all(len(w) == 1 for w in full[1:-1])
+            and first_later_use.get(tuple(short), first_use[tuple(full)]) < first_use[tuple(full)]
+        )
+
     rep: dict[int, int] = {}
     full_forms: list[int] = []  # representatives, fullest first
     for i in order:
@@ -178,6 +205,7 @@ def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
             r
             for r in full_forms
             if _is_part_of(toks[i], toks[r])
+            and not namesake(i, r)
             and not (
                 mentions[i].gender
                 and mentions[r].gender
@@ -200,6 +228,65 @@ def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
             rep[i] = i
             full_forms.append(i)
     return [rep[i] for i in range(len(mentions))]
+
+
+def join_aliases(
+    mentions: Sequence[NameMention], clusters: Sequence[int], links: Iterable[tuple[int, int]]
+) -> list[int]:
+    """Merge the clusters of :func:`cluster_names` that ``links`` say are one person.
+
+    Args:
+        mentions: The name mentions given to :func:`cluster_names`.
+        clusters: Its result.
+        links: Pairs of mention indices that are two names of one person (an alias
+            phrase of the text, the alias table: :mod:`quotekit.aliases`).
+
+    Returns:
+        For each mention, the representative of its merged cluster: that of the cluster
+        with most mentions among those merged (the first mentioned, on a tie), so that a
+        person is named as the article names them most.
+
+    Notes:
+        A linked mention that is a short form of another name ("Martin" in "Sophie
+        Durand, née Martin", which spelling alone gives to a "Paul Martin" of the
+        article) goes alone to the person it is linked to, without that other cluster.
+    """
+    links = list(links)
+    if not links:
+        return list(clusters)
+    toks = [[skeleton(t) for t in _core(_tokens(m.text))] for m in mentions]
+    linked = {i for pair in links for i in pair}
+    detached = {i for i in linked if toks[i] != toks[clusters[i]]}
+    parent = list(range(len(mentions)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for i, r in enumerate(clusters):
+        if i not in detached:
+            union(i, r)
+    for a, b in links:
+        union(a, b)
+    # each merged group, by the clusters it joins (a detached mention is one of its own)
+    groups: dict[int, dict[int, list[int]]] = {}
+    for i in range(len(mentions)):
+        own = i if i in detached else clusters[i]
+        groups.setdefault(find(i), {}).setdefault(own, []).append(i)
+    out = list(clusters)
+    for parts in groups.values():
+        main = min(parts, key=lambda c: (-len(parts[c]), min(mentions[i].start for i in parts[c])))
+        for members in parts.values():
+            for i in members:
+                out[i] = main
+    return out
 
 
 def _first_start(r: int, rep: dict[int, int], mentions: Sequence[NameMention]) -> int:

@@ -20,9 +20,10 @@ from collections import defaultdict
 import attrs
 from spacy.tokens import Doc
 
-from quotekit._text import doc_text
+from quotekit._text import doc_sentences, doc_text
+from quotekit.aliases import alias_links, table_links
 from quotekit.model import Entity, Mention, Span
-from quotekit.names import NameMention, cluster_names, normalize
+from quotekit.names import NameMention, cluster_names, join_aliases, normalize
 from quotekit.organizations import find_organizations
 from quotekit.recognition import PersonMention, find_person_spans
 from quotekit.roles import _link_roles
@@ -95,13 +96,25 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
         NameMention(doc[m.start : m.end].text, doc[m.start].idx, m.gender, m.title is not None)
         for m in persons
     ]
-    clusters = cluster_names(names)
+    sentences = doc_sentences(doc)
+    opening_end = doc[sentences[0][1] - 1].idx if sentences else 0
+    clusters = cluster_names(names, opening_end=opening_end)
+    # other names of one person: "X, de son vrai nom Y", "Pelé" / "Edson Arantes do Nascimento"
+    links = alias_links(
+        doc,
+        [
+            (m.title[0] if m.title is not None and m.title[1] == m.start else m.start, m.end)
+            for m in persons
+        ],
+    )
+    links += table_links([n.text for n in names])
+    joined = join_aliases(names, clusters, links)
     members: dict[int, list[int]] = defaultdict(list)
-    for i, rep in enumerate(clusters):
+    for i, rep in enumerate(joined):
         members[rep].append(i)
 
     drafts: list[tuple[int, Entity]] = []
-    for idx in members.values():
+    for rep, idx in members.items():
         mentions = []
         roles: dict[tuple[int, int], Span] = {}
         genders = {persons[i].gender for i in idx} - {None}
@@ -113,7 +126,12 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
             for r in m.roles:
                 role = _char_span(doc, *r)
                 roles[(role.start, role.end)] = role
-        name = max((mm.text for mm in mentions), key=lambda t: (len(normalize(t).split()), len(t)))
+        # named by the cluster the merged ones joined (see join_aliases)
+        named = [persons[i] for i in idx if clusters[i] == rep] or [persons[i] for i in idx]
+        name = max(
+            (doc[m.start : m.end].text for m in named),
+            key=lambda t: (len(normalize(t).split()), len(t)),
+        )
         gender = genders.pop() if len(genders) == 1 else None
         entity = Entity(
             id="",

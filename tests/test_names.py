@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import pytest
 
-from quotekit.names import NameMention, cluster_names, normalize, translit_key, translit_keys
+from quotekit.names import (
+    NameMention,
+    cluster_names,
+    join_aliases,
+    normalize,
+    translit_key,
+    translit_keys,
+)
 
 
 @pytest.mark.parametrize(
@@ -181,6 +188,66 @@ CLUSTERS = [
 @pytest.mark.parametrize(("ms", "expected"), CLUSTERS)
 def test_cluster_names(ms: list[NameMention], expected: list[str]) -> None:
     assert representatives(ms) == expected
+
+
+# the opening sentence (a headline) ends at offset 30 in these rows
+NAMESAKES = [
+    pytest.param(
+        mentions(("Henri Vasseur", 40), ("Henri Vasseur", 90), ("Henri J. K. Vasseur", 150)),
+        ["Henri Vasseur", "Henri Vasseur", "Henri J. K. Vasseur"],
+        id="initials-added-after-the-name-was-used-are-a-namesake",
+    ),
+    pytest.param(
+        mentions(("Henri J. Vasseur", 40), ("Henri Vasseur", 90)),
+        ["Henri J. Vasseur", "Henri J. Vasseur"],
+        id="initials-dropped-after-the-full-form-are-one-person",
+    ),
+    pytest.param(
+        mentions(("Henri Vasseur", 5), ("Henri J. Vasseur", 40), ("Henri Vasseur", 90)),
+        ["Henri J. Vasseur", "Henri J. Vasseur", "Henri J. Vasseur"],
+        id="a-headline-may-shorten-the-name",
+    ),
+    pytest.param(
+        mentions(("Henri Vasseur", 40), ("Henri Julien Vasseur", 90)),
+        ["Henri Julien Vasseur", "Henri Julien Vasseur"],
+        id="a-middle-name-in-full-is-not-the-namesake-rule",
+    ),
+    pytest.param(
+        mentions(("Henri Vasseur", 40), ("Vasseur", 60), ("Henri J. K. Vasseur", 150)),
+        ["Henri Vasseur", "Henri Vasseur", "Henri J. K. Vasseur"],
+        id="the-surname-goes-to-the-nearest-before",
+    ),
+]
+
+
+@pytest.mark.parametrize(("ms", "expected"), NAMESAKES)
+def test_namesakes_told_apart_by_initials(ms: list[NameMention], expected: list[str]) -> None:
+    assert [ms[r].text for r in cluster_names(ms, opening_end=30)] == expected
+
+
+def joined(ms: list[NameMention], links: list[tuple[int, int]]) -> list[str]:
+    return [ms[r].text for r in join_aliases(ms, cluster_names(ms), links)]
+
+
+def test_join_aliases_merges_linked_clusters_under_the_most_mentioned() -> None:
+    ms = mentions(("Léo Ferrand", 0), ("Max Fury", 30), ("Ferrand", 60), ("Claire Moreau", 90))
+    assert joined(ms, [(0, 1)]) == ["Léo Ferrand", "Léo Ferrand", "Léo Ferrand", "Claire Moreau"]
+    # the other way round when the other name is the more frequent one
+    ms = mentions(("Léo Ferrand", 0), ("Max Fury", 30), ("Fury", 60))
+    assert joined(ms, [(0, 1)]) == ["Max Fury", "Max Fury", "Max Fury"]
+
+
+def test_join_aliases_without_links_changes_nothing() -> None:
+    ms = mentions(("Léo Ferrand", 0), ("Ferrand", 30), ("Max Fury", 60))
+    assert join_aliases(ms, cluster_names(ms), []) == cluster_names(ms)
+
+
+def test_a_linked_short_form_comes_alone() -> None:
+    """ "Sophie Durand, née Martin": spelling gives "Martin" to Paul Martin, the link
+    takes it to Sophie Durand alone, and Paul Martin stays apart."""
+    ms = mentions(("Paul Martin", 0, "m"), ("Sophie Durand", 40, "f"), ("Martin", 60))
+    assert representatives(ms) == ["Paul Martin", "Sophie Durand", "Paul Martin"]
+    assert joined(ms, [(1, 2)]) == ["Paul Martin", "Sophie Durand", "Sophie Durand"]
 
 
 def test_representative_is_first_mention_of_fullest_form() -> None:
