@@ -138,14 +138,11 @@ def _is_part_of(short: list[str], full: list[str]) -> bool:
     )
 
 
-def cluster_names(mentions: Sequence[NameMention], *, opening_end: int = 0) -> list[int]:
+def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
     """Assign each mention a cluster number; mentions of one person share it.
 
     Args:
         mentions: Name mentions in text order.
-        opening_end: Where the article's opening sentence (a headline, often) ends, as a
-            character offset: a name there is not taken as the first full mention of a
-            person (see the namesake rule below).
 
     Returns:
         For each mention, the index (in ``mentions``) of its cluster's representative:
@@ -157,11 +154,7 @@ def cluster_names(mentions: Sequence[NameMention], *, opening_end: int = 0) -> l
         surname, the first words of a name with two surnames) joins the nearest earlier
         compatible full name, else the first later one; a first name alone, without a
         title, joins the one full name it starts, if only one does; two different full
-        names never merge, even with one surname. A name that adds middle initials to a
-        given name and surname the article has already used, after its opening sentence,
-        is a namesake ("George Martin" ... "George R. R. Martin"): articles give a name in
-        full first and shorten it after, and initials are what set namesakes apart
-        ("George Bush", "George W. Bush"); "John F. Kennedy" ... "John Kennedy" is one.
+        names never merge, even with one surname.
     """
     # skeletons, so that "Zelensky" and "Zelenskiy" in one article are one name
     toks = [[skeleton(t) for t in _core(_tokens(m.text))] for m in mentions]
@@ -171,25 +164,6 @@ def cluster_names(mentions: Sequence[NameMention], *, opening_end: int = 0) -> l
         range(len(mentions)),
         key=lambda i: (-len(toks[i]), sum(len(t) == 1 for t in toks[i]), mentions[i].start),
     )
-    # where each form is first written, and first written after the opening sentence
-    first_use: dict[tuple[str, ...], int] = {}
-    first_later_use: dict[tuple[str, ...], int] = {}
-    for m, t in zip(mentions, toks, strict=True):
-        first_use[tuple(t)] = min(m.start, first_use.get(tuple(t), m.start))
-        if m.start >= opening_end:
-            first_later_use[tuple(t)] = min(m.start, first_later_use.get(tuple(t), m.start))
-
-    def namesake(i: int, r: int) -> bool:
-        """``r`` adds middle initials to ``i``'s given name and surname, and comes later."""
-        short, full = toks[i], toks[r]
-        return (
-            len(short) == 2
-            and len(full) > 2
-            and short == [full[0], full[-1]]
-            and all(len(w) == 1 for w in full[1:-1])
-            and first_later_use.get(tuple(short), first_use[tuple(full)]) < first_use[tuple(full)]
-        )
-
     rep: dict[int, int] = {}
     full_forms: list[int] = []  # representatives, fullest first
     for i in order:
@@ -205,7 +179,6 @@ def cluster_names(mentions: Sequence[NameMention], *, opening_end: int = 0) -> l
             r
             for r in full_forms
             if _is_part_of(toks[i], toks[r])
-            and not namesake(i, r)
             and not (
                 mentions[i].gender
                 and mentions[r].gender

@@ -20,7 +20,7 @@ from collections import defaultdict
 import attrs
 from spacy.tokens import Doc
 
-from quotekit._text import doc_sentences, doc_text
+from quotekit._text import doc_text
 from quotekit.aliases import alias_links, table_links
 from quotekit.model import Entity, Mention, Span
 from quotekit.names import NameMention, cluster_names, join_aliases, normalize
@@ -96,9 +96,7 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
         NameMention(doc[m.start : m.end].text, doc[m.start].idx, m.gender, m.title is not None)
         for m in persons
     ]
-    sentences = doc_sentences(doc)
-    opening_end = doc[sentences[0][1] - 1].idx if sentences else 0
-    clusters = cluster_names(names, opening_end=opening_end)
+    clusters = cluster_names(names)
     # other names of one person: "X, de son vrai nom Y", "Pelé" / "Edson Arantes do Nascimento"
     links = alias_links(
         doc,

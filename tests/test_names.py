@@ -190,41 +190,6 @@ def test_cluster_names(ms: list[NameMention], expected: list[str]) -> None:
     assert representatives(ms) == expected
 
 
-# the opening sentence (a headline) ends at offset 30 in these rows
-NAMESAKES = [
-    pytest.param(
-        mentions(("Henri Vasseur", 40), ("Henri Vasseur", 90), ("Henri J. K. Vasseur", 150)),
-        ["Henri Vasseur", "Henri Vasseur", "Henri J. K. Vasseur"],
-        id="initials-added-after-the-name-was-used-are-a-namesake",
-    ),
-    pytest.param(
-        mentions(("Henri J. Vasseur", 40), ("Henri Vasseur", 90)),
-        ["Henri J. Vasseur", "Henri J. Vasseur"],
-        id="initials-dropped-after-the-full-form-are-one-person",
-    ),
-    pytest.param(
-        mentions(("Henri Vasseur", 5), ("Henri J. Vasseur", 40), ("Henri Vasseur", 90)),
-        ["Henri J. Vasseur", "Henri J. Vasseur", "Henri J. Vasseur"],
-        id="a-headline-may-shorten-the-name",
-    ),
-    pytest.param(
-        mentions(("Henri Vasseur", 40), ("Henri Julien Vasseur", 90)),
-        ["Henri Julien Vasseur", "Henri Julien Vasseur"],
-        id="a-middle-name-in-full-is-not-the-namesake-rule",
-    ),
-    pytest.param(
-        mentions(("Henri Vasseur", 40), ("Vasseur", 60), ("Henri J. K. Vasseur", 150)),
-        ["Henri Vasseur", "Henri Vasseur", "Henri J. K. Vasseur"],
-        id="the-surname-goes-to-the-nearest-before",
-    ),
-]
-
-
-@pytest.mark.parametrize(("ms", "expected"), NAMESAKES)
-def test_namesakes_told_apart_by_initials(ms: list[NameMention], expected: list[str]) -> None:
-    assert [ms[r].text for r in cluster_names(ms, opening_end=30)] == expected
-
-
 def joined(ms: list[NameMention], links: list[tuple[int, int]]) -> list[str]:
     return [ms[r].text for r in join_aliases(ms, cluster_names(ms), links)]
 
