@@ -60,6 +60,8 @@ class LanguageData:
     reporting_verbs: frozenset[str]
     strong_reporting_verbs: frozenset[str]
     object_reporting_verbs: frozenset[str]
+    #: verbs of opinion and wish: content only in a que-clause ("souhaite partir" is intent)
+    clause_reporting_verbs: frozenset[str]
     titles: frozenset[str]
     role_nouns: frozenset[str]
     generic_person_nouns: frozenset[str]
@@ -149,6 +151,7 @@ def french() -> LanguageData:
     verbs: set[str] = set()
     strong: set[str] = set()
     with_object: set[str] = set()
+    clause_only: set[str] = set()
     speech_nouns: set[str] = set()
     for line in _lines("reporting_verbs.txt"):
         lemma, *flags = line.split("\t")
@@ -161,6 +164,8 @@ def french() -> LanguageData:
             strong.add(lemma)
         if "object" in flags:
             with_object.add(lemma)
+        if "clause" in flags:
+            clause_only.add(lemma)
     role_nouns = {w.split("\t")[0].lower() for w in _lines("role_nouns.txt")}
     nationalities = frozenset().union(
         *(_inflect_all(w.lower()) for w in _lines("nationalities.txt"))
@@ -178,6 +183,7 @@ def french() -> LanguageData:
         reporting_verbs=frozenset(verbs),
         strong_reporting_verbs=frozenset(strong),
         object_reporting_verbs=frozenset(with_object),
+        clause_reporting_verbs=frozenset(clause_only),
         titles=frozenset(_lines("titles.txt")),
         role_nouns=frozenset(role_nouns),
         generic_person_nouns=frozenset(

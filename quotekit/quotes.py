@@ -566,11 +566,12 @@ def _indirect_candidates(
         rng = _que_clause(tok)
         confidence = 0.8
         rule = "que"
-        if rng is None:
+        clause_only = reporting_lemma(tok) in french().clause_reporting_verbs
+        if rng is None and not clause_only:
             rng = _infinitive_object(tok)
             confidence = 0.7
             rule = "infinitive"
-        if rng is None:
+        if rng is None and not clause_only:
             rng = _noun_object(tok)
             confidence = 0.55
             rule = "noun"

@@ -407,6 +407,27 @@ MORE = [
         [("montage", "mixed", "parle")],
         id="fragment-under-parler-de",
     ),
+    # verbs of opinion and wish report a que-clause, not an intention
+    pytest.param(
+        "La nageuse Léa Fontaine souhaite reprendre l'entraînement en septembre.",
+        [],
+        id="wish-with-infinitive-is-intent",
+    ),
+    pytest.param(
+        "L'entraîneur Marc Delorme espère une médaille à Tokyo.",
+        [],
+        id="hope-with-noun-object-is-intent",
+    ),
+    pytest.param(
+        "Le sprinteur Hugo Lenoir pensait avoir battu le record.",
+        [],
+        id="belief-with-infinitive-is-no-quote",
+    ),
+    pytest.param(
+        "L'entraîneur Marc Delorme espère que l'équipe retrouvera la finale.",
+        [("l'équipe retrouvera la finale", "indirect", "espère")],
+        id="hope-with-que-clause-is-a-quote",
+    ),
 ]
 
 
