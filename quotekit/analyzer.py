@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from quotekit import pipeline
 from quotekit.errors import InputError, ModelNotFoundError, NotFrenchError, QuotekitWarning
-from quotekit.model import Analysis, Entity, Failure, Quote, Span
+from quotekit.model import Analysis, Entity, Failure, Quote, Span, Speaker
 from quotekit.records import from_record
 
 __all__ = ["DEFAULT_MODELS", "NER_CHOICES", "Analyzer", "load", "news_recognizer"]
@@ -235,10 +235,17 @@ def _shift(analysis: Analysis, offset: int, text: str) -> Analysis:
             speaker=None
             if q.speaker is None
             else attrs.evolve(q.speaker, mention=span(q.speaker.mention)),
+            via=None if q.via is None else attrs.evolve(q.via, mention=span(q.via.mention)),
         )
         for q in analysis.quotes
     ]
     return attrs.evolve(analysis, entities=entities, quotes=quotes)
+
+
+def _renamed(who: Speaker | None, renamed: dict[str, str]) -> Speaker | None:
+    if who is None or who.entity is None:
+        return who
+    return attrs.evolve(who, entity=renamed.get(who.entity))
 
 
 def _join(parts: list[Analysis], model: str) -> Analysis:
@@ -266,11 +273,10 @@ def _join(parts: list[Analysis], model: str) -> Analysis:
                 )
             merged[key] = known
             renamed[entity.id] = known.id
+
         for quote in part.quotes:
-            speaker = quote.speaker
-            if speaker is not None and speaker.entity is not None:
-                speaker = attrs.evolve(speaker, entity=renamed.get(speaker.entity))
-            quotes.append(attrs.evolve(quote, speaker=speaker))
+            speaker = _renamed(quote.speaker, renamed)
+            quotes.append(attrs.evolve(quote, speaker=speaker, via=_renamed(quote.via, renamed)))
         warned.update(dict.fromkeys(part.warnings))
     return Analysis(
         id=None, model=model, entities=list(merged.values()), quotes=quotes, warnings=list(warned)

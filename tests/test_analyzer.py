@@ -156,6 +156,28 @@ def test_text_over_max_length_is_analysed_in_pieces(analyzer: quotekit.Analyzer)
     assert {q.speaker.entity for q in pieces.quotes if q.speaker} <= {e.id for e in pieces.entities}
 
 
+def test_a_second_hand_source_in_a_later_piece_keeps_its_offsets(
+    analyzer: quotekit.Analyzer,
+) -> None:
+    """``via`` (the source of a second-hand quote) is shifted and renamed like the speaker
+    when a long text is analysed in pieces."""
+    first = "« Nous ne céderons pas », a déclaré Claire Moreau."
+    second = "Selon Le Monde, le ministre Paul Girard a affirmé que la réforme était abandonnée."
+    text = first + "\n\n" + second
+    piecewise = quotekit.load(max_length=len(second) + 5)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QuotekitWarning)
+        whole = analyzer.analyse(text)
+        pieces = piecewise.analyse(text)
+    _every_span_fits(pieces, text)
+    [expected] = [q.via for q in whole.quotes if q.via is not None]
+    [got] = [q for q in pieces.quotes if q.via is not None]
+    assert got.via is not None and got.via.mention is not None and expected.mention is not None
+    assert got.via.mention.start == expected.mention.start > len(first)
+    ids = {e.id: e.name for e in pieces.entities}
+    assert got.via.entity is None or ids[got.via.entity] == got.via.name
+
+
 def test_pieces_are_cut_at_paragraph_or_sentence_ends() -> None:
     from quotekit.analyzer import _cut
 
