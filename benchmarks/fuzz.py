@@ -250,6 +250,12 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=2000, help="texts to try (default 2000)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--no-cli", action="store_true", help="skip the CLI --jobs 2 run")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="write the library's and the CLI's records to library.jsonl and cli.jsonl here",
+    )
     args = parser.parse_args()
     pairs = list(make_texts(args.n, args.seed))
     counts: dict[str, int] = {"unexpected exceptions": 0, "offset mismatches": 0}
@@ -260,9 +266,18 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             cli = run_cli(pairs, Path(tmp))
         tally("cli --jobs 2", pairs, cli, counts)
-        counts["cli records unlike the library's"] = sum(
-            a != b for a, b in zip(library, cli, strict=False)
-        ) + abs(len(library) - len(cli))
+        unlike = [i for i, (a, b) in enumerate(zip(library, cli, strict=False)) if a != b]
+        counts["cli records unlike the library's"] = len(unlike) + abs(len(library) - len(cli))
+        if unlike:
+            a, b = library[unlike[0]], cli[unlike[0]]
+            keys = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
+            print(f"first record unlike: {a.get('id')} (fields {', '.join(keys)})", file=sys.stderr)
+        if args.keep is not None:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            for name, records in (("library", library), ("cli", cli)):
+                with (args.keep / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
+                    for record in records:
+                        fh.write(json.dumps(record, ensure_ascii=True) + "\n")
     print(f"texts tried: {len(pairs):,} (seed {args.seed}, {time.monotonic() - start:.0f} s)")
     for key, value in counts.items():
         print(f"{key}: {value:,}")
