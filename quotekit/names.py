@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from quotekit._disjoint import DisjointSets
+
 __all__ = [
     "NAME_PARTICLES",
     "TRANSLIT_LETTERS",
@@ -230,29 +232,17 @@ def join_aliases(
     toks = [[skeleton(t) for t in _core(_tokens(m.text))] for m in mentions]
     linked = {i for pair in links for i in pair}
     detached = {i for i in linked if toks[i] != toks[clusters[i]]}
-    parent = list(range(len(mentions)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
+    sets = DisjointSets(len(mentions))
     for i, r in enumerate(clusters):
         if i not in detached:
-            union(i, r)
+            sets.union(i, r)
     for a, b in links:
-        union(a, b)
+        sets.union(a, b)
     # each merged group, by the clusters it joins (a detached mention is one of its own)
     groups: dict[int, dict[int, list[int]]] = {}
     for i in range(len(mentions)):
         own = i if i in detached else clusters[i]
-        groups.setdefault(find(i), {}).setdefault(own, []).append(i)
+        groups.setdefault(sets.find(i), {}).setdefault(own, []).append(i)
     out = list(clusters)
     for parts in groups.values():
         main = min(parts, key=lambda c: (-len(parts[c]), min(mentions[i].start for i in parts[c])))

@@ -29,6 +29,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from quotekit._disjoint import DisjointSets
 from quotekit.model import Analysis
 
 __all__ = ["FRAGMENT_WORDS", "Quotations", "normalize_quote"]
@@ -111,13 +112,8 @@ def _id(key: str) -> str:
 
 def _group(texts: list[str], n: int) -> dict[str, str]:
     """Normalised text -> quotation id, for distinct texts."""
-    parent = list(range(len(texts)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSets(len(texts))
+    find = sets.find
 
     # many small objects and no cycles: the cyclic collector would only rescan them
     collecting = gc.isenabled()
@@ -148,9 +144,7 @@ def _group(texts: list[str], n: int) -> dict[str, str]:
                         continue
                     for i in (hit,) if isinstance(hit, int) else hit:
                         if i != j and f" {texts[i]} " in padded:
-                            a, b = find(i), find(j)
-                            if a != b:
-                                parent[max(a, b)] = min(a, b)
+                            sets.union(i, j)
         del first
         # the id of a group: its longest text (then the first in order)
         best: dict[int, str] = {}
