@@ -112,6 +112,15 @@ def prepare(gold: Sequence[GoldDocument], analyzer: Analyzer) -> list[Article]:
     return out
 
 
+def _weights(names: Iterable[str], coefficients: Iterable[float]) -> dict[str, float]:
+    """The non-zero weights by feature name, rounded as the model files keep them."""
+    return {
+        name: round(float(w), 6)
+        for name, w in zip(names, coefficients, strict=True)
+        if abs(w) > 1e-9
+    }
+
+
 def _logistic(rows: Iterable[tuple[dict[str, float], int]], *, c: float, what: str) -> LinearModel:
     try:
         from sklearn.feature_extraction import DictVectorizer
@@ -132,11 +141,7 @@ def _logistic(rows: Iterable[tuple[dict[str, float], int]], *, c: float, what: s
     x = vectorizer.fit_transform(features)
     model = LogisticRegression(C=c, max_iter=5000)
     model.fit(x, labels)
-    weights = {
-        name: round(float(w), 6)
-        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) > 1e-9
-    }
+    weights = _weights(vectorizer.get_feature_names_out(), model.coef_[0])
     meta = {"examples": len(labels), "positives": sum(labels), "C": c}
     return LinearModel(weights, round(float(model.intercept_[0]), 6), meta)
 
@@ -186,11 +191,7 @@ def _ranker(groups: Iterable[list[tuple[dict[str, float], int]]], *, c: float) -
         return value, grad
 
     found = minimize(loss, numpy.zeros(x.shape[1]), jac=True, method="L-BFGS-B")
-    weights = {
-        name: round(float(w), 6)
-        for name, w in zip(vectorizer.get_feature_names_out(), found.x, strict=True)
-        if abs(w) > 1e-9
-    }
+    weights = _weights(vectorizer.get_feature_names_out(), found.x)
     meta = {"examples": len(labels), "quotes": n, "C": c, "objective": "conditional logit"}
     return LinearModel(weights, 0.0, meta)
 
