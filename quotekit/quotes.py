@@ -19,8 +19,13 @@ Mechanisms, in order:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
+import numpy
+from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import VERB
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -295,6 +300,18 @@ def _incise_after(doc: Doc, char: int, *, window: int = 4) -> Token | None:
     return None
 
 
+_OPENER_WORDS = [get_string_id(w) for w in (*_SELON, "d'", "d’", "pour")]
+
+
+def _opener_positions(doc: Doc) -> list[int]:
+    """The tokens that can open indirect speech: verbs, and the words of ``selon``,
+    ``d'après`` and ``pour``; read from the Doc's arrays, as most tokens are neither."""
+    values: Any = doc.to_array([POS, LOWER])
+    keep = (values[:, 0] == VERB) | numpy.isin(values[:, 1], _OPENER_WORDS)
+    positions: list[int] = numpy.flatnonzero(keep).tolist()
+    return positions
+
+
 def _selon_token(tok: Token) -> bool:
     if tok.lower_ in _SELON:
         return True
@@ -554,11 +571,12 @@ def _indirect_candidates(
     doc: Doc, segments: list[Segment], *, wide: bool = False
 ) -> Iterable[QuoteCandidate]:
     text = doc_text(doc)
-    for tok in doc:
+    for i in _opener_positions(doc):
+        tok = doc[i]
         if _selon_token(tok):
             yield from _selon_candidate(doc, tok, segments)
             continue
-        if not is_reporting_verb(tok) or tok.pos_ != "VERB":
+        if tok.pos_ != "VERB" or not is_reporting_verb(tok):
             continue
         gate = _gate(tok)
         if gate is not None and not wide:
