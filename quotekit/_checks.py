@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import html.entities
 import re
+from typing import Any
 
+from spacy.attrs import IS_ALPHA, LOWER
 from spacy.tokens import Doc
 
-from quotekit._text import doc_text
+from quotekit._text import doc_text, string_ids
 
 __all__ = ["text_problems"]
 
@@ -80,11 +82,15 @@ _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f
 _ENTITY_NAMES = frozenset(name.rstrip(";") for name in html.entities.html5)
 
 
+_MARKER_IDS = string_ids(_FRENCH_MARKERS)
+
+
 def _not_french(doc: Doc) -> str | None:
-    words = [t.lower_ for t in doc if t.is_alpha]
+    values: Any = doc.to_array([IS_ALPHA, LOWER])
+    words = values[values[:, 0] == 1, 1]
     if len(words) < 20:
         return None
-    share = sum(w in _FRENCH_MARKERS for w in words) / len(words)
+    share = sum(w in _MARKER_IDS for w in words.tolist()) / len(words)
     if share >= 0.08:
         return None
     return (

@@ -1,4 +1,5 @@
-"""The text of a Doc, joined once, and its rule sentences, cut once.
+"""The text of a Doc, joined once, its rule sentences, cut once, and the tokens a stage
+needs to look at, found on the Doc's arrays.
 
 spaCy builds ``Doc.text`` anew at each call by joining every token, which made it one of
 quotekit's largest costs (several calls per stage and per quote candidate). The stages
@@ -10,12 +11,16 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+from typing import Any
 
 import numpy
 from spacy.attrs import IDX, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-__all__ = ["SENTENCE_ENDS", "doc_sentences", "doc_text"]
+__all__ = ["SENTENCE_ENDS", "doc_sentences", "doc_text", "string_ids", "token_positions"]
 
 #: The tokens that end a sentence for quotekit's rule splitters (with line breaks).
 SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
@@ -75,3 +80,24 @@ def doc_sentences(doc: Doc) -> list[tuple[int, int]]:
             bounds.append((start, len(doc)))
     cache[doc] = bounds
     return bounds
+
+
+def string_ids(words: Iterable[str]) -> frozenset[int]:
+    """The string IDs (hashes) of ``words``, for :func:`token_positions`."""
+    return frozenset(get_string_id(w) for w in words)
+
+
+def token_positions(doc: Doc, attr: int, values: AbstractSet[int]) -> list[int]:
+    """The indexes of the tokens whose ``attr`` (a spaCy attribute: ``POS``, ``ORTH``,
+    ``LOWER`` ...) is one of ``values`` (parts of speech, or string IDs from
+    :func:`string_ids`).
+
+    Notes:
+        A stage that looks at a few kinds of tokens (verbs, given names) loops over
+        these instead of over every token: spaCy makes a Python object of each token
+        a loop visits, which made such loops a large part of quotekit's own time.
+    """
+    if not len(doc):
+        return []
+    column: Any = doc.to_array(attr)
+    return [i for i, value in enumerate(column.tolist()) if value in values]

@@ -26,9 +26,11 @@ import re
 from collections.abc import Iterable
 
 import attrs
+from spacy.attrs import POS
+from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Token
 
-from quotekit._text import doc_text
+from quotekit._text import doc_text, token_positions
 from quotekit.cues import cue_span, reporting_lemma
 from quotekit.model import Analysis, Quote, QuoteKind, Span, Speaker
 
@@ -347,8 +349,9 @@ def _unasserted(doc: Doc, quotes: list[Quote]) -> tuple[list[Quote], set[int]]:
     cues = [q.cue for q in quotes if q.cue is not None]
     out: list[Quote] = []
     embedded: set[int] = set()
-    for tok in doc:
-        if tok.pos_ != "VERB" or reporting_lemma(tok) is None:
+    for i in token_positions(doc, POS, {VERB}):
+        tok = doc[i]
+        if reporting_lemma(tok) is None:
             continue
         if any(c.start <= tok.idx < c.end for c in cues):
             continue

@@ -19,19 +19,16 @@ Mechanisms, in order:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 import attrs
-import numpy
 from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import VERB
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from quotekit._marks import Segment, find_segments
 from quotekit._resources import french
-from quotekit._text import doc_text
+from quotekit._text import doc_text, string_ids, token_positions
 from quotekit.cues import (
     _gate,
     _infinitive,
@@ -300,16 +297,13 @@ def _incise_after(doc: Doc, char: int, *, window: int = 4) -> Token | None:
     return None
 
 
-_OPENER_WORDS = [get_string_id(w) for w in (*_SELON, "d'", "d’", "pour")]
+_OPENER_WORDS = string_ids((*_SELON, "d'", "d’", "pour"))
 
 
 def _opener_positions(doc: Doc) -> list[int]:
     """The tokens that can open indirect speech: verbs, and the words of ``selon``,
-    ``d'après`` and ``pour``; read from the Doc's arrays, as most tokens are neither."""
-    values: Any = doc.to_array([POS, LOWER])
-    keep = (values[:, 0] == VERB) | numpy.isin(values[:, 1], _OPENER_WORDS)
-    positions: list[int] = numpy.flatnonzero(keep).tolist()
-    return positions
+    ``d'après`` and ``pour``."""
+    return sorted(token_positions(doc, POS, {VERB}) + token_positions(doc, LOWER, _OPENER_WORDS))
 
 
 def _selon_token(tok: Token) -> bool:

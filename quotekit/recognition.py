@@ -13,12 +13,15 @@ full form of a name the article gave elsewhere, and names it gave found again.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import attrs
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from quotekit._resources import french
+from quotekit._text import string_ids, token_positions
 from quotekit.titles import (
     _ARTICLES,
     _DE,
@@ -81,23 +84,20 @@ def _names_from_given_names(doc: Doc, taken: set[int]) -> Iterable[tuple[int, in
         Hornets arena``, ``San Antonio Spurs``), and the words must still pass
         :func:`_valid_name` (``la rue Jean Jaurès`` stays a street).
     """
-    given = french().given_names
-    i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if (
-            tok.text not in given
-            or i in taken
-            or (i > 0 and doc[i - 1].lower_ in _NOT_BEFORE_GIVEN)
-        ):
-            i += 1
+    done = 0
+    for i in token_positions(doc, ORTH, _given_name_ids()):
+        if i < done or i in taken or (i > 0 and doc[i - 1].lower_ in _NOT_BEFORE_GIVEN):
             continue
         k = _name_run(doc, i)
         if k <= i + 1 or any(j in taken for j in range(i, k)):
-            i += 1
             continue
         yield i, k
-        i = k
+        done = k
+
+
+@functools.lru_cache(maxsize=1)
+def _given_name_ids() -> frozenset[int]:
+    return string_ids(french().given_names)
 
 
 def _coordinated_given_names(
