@@ -30,7 +30,21 @@ from itertools import islice
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, NORM, ORTH, POS, SPACY, TAG
+from spacy.attrs import (
+    DEP,
+    HEAD,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_TITLE,
+    LEMMA,
+    LOWER,
+    MORPH,
+    NORM,
+    ORTH,
+    POS,
+    SPACY,
+    TAG,
+)
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
@@ -52,6 +66,20 @@ _ATTRS = [POS, TAG, MORPH, LEMMA, DEP, HEAD]
 Lemmas = Callable[[str], Iterable[str]]
 
 
+class _Surface:
+    """The words of a Doc as strings and flags, read once from its arrays: the focus
+    looks at every token, and a Token object for each would cost more than the rest."""
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        values: Any = doc.to_array([ORTH, LOWER, IS_SPACE, IS_PUNCT, IS_TITLE])
+        self.texts = [strings[v] for v in values[:, 0].tolist()]
+        self.lowers = [strings[v] for v in values[:, 1].tolist()]
+        self.is_space: list[bool] = values[:, 2].astype(bool).tolist()
+        self.is_blank: list[bool] = (values[:, 2] | values[:, 3]).astype(bool).tolist()
+        self.is_title: list[bool] = values[:, 4].astype(bool).tolist()
+
+
 def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the sentences, without the parser: a sentence ends after ``. ! ?
     …`` and the end and closing marks that follow, or at a line break; the spaces and
@@ -61,15 +89,20 @@ def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
         >>> [doc[a:b].text for a, b in sentence_ranges(nlp.make_doc("Oui. « Non. »\n\nBon"))]
         ['Oui.', '« Non. »\n\n', 'Bon']
     """
+    return _sentence_ranges(_Surface(doc))
+
+
+def _sentence_ranges(words: _Surface) -> list[tuple[int, int]]:
     bounds = []
     start = 0
-    n = len(doc)
+    texts = words.texts
+    n = len(texts)
     i = 0
     while i < n:
-        tok = doc[i]
-        if "\n" in tok.text or tok.text in _ENDS:
+        text = texts[i]
+        if "\n" in text or text in _ENDS:
             end = i + 1
-            while end < n and (doc[end].text in _TRAILERS or doc[end].is_space):
+            while end < n and (texts[end] in _TRAILERS or words.is_space[end]):
                 end += 1
             bounds.append((start, end))
             start = i = end
@@ -205,69 +238,74 @@ def _plan(doc: Doc, kinds: WordKinds) -> list[tuple[int, int, bool]]:
     persons = [e.start for e in doc.ents if e.label_ == "PER"]
     places = {e.end for e in doc.ents if e.label_ == "LOC"}
     openers = {e.start for e in doc.ents if e.label_ == "LOC"}
-    sentences = sentence_ranges(doc)
+    words = _Surface(doc)
+    sentences = _sentence_ranges(words)
     wanted = [False] * len(sentences)
     p = 0
     for k, (a, b) in enumerate(sentences):
         while p < len(persons) and persons[p] < a:
             p += 1
-        kind, pronoun = _scan(doc, a, b, kinds, places)
-        if kind == _PERSON and not pronoun and not _names_something(doc, a, b):
+        kind, pronoun = _scan(words, a, b, kinds, places)
+        if kind == _PERSON and not pronoun and not _names_something(words, a, b):
             kind = 0  # "les prix français ont baissé": a role word with no one to give it to
-        wanted[k] = kind > 0 or (p < len(persons) and persons[p] < b) or _opens(doc, a, openers)
+        wanted[k] = kind > 0 or (p < len(persons) and persons[p] < b) or _opens(words, a, openers)
         if kind == _CUE and pronoun and k > 0:
             wanted[k - 1] = True
     return [(a, b, w) for (a, b), w in zip(sentences, wanted, strict=True)]
 
 
-def _scan(doc: Doc, start: int, end: int, kinds: WordKinds, places: set[int]) -> tuple[int, bool]:
+def _scan(
+    words: _Surface, start: int, end: int, kinds: WordKinds, places: set[int]
+) -> tuple[int, bool]:
     """The strongest word kind of tokens [start, end) (a place followed by a verb form,
     and a given name followed by a capitalised word, count as person words), and
     whether they hold a subject pronoun (``il``, ``-t-elle``, ``selon lui``)."""
     _, _, pronouns = _words()
     given = french().given_names
+    texts = words.texts
     kind = 0
     pronoun = False
-    for tok in doc[start:end]:
-        text = tok.text
+    for i in range(start, end):
+        text = texts[i]
         if text in _MARKS:
             kind = _CUE
             continue
-        if text in given and tok.i + 1 < end and doc[tok.i + 1].text[:1].isupper():
+        if text in given and i + 1 < end and texts[i + 1][:1].isupper():
             kind = max(kind, _PERSON)  # "Carlo Rubbia": a name the NER may have missed
             continue
-        low = tok.lower_.lstrip("-")
+        low = words.lowers[i].lstrip("-")
         if low in pronouns:
             pronoun = True
         if kind == _CUE or not low.isalpha():
             continue
-        kind = _CUE if _selon_like(doc, start, tok.i) else max(kind, kinds(low))
-        if kind == 0 and tok.i in places and kinds.verb(low):
+        kind = _CUE if _selon_like(words, start, i) else max(kind, kinds(low))
+        if kind == 0 and i in places and kinds.verb(low):
             kind = _PERSON
     return kind, pronoun
 
 
-def _names_something(doc: Doc, start: int, end: int) -> bool:
+def _names_something(words: _Surface, start: int, end: int) -> bool:
     """Whether a capitalised word stands in the sentence after its first word: a name a
     role word can be linked to (the role of a named person, a name the NER missed)."""
-    first = next((t.i for t in doc[start:end] if not (t.is_space or t.is_punct)), start)
-    return any(t.is_title and t.i > first for t in doc[start:end])
+    first = next((i for i in range(start, end) if not words.is_blank[i]), start)
+    return any(words.is_title[i] for i in range(first + 1, end))
 
 
-def _opens(doc: Doc, start: int, places: set[int]) -> bool:
+def _opens(words: _Surface, start: int, places: set[int]) -> bool:
     """Whether a place of the NER opens the sentence (after an article): its subject."""
     i = start
-    while i < len(doc) and (doc[i].is_space or doc[i].is_punct or doc[i].lower_ in _ARTICLES):
+    n = len(words.texts)
+    while i < n and (words.is_blank[i] or words.lowers[i] in _ARTICLES):
         i += 1
     return i in places
 
 
-def _selon_like(doc: Doc, start: int, i: int) -> bool:
+def _selon_like(words: _Surface, start: int, i: int) -> bool:
     """``d'après`` (two tokens), or ``pour`` opening the sentence (``Pour X, …``)."""
-    low = doc[i].lower_
+    low = words.lowers[i]
     if low == "après":
-        return i > start and doc[i - 1].lower_ in ("d'", "d’")
-    return low == "pour" and all(t.is_space or t.is_punct for t in doc[start:i])
+        return i > start and words.lowers[i - 1] in ("d'", "d’")
+    return low == "pour" and all(words.is_blank[j] for j in range(start, i))
 
 
 class FocusParser:
