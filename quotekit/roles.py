@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from typing import Any
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 
 from quotekit._resources import french
-from quotekit._text import doc_sentences
+from quotekit._text import doc_sentences, string_ids
 from quotekit.recognition import PersonMention
 from quotekit.titles import _DE, _ROLE_STOP, _capitalised, _is_role_noun, _plural
 
@@ -265,18 +267,34 @@ def _role_phrase_at(doc: Doc, head: int, names: set[int]) -> tuple[int, int]:
 def _find_role_phrases(doc: Doc, names: set[int]) -> list[tuple[int, int, int]]:
     """Every role phrase of the Doc as (start, end, head), left to right, not overlapping."""
     out: list[tuple[int, int, int]] = []
-    i = 0
-    while i < len(doc):
-        if i in names or not _is_role_head(doc, i) or (doc[i].text[:1].isupper() and i in names):
-            i += 1
+    done = 0
+    for i in _role_head_candidates(doc):
+        if i < done or i in names or not _is_role_head(doc, i):
             continue
         start, end = _role_phrase_at(doc, i, names)
         if out and start < out[-1][1]:
-            i += 1
             continue
         out.append((start, end, i))
-        i = max(end, i + 1)
+        done = max(end, i + 1)
     return out
+
+
+def _role_head_candidates(doc: Doc) -> list[int]:
+    """The tokens :func:`_is_role_head` can accept: a role head word, or a word whose
+    lemma is a role noun; read from the Doc's arrays (most tokens are neither)."""
+    if not len(doc):
+        return []
+    values: Any = doc.to_array([LOWER, LEMMA])
+    strings = doc.vocab.strings
+    nouns = french().role_nouns
+    lemmas = {v for v in set(values[:, 1].tolist()) if strings[v].lower() in nouns}
+    heads = _role_head_ids()
+    return [i for i, (low, lemma) in enumerate(values.tolist()) if low in heads or lemma in lemmas]
+
+
+@functools.lru_cache(maxsize=1)
+def _role_head_ids() -> frozenset[int]:
+    return string_ids(_role_head_words())
 
 
 def _skip_back(doc: Doc, i: int, lo: int, words: frozenset[str]) -> int:
