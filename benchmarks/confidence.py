@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # this checkout's package, not an installed one
 
 import quotekit  # noqa: E402
-from quotekit.evaluate import _lenient, _match, _speaker_correct, load_gold  # noqa: E402
+from quotekit.evaluate import load_gold  # noqa: E402
+from quotekit.evaluate.matching import _lenient, _match, _speaker_correct  # noqa: E402
 
 # the sealed gold: the table is read as what confidence means on articles never trained on
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "winer-dev" / "quotes-sealed.jsonl"

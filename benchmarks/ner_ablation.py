@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 import quotekit  # noqa: E402
 from quotekit import pipeline  # noqa: E402
-from quotekit.evaluate import _read_text, read_brat  # noqa: E402
+from quotekit.evaluate.ner import _read_text, read_brat  # noqa: E402
 
 
 def _none(*_args: Any, **_kwargs: Any) -> list[Any]:

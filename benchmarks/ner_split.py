@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # this checkout's package, not an installed one
 
 import quotekit  # noqa: E402
-from quotekit.evaluate import _person_entities, read_brat  # noqa: E402
+from quotekit.evaluate import read_brat  # noqa: E402
+from quotekit.evaluate.scores import _person_entities  # noqa: E402
 from quotekit.pipeline import RECORD_ATTR  # noqa: E402
 from quotekit.records import from_record  # noqa: E402
 

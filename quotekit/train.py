@@ -41,15 +41,8 @@ from spacy.tokens import Doc
 from quotekit.analyzer import Analyzer, load
 from quotekit.attribution import attribute
 from quotekit.errors import QuotekitError
-from quotekit.evaluate import (
-    GoldDocument,
-    _lenient,
-    _match,
-    _speaker_correct,
-    _speaker_evaluated,
-    load_gold,
-    score_quotes,
-)
+from quotekit.evaluate import GoldDocument, load_gold, score_quotes
+from quotekit.evaluate.matching import _lenient, _match, _speaker_correct, _speaker_evaluated
 from quotekit.linear import LinearModel, Models
 from quotekit.model import Analysis
 from quotekit.quote_features import candidate_features, decide
