@@ -22,9 +22,9 @@ from spacy.tokens import Doc, Token
 from quotekit._resources import french
 from quotekit._text import doc_text
 from quotekit.cues import is_finite, reporting_lemma
+from quotekit.indirect import reopens_speech
 from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
 from quotekit.names import normalize
-from quotekit.quotes import reopens_speech
 from quotekit.speakers import RuleEvidence
 
 __all__ = ["attribute"]

@@ -1,0 +1,78 @@
+"""A quote candidate before the decision and attribution (:class:`QuoteCandidate`), and the
+character and token helpers that the direct finder (:mod:`quotekit.quotes`) and the indirect
+one (:mod:`quotekit.indirect`) share: trimming a span, the guillemet segment around it, the
+tokens from a character on, an inverted subject (``a-t-il``)."""
+
+from __future__ import annotations
+
+import attrs
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from quotekit._marks import Segment
+from quotekit.model import QuoteKind
+
+__all__ = ["QuoteCandidate"]
+
+_TRAILING = frozenset(".!?;:,… \n\t\u00a0\u202f")
+_CLOSING_MARKS = '»”"'
+
+
+@attrs.frozen
+class QuoteCandidate:
+    """A quote before attribution: spans, kind, cue and the evidence weight."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    cue_token: int | None  # index of the cue's head token in the Doc
+    confidence: float
+    priority: int  # higher wins an overlap
+    #: how the candidate was made, a feature of the trained decision ("que", "selon",
+    #: "segment:incise"...); "wide:..." for those the rules alone would not propose
+    rule: str = "rule"
+
+
+def _tokens_from(doc: Doc, char: int) -> SpacySpan | None:
+    """The tokens from the one holding ``char`` to the end of the Doc."""
+    if not len(doc) or char >= doc[-1].idx + len(doc[-1].text_with_ws):
+        return None
+    lo, hi = 0, len(doc) - 1
+    while lo < hi:  # the last token starting at or before char
+        mid = (lo + hi + 1) // 2
+        if doc[mid].idx <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    if doc[lo].idx + len(doc[lo].text) <= char:
+        lo += 1  # char is in the space after that token: start with the next one
+    return doc[lo:] if lo < len(doc) else None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    while start < end and text[start] in " \n\t\u00a0\u202f,":
+        start += 1
+    return start, end
+
+
+def _strip_enclosing_marks(
+    text: str, start: int, end: int, segments: list[Segment]
+) -> tuple[int, int]:
+    """A content that is exactly one guillemet segment keeps only the inside."""
+    for seg in segments:
+        if seg.open == start and seg.close == end - 1:
+            return seg.start, seg.end
+    return start, end
+
+
+def _segment_at(segments: list[Segment], start: int, end: int) -> list[Segment]:
+    """Segments that lie inside [start, end) (their closing mark included)."""
+    return [s for s in segments if s.open >= start and s.close < end]
+
+
+def _inverted_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubj:pass") and c.i > verb.i for c in verb.children) or any(
+        c.text.startswith("-") and c.pos_ == "PRON" for c in verb.children
+    )
