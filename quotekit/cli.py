@@ -396,22 +396,17 @@ def _exit_code(code: object) -> int:
     return EXIT_USAGE
 
 
-def _load(
-    model: str | None,
-    *,
-    full_parse: bool = False,
-    recognizer: str = "news",
-    attribution: str | None = None,
-) -> Analyzer | None:
-    """The analyser, or None after printing why it cannot be loaded."""
+def _load(args: argparse.Namespace) -> Analyzer | None:
+    """The analyser the options ask for (``--model``, ``--full-parse``, ``--recognizer``,
+    ``--attribution``), or None after printing why it cannot be loaded."""
     try:
-        ner: Literal["news", "model"] = "model" if recognizer == "model" else "news"
+        ner: Literal["news", "model"] = "model" if args.recognizer == "model" else "news"
         return load(
-            model,
+            args.model,
             max_length=MAX_LENGTH,
-            focus=not full_parse,
+            focus=not args.full_parse,
             ner=ner,
-            attribution=attribution,
+            attribution=args.attribution,
         )
     except (ModelNotFoundError, NotFrenchError, InputError) as err:
         print(f"{PROG}: error: {err}", file=sys.stderr)
@@ -468,12 +463,7 @@ def _extract_with(
             return EXIT_PARTIAL if done.errors else EXIT_OK
         reporter.say(f"{PROG}: nothing to analyse")
         return EXIT_NO_INPUT
-    analyzer = _load(
-        args.model,
-        full_parse=args.full_parse,
-        recognizer=args.recognizer,
-        attribution=args.attribution,
-    )
+    analyzer = _load(args)
     if analyzer is None:
         return EXIT_MODEL
 
@@ -604,12 +594,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.ner is None and not target.is_file():
         print(f"{PROG}: error: {target}: no such gold file", file=sys.stderr)
         return EXIT_NO_INPUT
-    analyzer = _load(
-        args.model,
-        full_parse=args.full_parse,
-        recognizer=args.recognizer,
-        attribution=args.attribution,
-    )
+    analyzer = _load(args)
     if analyzer is None:
         return EXIT_MODEL
 
