@@ -16,8 +16,12 @@ Example:
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
+
+from quotekit._text import string_ids, token_positions
 
 __all__ = ["NAME_PREFIXES", "join_elisions", "repair_tokens", "split_prefixed_names"]
 
@@ -28,6 +32,7 @@ _PREFIXED_NAME = re.compile(
 )
 
 
+_APOSTROPHES = string_ids(("'", "’"))
 _ELIDED = frozenset(
     {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"}
 )
@@ -43,24 +48,22 @@ def join_elisions(doc: Doc) -> Doc:
         on ``l'``, read such sentences worse, and the rules that look for ``d'`` or
         ``l'`` miss them. The characters of the text are unchanged.
     """
-    text = doc.text
-    if "' " not in text and "’ " not in text:
-        return doc
-    spans = [
-        doc[tok.i : tok.i + 2]
-        for tok in doc[:-1]
-        if not tok.whitespace_
-        and doc[tok.i + 1].text in ("'", "’")
-        and doc[tok.i + 1].whitespace_
-        and tok.lower_ in _ELIDED
+    spans = []
+    for j in token_positions(doc, ORTH, _APOSTROPHES):
+        if j == 0 or not doc[j].whitespace_:
+            continue
+        i = j - 1
+        tok = doc[i]
+        if tok.whitespace_ or tok.lower_ not in _ELIDED:
+            continue
         # a word of its own, not the end of a word or of a quoted letter ("'n' roll")
-        and (
-            tok.i == 0
-            or doc[tok.i - 1].whitespace_
-            or doc[tok.i - 1].is_space
-            or doc[tok.i - 1].text in ("(", "«", "“", '"', "—", "–")
-        )
-    ]
+        if (
+            i == 0
+            or doc[i - 1].whitespace_
+            or doc[i - 1].is_space
+            or doc[i - 1].text in ("(", "«", "“", '"', "—", "–")
+        ):
+            spans.append(doc[i : i + 2])
     if spans:
         with doc.retokenize() as retokenizer:
             for span in spans:
@@ -78,12 +81,17 @@ def split_prefixed_names(doc: Doc) -> Doc:
         capitalised word after ``pro-`` or ``anti-`` is split; it runs before the NER
         (component ``quotekit_tokens``), and the characters of the text are unchanged.
     """
+    if not len(doc):
+        return doc
     hits = []
-    for tok in doc:
-        if "-" in tok.text:
-            match = _PREFIXED_NAME.match(tok.text)
+    strings = doc.vocab.strings
+    orths: Any = doc.to_array(ORTH)
+    for i, orth in enumerate(orths.tolist()):
+        text = strings[orth]
+        if "-" in text:
+            match = _PREFIXED_NAME.match(text)
             if match is not None and match.group(2)[:1].isupper():
-                hits.append((tok, match.group(1), match.group(2)))
+                hits.append((doc[i], match.group(1), match.group(2)))
     if hits:
         with doc.retokenize() as retokenizer:
             for tok, prefix, name in hits:
