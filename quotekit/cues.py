@@ -16,7 +16,18 @@ from spacy.tokens import Doc, Token
 from quotekit._resources import french
 from quotekit.model import Span
 
-__all__ = ["cue_span", "first_group_lemmas", "is_finite", "is_reporting_verb", "reporting_lemma"]
+__all__ = [
+    "SELON",
+    "cue_span",
+    "first_group_lemmas",
+    "is_finite",
+    "is_reporting_verb",
+    "is_selon",
+    "reporting_lemma",
+]
+
+#: ``selon`` and ``d'après`` as one token: "according to", a cue with no verb.
+SELON = frozenset({"selon", "d'après", "d’après"})
 
 _NEGATION = frozenset({"pas", "jamais", "guère", "plus", "rien", "nullement"})
 
@@ -67,6 +78,15 @@ def first_group_lemmas(form: str) -> Iterator[str]:
     for ending in _ER_ENDINGS:
         if form.endswith(ending) and len(form) > len(ending) + 2:
             yield form[: -len(ending)] + "er"
+
+
+def is_selon(token: Token) -> bool:
+    """``selon``, or ``d'après`` as one token or as ``d'`` followed by ``après``."""
+    low = token.lower_
+    if low in SELON:
+        return True
+    doc = token.doc
+    return low in ("d'", "d’") and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "après"
 
 
 def is_reporting_verb(token: Token) -> bool:

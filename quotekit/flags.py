@@ -31,7 +31,7 @@ from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Token
 
 from quotekit._text import doc_text, token_positions
-from quotekit.cues import cue_span, reporting_lemma
+from quotekit.cues import cue_span, is_selon, reporting_lemma
 from quotekit.model import Analysis, Quote, QuoteKind, Span, Speaker
 
 __all__ = ["DENIAL_LEMMAS", "mark_quotes"]
@@ -45,7 +45,6 @@ _NEGATION = frozenset(
 )
 _MODALS = frozenset({"pouvoir", "devoir", "vouloir", "aller", "falloir"})
 _QUE = frozenset({"que", "qu'", "qu’"})
-_SELON = frozenset({"selon", "d'après", "d’après"})
 _SUBJECT_PRONOUNS = frozenset({"lui", "elle", "eux", "elles", "moi", "nous", "vous", "soi"})
 _FIRST_PERSON = frozenset({"je", "j'", "j’", "nous"})
 
@@ -215,9 +214,7 @@ def _source_phrase(doc: Doc, selon: Token, stop: int) -> tuple[int, int] | None:
 
 def _selon_tokens(doc: Doc, start: int, end: int) -> Iterable[Token]:
     for tok in _tokens(doc, start, end):
-        low = tok.lower_
-        d_apres = low in ("d'", "d’") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "après"
-        if low in _SELON or d_apres:
+        if is_selon(tok):
             yield tok
 
 

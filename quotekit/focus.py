@@ -52,7 +52,7 @@ from spacy.tokens import Doc
 from quotekit._resources import french
 from quotekit._tableruler import table_ruler
 from quotekit._text import SENTENCE_ENDS
-from quotekit.cues import first_group_lemmas
+from quotekit.cues import SELON, first_group_lemmas
 
 __all__ = ["FocusParser", "WordKinds", "focus_ranges", "lemma_candidates", "sentence_ranges"]
 
@@ -60,7 +60,6 @@ _ENDS = SENTENCE_ENDS
 _CLOSERS = frozenset({"»", "”", '"', ")", "]"})
 _TRAILERS = _CLOSERS | _ENDS
 _MARKS = frozenset('«»“”"')
-_SELON = frozenset({"selon", "d'après", "d’après"})
 _ATTRS = [POS, TAG, MORPH, LEMMA, DEP, HEAD]
 
 Lemmas = Callable[[str], Iterable[str]]
@@ -125,7 +124,7 @@ def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Words that make a sentence need the parse, as lemmas: (quote cues, person words,
     subject pronouns)."""
     data = french()
-    cues = data.reporting_verbs | data.speech_nouns | _SELON
+    cues = data.reporting_verbs | data.speech_nouns | SELON
     persons = data.role_nouns | data.nationalities | data.party_words
     persons |= {t.lower() for t in data.titles}
     return cues, persons, frozenset(data.pronouns)

@@ -20,11 +20,13 @@ from quotekit._marks import Segment
 from quotekit._resources import french
 from quotekit._text import doc_text, string_ids, token_positions
 from quotekit.cues import (
+    SELON,
     _gate,
     _infinitive,
     cue_span,
     is_finite,
     is_reporting_verb,
+    is_selon,
     reporting_lemma,
 )
 from quotekit.quote_candidates import (
@@ -41,7 +43,6 @@ __all__ = ["reopens_speech"]
 #: Tokens that no clause or apposition runs across: sentence punctuation and quote marks.
 _CLAUSE_STOPS = frozenset({".", ";", ":", "!", "?", "«", "»", '"', "“", "”"})
 _QUE = frozenset({"que", "qu'", "qu’", "qu"})
-_SELON = frozenset({"selon", "d'après", "d’après"})
 _NOT_COMPLEMENTIZER = frozenset(
     {
         "ainsi",
@@ -196,7 +197,7 @@ def _in_incise(verb: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i for c in verb.children)
 
 
-_OPENER_WORDS = string_ids((*_SELON, "d'", "d’", "pour"))
+_OPENER_WORDS = string_ids((*SELON, "d'", "d’", "pour"))
 
 
 def _opener_positions(doc: Doc) -> list[int]:
@@ -206,13 +207,7 @@ def _opener_positions(doc: Doc) -> list[int]:
 
 
 def _selon_token(tok: Token) -> bool:
-    if tok.lower_ in _SELON:
-        return True
-    if (
-        tok.lower_ in ("d'", "d’")
-        and tok.i + 1 < len(tok.doc)
-        and tok.doc[tok.i + 1].lower_ == "après"
-    ):
+    if is_selon(tok):
         return True
     return tok.lower_ == "pour" and tok.i == tok.sent.start and _followed_by_name_and_comma(tok)
 

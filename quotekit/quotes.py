@@ -29,9 +29,9 @@ from quotekit.cues import (
     _is_negated,
     cue_span,
     is_reporting_verb,
+    is_selon,
 )
 from quotekit.indirect import (
-    _SELON,
     _indirect_candidates,
     _selon_source_end,
     _selon_token,
@@ -68,7 +68,7 @@ def _incise_after(doc: Doc, char: int, *, window: int = 4) -> Token | None:
             return None
         if is_reporting_verb(tok) and not _is_negated(tok):
             return tok
-        if tok.lower_ in _SELON or (tok.lower_ in ("d'", "d’") and tok.nbor(1).lower_ == "après"):
+        if is_selon(tok):
             return tok
         seen += 1
         if seen >= window:

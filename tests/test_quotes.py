@@ -451,3 +451,25 @@ def test_quotes_are_in_text_order_and_do_not_overlap(nlp: Language) -> None:
     quotes = find_quotes(nlp(text))
     assert len(quotes) >= 3
     assert all(a.end <= b.start for a, b in itertools.pairwise(quotes))
+
+
+@pytest.mark.parametrize(
+    ("words", "selon"),
+    [
+        (["Selon", "elle"], [True, False]),
+        (["d'après", "lui"], [True, False]),
+        (["d'", "après", "lui"], [True, False, False]),
+        (["d’", "Amiens"], [False, False]),
+        (["loin", "d'"], [False, False]),
+    ],
+)
+def test_is_selon_reads_d_apres_in_one_or_two_tokens_and_stops_at_the_doc_end(
+    words: list[str], selon: list[bool]
+) -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotekit.cues import is_selon
+
+    doc = Doc(spacy.blank("fr").vocab, words=words)
+    assert [is_selon(t) for t in doc] == selon
