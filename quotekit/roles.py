@@ -59,6 +59,11 @@ _ROLE_PRE = frozenset(
 )
 
 
+def _pre(word: str, *, ordinal: bool = True) -> bool:
+    """A modifier before a role noun: ``ancien``, ``futur``, an ordinal (``troisième``)."""
+    return word in _ROLE_PRE or (ordinal and word.endswith("ième") and len(word) > 5)
+
+
 _ROLE_DETS = frozenset({"le", "la", "l'", "l’", "un", "une", "son", "sa", "ce", "cette"})
 
 
@@ -130,6 +135,12 @@ _NAMED = frozenset(
 )
 
 
+#: Adverbs of time between a name's comma and its role: "X, alors ministre du budget,".
+_APPOSITION_ADVS = frozenset(
+    {"alors", "jusqu'", "jusqu’", "désormais", "aujourd'hui", "actuellement", "naguère"}
+)
+
+
 _OPENERS = frozenset({"d'", "d’", "abord", "jadis", "autrefois", "longtemps"})
 
 
@@ -146,7 +157,7 @@ def _is_role_head(doc: Doc, i: int) -> bool:
     if tok.lower_ == "premier" or tok.lower_ == "première":
         return i + 1 < len(doc) and _is_role_noun(doc[i + 1])
     prev = doc[i - 1] if i > 0 else None
-    after_det = prev is not None and (prev.pos_ == "DET" or prev.lower_ in _ROLE_PRE)
+    after_det = prev is not None and (prev.pos_ == "DET" or _pre(prev.lower_))
     verb_use = tok.pos_ == "VERB" and (
         "Fin" in tok.morph.get("VerbForm", [])
         or (prev is not None and (prev.lemma_ == "avoir" or prev.pos_ == "PRON"))
@@ -188,16 +199,19 @@ def _role_phrase_at(doc: Doc, head: int, names: set[int]) -> tuple[int, int]:
     """The role phrase around the role noun ``head``: modifiers before it, adjectives
     and ``de`` complements after it, up to punctuation, a verb or another preposition."""
     start = head
+    # "la troisième relayeuse", but "le huitième homme à ..." is no role
+    ordinal = doc[head].lower_ not in french().generic_person_nouns
     while (
         start > 0
         and start - 1 not in names
         and (
-            doc[start - 1].lower_ in _ROLE_PRE or (doc[start - 1].text == "-" and start - head < 3)
+            _pre(doc[start - 1].lower_, ordinal=ordinal)
+            or (doc[start - 1].text == "-" and start - head < 3)
         )
         and not doc[start - 1].is_sent_start
     ):
         start -= 1
-    if start > 0 and doc[start - 1].lower_ in _ROLE_PRE and doc[start - 1].is_sent_start:
+    if start > 0 and _pre(doc[start - 1].lower_, ordinal=ordinal) and doc[start - 1].is_sent_start:
         start -= 1
     data = french()
     end = head + 1
@@ -217,8 +231,8 @@ def _role_phrase_at(doc: Doc, head: int, names: set[int]) -> tuple[int, int]:
             j = close + 1
             end = j
             continue
-        if low in _DE:
-            in_de = True
+        if low in _DE or (low in _A and _common_noun_after(doc, j + 1)):
+            in_de = True  # "ministre de l'Intérieur", "secrétaire d'État aux sports"
             j += 1
             continue
         if in_de and (tok.pos_ == "DET" or low in ("l'", "l’") or tok.like_num):
@@ -262,6 +276,17 @@ def _role_phrase_at(doc: Doc, head: int, names: set[int]) -> tuple[int, int]:
             continue
         break
     return start, end
+
+
+_A = frozenset({"à", "au", "aux"})
+
+
+def _common_noun_after(doc: Doc, j: int) -> bool:
+    """A lower-case noun at ``j``, after an article if any (``à la culture``), not a
+    place (``au Canada``)."""
+    if j < len(doc) and (doc[j].lower_ in ("la", "l'", "l’", "les")):
+        j += 1
+    return j < len(doc) and doc[j].pos_ == "NOUN" and not _capitalised(doc[j])
 
 
 def _find_role_phrases(doc: Doc, names: set[int]) -> list[tuple[int, int, int]]:
@@ -341,7 +366,7 @@ def _role_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     """The lower-case words of a role phrase, without the modifiers before its noun
     (``ancien``, ``actuel``)."""
     i = start
-    while i < end - 1 and doc[i].lower_ in _ROLE_PRE:
+    while i < end - 1 and _pre(doc[i].lower_):
         i += 1
     return tuple(t.lower_.replace("’", "'") for t in doc[i:end])
 
@@ -502,7 +527,7 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
             target = by_start[end + 1]
         # after the name: "X, porte-parole", "X, le maire de", "X spécialiste de"
         if target is None and det > lo:
-            k = det - 1
+            k = _skip_back(doc, det - 1, lo + 1, _APPOSITION_ADVS)  # "X, alors ministre"
             if doc[k].text == ",":
                 k -= 1
                 # ", 73 ans," between the name and its role

@@ -317,6 +317,21 @@ PEOPLE = [
         [Person("Agnès Perrin", ["Agnès Perrin"], [], ["Ancienne ministre de la Culture"], "f")],
         id="detached-role-opening-the-sentence",
     ),
+    pytest.param(
+        "Le texte a été défendu par Paul Vernier, alors ministre du budget, devant le Sénat.",
+        [Person("Paul Vernier", ["Paul Vernier"], [], ["ministre du budget"], None)],
+        id="apposition-after-an-adverb-of-time",
+    ),
+    pytest.param(
+        "La secrétaire d'État à la jeunesse, Anne Lorrain, a visité le lycée.",
+        [Person("Anne Lorrain", ["Anne Lorrain"], [], ["secrétaire d'État à la jeunesse"], "f")],
+        id="role-with-a-complement-in-a",
+    ),
+    pytest.param(
+        "La troisième relayeuse, Lucie Marchand, a creusé l'écart.",
+        [Person("Lucie Marchand", ["Lucie Marchand"], [], ["troisième relayeuse"], "f")],
+        id="ordinal-before-the-role-noun",
+    ),
     # roles as predicates
     pytest.param(
         "Hélène Varga, qui est directrice de l'institut, a présenté l'étude.",
