@@ -1,15 +1,13 @@
 """Speakers: who each quote is attributed to, from its cue and the parse.
 
-For a quote with a cue, the source is the cue verb's subject (inverted in an incise:
-``», a déclaré M. Peskov``; before a colon: ``Le ministre a déclaré :``), the agent of
-a passive (``a été confirmé par le ministère``), the subject of the main clause for a
-participle (``…, affirmant que``), or the noun after ``selon``/``d'après``. The source
-phrase is mapped to an entity of the persons stage when it contains one of its
-mentions; a pronoun is resolved to the nearest earlier entity that agrees in gender
-and number, preferring the previous quote's speaker; any other noun phrase is an
-organisation (proper noun or organisation head, ``le ministère``) or a description
-(``des témoins``). A quote with no cue continues the previous quote's speaker when it
-follows it closely.
+For a quote with a cue, the source is the token :mod:`quotekit.cue_sources` finds (the
+cue verb's subject, the agent of a passive, the main clause's subject for a participle)
+or the noun after ``selon``/``d'après``. The source phrase is mapped to an entity of the
+persons stage when it contains one of its mentions; a pronoun is resolved to the nearest
+earlier entity that agrees in gender and number, preferring the previous quote's
+speaker; any other noun phrase is an organisation (proper noun or organisation head,
+``le ministère``) or a description (``des témoins``). A quote with no cue continues the
+previous quote's speaker when it follows it closely.
 """
 
 from __future__ import annotations
@@ -21,22 +19,26 @@ from spacy.tokens import Doc, Token
 
 from quotekit._resources import french
 from quotekit._text import doc_text
-from quotekit.cues import is_finite, reporting_lemma
-from quotekit.indirect import reopens_speech
+from quotekit.cue_sources import (
+    _cue_token,
+    _inverted_source,
+    _left_subject,
+    _noun_before,
+    _phrase,
+    _pronoun,
+    _right_subject,
+    _source_token,
+)
 from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
 from quotekit.names import normalize
 from quotekit.speakers import RuleEvidence
 
 __all__ = ["attribute"]
 
-_SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
-_VERB_GROUP = ("aux:tense", "aux:pass", "advmod", "expl:comp", "expl:pv")
-_RELATIVE = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "l", "'"})
 _DEFINITE = frozenset({"le", "la", "l'", "l’"})
 _CONTINUATION_CHARS = 400  # a quote with no cue continues a speaker this close
 _CONTINUATION_CONFIDENCE = 0.5
-_WEEKDAYS = frozenset(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])
 
 
 @attrs.define
@@ -156,291 +158,6 @@ class _Entities:
         return out
 
 
-def _cue_token(doc: Doc, cue: Span) -> Token | None:
-    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    for tok in span:
-        if tok.lower_ in ("selon", "après", "pour") and tok.pos_ == "ADP":
-            return tok.head if tok.dep_ == "fixed" else tok
-    # the head of the cue: the token the others depend on
-    verbs = [t for t in span if t.pos_ in ("VERB", "AUX", "NOUN")]
-    return verbs[-1] if verbs else span[-1]
-
-
-def _inverted_source(verb: Token, limit: int) -> Token | None:
-    """The subject after the verb of an incise: ``a-t-il dit``, ``a déclaré M. X``."""
-    doc = verb.doc
-    for child in verb.children:
-        if child.i > verb.i and child.dep_ in _SUBJECTS:
-            return child
-    for k in range(max(0, verb.i - 2), min(len(doc), verb.i + 1)):
-        tok = doc[k]
-        if tok.text.startswith("-") and _pronoun(tok) is not None:
-            return tok
-    # the first noun phrase after the verb, before the sentence ends
-    for k in range(verb.i + 1, min(len(doc), limit)):
-        tok = doc[k]
-        if tok.text in (".", "!", "?", "«", ";") or "\n" in tok.text:
-            break
-        if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ not in ("obl", "obl:mod", "obl:arg", "nmod"):
-            return tok
-    return None
-
-
-def _noun_before(doc: Doc, verb: Token) -> Token | None:
-    """The noun right before a verb and its auxiliaries, when the parse gave no subject.
-
-    Notes:
-        Wire copy with odd spacing (``L' Élysée a salué``) misleads the parser; the
-        word order of a French declarative still puts the subject right before.
-    """
-    j = verb.i - 1
-    while (
-        j >= 0
-        and doc[j].head.i == verb.i
-        and doc[j].dep_ in ("aux:tense", "aux:pass", "advmod", "expl:comp")
-    ):
-        j -= 1
-    if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].sent.start != verb.sent.start:
-        return None
-    tok = doc[j]
-    # "La Corée du Sud a annoncé": the noun before the verb ends the subject, whose head
-    # comes first
-    while tok.dep_ in ("nmod", "flat:name", "flat", "appos") and tok.head.i < tok.i:
-        tok = tok.head
-    return tok
-
-
-def _crosses_boundary(doc: Doc, a: int, b: int) -> bool:
-    """Whether a line break or a sentence end lies between tokens ``a`` and ``b``.
-
-    Notes:
-        The parser's sentences sometimes run over a paragraph break or a full stop
-        (wire copy, headlines): a subject found by climbing the tree past one belongs
-        to another sentence.
-    """
-    lo, hi = min(a, b), max(a, b)
-    return any(_ends_sentence(doc, k) for k in range(lo, hi))
-
-
-def _ends_sentence(doc: Doc, k: int) -> bool:
-    """A line break, a full stop, or a word glued to its full stop before a capital (``H.``)."""
-    text = doc[k].text
-    if "\n" in text or text in (".", "!", "?", ";"):
-        return True
-    return (
-        len(text) > 1
-        and text.endswith(".")
-        and text not in french().titles
-        and k + 1 < len(doc)
-        and doc[k + 1].text[:1].isupper()
-    )
-
-
-def _source_token(verb: Token) -> Token | None:
-    """The subject of a reporting verb, climbing to the main clause for participles.
-
-    An infinitive under a verb with a noun object takes that object as its subject
-    (``a conduit le Conseil à exprimer``: object control).
-    """
-    doc = verb.doc
-    node = verb
-    if verb.i > 0 and reopens_speech(doc, verb.i - 1):
-        # "X a confirmé que Y, reconnaissant que Z": a participle set off by a comma has
-        # no subject of its own and goes on with the speech before it. The parser hangs
-        # it inside the content of that speech, gives it the content's subject, or hangs
-        # it on the noun before the comma; each time the speaker is the earlier verb's
-        # (with no speech verb before it, the rules below apply).
-        before = _governing_speech(verb)
-        if before is None and (
-            any(c.dep_ in _SUBJECTS and c.i < verb.i for c in verb.children)
-            or (verb.dep_ == "acl" and verb.head.i < verb.i)
-        ):
-            before = _speech_verb_before(verb)
-        if before is not None:
-            return _source_token(before)
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
-        return verb.head  # "des manifestants exigeant la démission"
-    for _ in range(3):
-        for child in node.children:
-            if child.dep_ in _SUBJECTS and child.text != "-t":
-                return child
-        for child in node.children:
-            if child.dep_ in ("obl:agent",):
-                return child
-        if _controlled_infinitive(node):
-            objects = [
-                c
-                for c in node.head.children
-                if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.i < node.i
-            ]
-            if objects:
-                return objects[-1]  # the nearest: "conduit la semaine dernière le Conseil à"
-        if (
-            node.dep_ in ("conj", "advcl", "xcomp", "acl", "parataxis")
-            and node.head.i != node.i
-            and not _crosses_boundary(doc, node.i, node.head.i)
-        ):
-            node = node.head
-        else:
-            break
-    if node.dep_ == "acl" or (verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")):
-        return verb.head
-    return None
-
-
-def _governing_speech(verb: Token) -> Token | None:
-    """The reporting verb before ``verb`` whose content clause holds ``verb`` after that
-    clause's own verb (``confirmé que le site restait fermé, reconnaissant``), if any; a
-    participle before the content's verb belongs to the content (``a indiqué que les
-    manifestants, estimant que …, avaient bloqué``)."""
-    node = verb
-    for _ in range(6):
-        head = node.head
-        if (
-            node.dep_ == "ccomp"
-            and head.i < verb.i
-            and node.i <= verb.i
-            and reporting_lemma(head) is not None
-        ):
-            return head
-        if head.i == node.i:
-            break
-        node = head
-    return None
-
-
-def _speech_verb_before(verb: Token) -> Token | None:
-    """The nearest reporting verb before ``verb`` in its sentence, else the sentence's
-    main verb before it: a participle set off by a comma relates to the subject of the
-    sentence (``La délégation a rejeté toute obligation, rappelant que``)."""
-    for j in range(verb.i - 1, verb.sent.start - 1, -1):
-        if reporting_lemma(verb.doc[j]) is not None:
-            return verb.doc[j]
-    root = verb.sent.root
-    return root if root.i < verb.i and root.pos_ in ("VERB", "AUX") else None
-
-
-def _controlled_infinitive(node: Token) -> bool:
-    """An infinitive complement (``à exprimer``, ``de dire``) whose subject is the object."""
-    if "Inf" not in node.morph.get("VerbForm", []):
-        return False
-    if node.dep_ == "xcomp":
-        return True
-    return node.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in ("à", "de", "d'", "d’") for c in node.children
-    )
-
-
-def _clause_start(doc: Doc, i: int) -> int:
-    """The first token of the clause of token ``i``: after a line break or sentence end."""
-    j = i
-    while j > 0:
-        prev = doc[j - 1]
-        if "\n" in prev.text or prev.text in (".", "!", "?", ";", ":", "«", "»"):
-            break
-        j -= 1
-    return j
-
-
-def _left_subject(doc: Doc, verb: Token) -> Token | None:
-    """The subject before a verb, across the comma-enclosed appositions and relative clauses.
-
-    ``Manuel Valls, qui avait échangé avec lui, s'est dit …``; ``Philippe Germain, le chef
-    de l'exécutif, a salué …``. The clause before the verb is cut at its commas; a piece
-    opening with a preposition is a circumstance, one opening with a relative pronoun a
-    relative clause; of the others, a piece with a proper noun wins, else the first
-    noun phrase whose head is not a pronoun.
-
-    Notes:
-        The parser often leaves such a subject unattached (a measured failure on news
-        copy), while word order still puts it at the head of the clause.
-    """
-    j = verb.i - 1
-    while j >= 0 and doc[j].head.i == verb.i and doc[j].dep_ in _VERB_GROUP:
-        j -= 1
-    if j < 0 or doc[j].text != ",":
-        return None
-    start = _clause_start(doc, j)
-    pieces: list[list[Token]] = [[]]
-    for tok in doc[start:j]:
-        if tok.text == ",":
-            pieces.append([])
-        else:
-            pieces[-1].append(tok)
-    nouns: list[Token] = []
-    for piece in pieces:
-        if not piece or piece[0].pos_ in ("ADP", "SCONJ", "ADV") or piece[0].lower_ in _RELATIVE:
-            continue
-        if any(_finite(t) for t in piece):
-            continue
-        ids = {t.i for t in piece}
-        heads = [t for t in piece if t.head.i not in ids or t.head.i == t.i]
-        head = next((t for t in heads if t.pos_ in ("NOUN", "PROPN")), None)
-        if head is None:
-            continue
-        if any(t.pos_ == "PROPN" for t in piece):
-            return head
-        nouns.append(head)
-    return nouns[0] if nouns else None
-
-
-def _right_subject(doc: Doc, verb: Token) -> Token | None:
-    """The subject of the main clause after a non-finite cue opening the sentence.
-
-    ``Après avoir annoncé …, l'opérateur a affirmé``: the subject of the first finite
-    verb after a comma, before the clause ends.
-    """
-    if is_finite(verb):
-        return None
-    seen_comma = False
-    for k in range(verb.i + 1, len(doc)):
-        tok = doc[k]
-        if "\n" in tok.text or tok.text in (".", "!", "?", ";", "«"):
-            return None
-        if tok.text == ",":
-            seen_comma = True
-        elif seen_comma and tok.dep_ in ("nsubj", "nsubj:pass") and doc[tok.head.i].i > tok.i:
-            return tok if is_finite(tok.head) else None
-    return None
-
-
-def _phrase(doc: Doc, head: Token) -> tuple[int, int]:
-    """Token range of the noun phrase of ``head``, cut at a comma, verb or relative clause."""
-    start, end = head.left_edge.i, head.right_edge.i + 1
-    while start < head.i and doc[start].dep_ == "case" and doc[start].head.i == head.i:
-        start += 1  # "selon le Kremlin": the preposition is the cue, not the source
-    while start < head.i and doc[start].lower_ in ("après",) and doc[start].dep_ == "fixed":
-        start += 1
-    # do not run into the verb or quote
-    for k in range(head.i + 1, end):
-        tok = doc[k]
-        if (
-            tok.text in (",", ".", ":", ";", "«", "»", "(")
-            or _finite(tok)
-            or tok.dep_ == "acl:relcl"
-            or (k == head.i + 1 and tok.lower_ in _WEEKDAYS)  # "l'ONU lundi a affirmé"
-            or (tok.pos_ == "PRON" and tok.lower_ in _RELATIVE)  # "un responsable qui"
-        ):
-            end = k
-            break
-    for k in range(head.i - 1, start - 1, -1):
-        tok = doc[k]
-        if tok.text in (",", ".", ":", ";", "«", "»", ")") or _finite(tok) or tok.pos_ == "ADV":
-            start = k + 1
-            break
-    while end > head.i + 1 and doc[end - 1].pos_ in ("ADV", "PUNCT", "ADP", "CCONJ"):
-        end -= 1
-    return start, max(end, head.i + 1)
-
-
-def _finite(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and (
-        "Fin" in tok.morph.get("VerbForm", []) or tok.pos_ == "AUX"
-    )
-
-
 def _span_of(doc: Doc, start: int, end: int) -> Span:
     span = doc[start:end]  # its text without building doc.text again
     return Span(span.start_char, span.end_char, span.text)
@@ -450,11 +167,6 @@ def _strip_articles(doc: Doc, start: int, end: int) -> int:
     while start < end - 1 and doc[start].lower_ in _ARTICLES:
         start += 1
     return start
-
-
-def _pronoun(tok: Token) -> tuple[str | None, str] | None:
-    form = tok.lower_.lstrip("-")
-    return french().pronouns.get(form)
 
 
 def _resolve_pronoun(
