@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from quotekit._marks import find_segments
 from quotekit._resources import _lines
 from quotekit._text import doc_sentences, doc_text
-from quotekit.canonical import Aliases, _shipped_aliases, _strip_title, _words
+from quotekit.name_words import Aliases, _shipped_aliases, _strip_title, _words
 from quotekit.names import normalize
 
 __all__ = ["PHRASE_KINDS", "alias_links", "table_links"]

@@ -15,7 +15,7 @@ from spacy.language import Language
 
 import quotekit
 from quotekit.aliases import alias_links, table_links
-from quotekit.canonical import _words
+from quotekit.name_words import _words
 from quotekit.people import find_entities
 
 
