@@ -94,6 +94,15 @@ _LINK_WORDS = frozenset({",", "et", "puis", "ou", "mais", "aussi", "ensuite", "e
 _SUBJECT_PRONOUNS = {"il": "m", "elle": "f"}
 
 
+def _one_of(doc: Doc, start: int) -> int | None:
+    """The first token of ``l'un des`` / ``une des`` right before a role phrase starting
+    at ``start``, or None."""
+    j = start - 1
+    if j < 1 or doc[j].lower_ != "des" or doc[j - 1].lower_ not in ("un", "une"):
+        return None
+    return j - 2 if j >= 2 and doc[j - 2].lower_ in ("l'", "l’") else j - 1
+
+
 def _skip_back(doc: Doc, i: int, lo: int, words: frozenset[str]) -> int:
     """The index of the first token before ``i`` (down to ``lo``) not in ``words``."""
     while i >= lo and doc[i].lower_ in words:
@@ -273,13 +282,17 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
             direct[start] = by_start[end + 1]
     for n, (start, end, head) in enumerate(phrases):
         lo, hi = _sentence_bounds(doc, start)
-        if _plural(doc[head]):
+        one_of = _one_of(doc, start)  # "l'un des conseillers": one person's role
+        if _plural(doc[head]) and one_of is None:
             # a plural role shared by the names after "dont": "plusieurs ministres,
             # dont X et Y"; it is no role of one person otherwise
             for k in _names_after_dont(doc, end, mentions):
                 linked[k].append((start, end))
             continue
-        det = start - 1 if start > 0 and doc[start - 1].lower_ in _ROLE_DETS else start
+        if one_of is not None:
+            det = one_of
+        else:
+            det = start - 1 if start > 0 and doc[start - 1].lower_ in _ROLE_DETS else start
         target: int | None = None
         # before the name: "le porte-parole X", "la ministre, X,"
         if start in direct:
@@ -366,6 +379,7 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
         if (
             target is None
             and det < start
+            and one_of is None  # "l'un des ministres" is someone not named yet
             and doc[det].lower_ in _DEFINITE
             and doc[head].lower_ not in data.generic_person_nouns
             and doc[head].lemma_.lower() not in data.generic_person_nouns

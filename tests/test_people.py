@@ -332,6 +332,11 @@ PEOPLE = [
         [Person("Lucie Marchand", ["Lucie Marchand"], [], ["troisième relayeuse"], "f")],
         id="ordinal-before-the-role-noun",
     ),
+    pytest.param(
+        "Selon Marc Vidal, l'un des conseillers du maire, la décision sera connue lundi.",
+        [Person("Marc Vidal", ["Marc Vidal"], [], ["conseillers du maire"], None)],
+        id="one-of-a-plural-role-in-apposition",
+    ),
     # roles as predicates
     pytest.param(
         "Hélène Varga, qui est directrice de l'institut, a présenté l'étude.",
