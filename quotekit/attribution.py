@@ -33,7 +33,7 @@ from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
 from quotekit.names import normalize
 from quotekit.speakers import RuleEvidence
 
-__all__ = ["attribute"]
+__all__ = ["attribute", "sign_quotes"]
 
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "l", "'"})
 _DEFINITE = frozenset({"le", "la", "l'", "l’"})
@@ -378,6 +378,55 @@ def _speaker_for(
     return None, 0.3
 
 
+#: the dashes that open a line naming the author of a quote set apart
+_SIGNATURE_DASHES = frozenset("—–")
+_AFTER_QUOTE = frozenset(" \u00a0\u202f»\"”.!?…")
+
+
+def _signature(doc: Doc, quote: Quote, ents: _Entities) -> Speaker | None:
+    """The author named on the line after a quote set apart, as the press signs a quote
+    box or an epigraph: ``« … »`` then a line ``— Marie Roux, maire de Tours``.
+
+    The name runs to the first comma of that line; an entity named there is the
+    speaker, else the name itself (an organisation when capitalised).
+    """
+    text = doc_text(doc)
+    i = quote.end
+    while i < len(text) and text[i] in _AFTER_QUOTE:
+        i += 1  # the rest of the quote's line: closing marks and final punctuation
+    if i >= len(text) or text[i] != "\n":
+        return None
+    while i < len(text) and text[i] in "\n \t":
+        i += 1
+    if i >= len(text) or text[i] not in _SIGNATURE_DASHES:
+        return None
+    i += 1
+    while i < len(text) and text[i] in " \u00a0":
+        i += 1
+    line_end = text.find("\n", i)
+    line_end = len(text) if line_end < 0 else line_end
+    comma = text.find(",", i, line_end)
+    end = comma if comma >= 0 else line_end
+    while end > i and not text[end - 1].isalnum():
+        end -= 1
+    if end <= i:
+        return None
+    named = [
+        (m.start, e, m)
+        for e in ents.items
+        for m in e.mentions
+        if m.kind == "name" and i <= m.start and m.end <= end
+    ]
+    if named:
+        _, entity, mention = min(named, key=lambda n: (n[1].kind != "person", n[0]))
+        return Speaker(entity.name, entity.kind, entity.id, mention.span)
+    span = Span(i, end, text[i:end])
+    if not text[i].isupper():
+        return Speaker(span.text, "description", None, span)
+    entity = ents.organization(span.text, span)
+    return Speaker(entity.name, "organization", entity.id, span)
+
+
 def _source(speaker: Speaker | None, conf: float, previous: Speaker | None) -> str:
     """How the rules reached ``speaker``, for the ranker's features."""
     if speaker is None:
@@ -432,4 +481,20 @@ def attribute(
         else attrs.evolve(q, speaker=attrs.evolve(q.speaker, name=by_id[q.speaker.entity].name))
         for q in quotes
     ]
+    return attrs.evolve(analysis, entities=tuple(ents.items), quotes=tuple(quotes))
+
+
+def sign_quotes(doc: Doc, analysis: Analysis) -> Analysis:
+    """Give a quote with no cue the author signed on the line after it (``« … »`` then
+    ``— Marie Roux, maire``), whatever the rules or the ranker chose: the article names
+    that author explicitly, as a byline does. See :func:`_signature`."""
+    ents = _Entities(list(analysis.entities))
+    quotes = list(analysis.quotes)
+    for k, quote in enumerate(quotes):
+        if quote.cue is None:
+            speaker = _signature(doc, quote, ents)
+            if speaker is not None:
+                quotes[k] = attrs.evolve(quote, speaker=speaker)
+    if quotes == list(analysis.quotes):
+        return analysis
     return attrs.evolve(analysis, entities=tuple(ents.items), quotes=tuple(quotes))

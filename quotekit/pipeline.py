@@ -177,7 +177,7 @@ class AttributionComponent(_Component):
 
     def run(self, doc: Doc, analysis: Analysis) -> Analysis:
         from quotekit._text import doc_text
-        from quotekit.attribution import attribute
+        from quotekit.attribution import attribute, sign_quotes
         from quotekit.flags import mark_quotes
         from quotekit.speakers import RuleEvidence, rank_speakers
 
@@ -191,6 +191,8 @@ class AttributionComponent(_Component):
                 text=doc_text(doc),
                 sentence_starts=[s.start_char for s in doc.sents],
             )
+        # a quote signed on the next line is its signer's, whatever was chosen above
+        attributed = sign_quotes(doc, attributed)
         # then how firmly each quote is attributed: hedged, denial, negated, via
         return mark_quotes(doc, attributed)
 

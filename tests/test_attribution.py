@@ -496,6 +496,47 @@ UNSEEN_NEWS = [
         [("les convois étaient bloqués à la frontière", "ONU", "organization", "ONU")],
         id="a-weekday-after-a-name-is-not-part-of-it",
     ),
+    pytest.param(
+        "La ministre Claire Dubois et l'adjoint Paul Mercier ont visité le chantier mardi.\n\n"
+        "« Nous tiendrons les délais, les ouvriers le savent. »\n\n"
+        "— Hugo Lambert, chef de chantier",
+        [
+            (
+                "Nous tiendrons les délais, les ouvriers le savent.",
+                "Hugo Lambert",
+                "person",
+                "Hugo Lambert",
+            )
+        ],
+        id="a-quote-set-apart-signed-on-the-next-line",
+    ),
+    pytest.param(
+        "Le jury a rendu son avis jeudi.\n\n"
+        "« Ce travail est d'une grande rigueur et il mérite d'être lu par tous. »\n\n"
+        "— Académie des sciences morales",
+        [
+            (
+                "Ce travail est d'une grande rigueur et il mérite d'être lu par tous.",
+                "Académie des sciences morales",
+                "organization",
+                "Académie des sciences morales",
+            )
+        ],
+        id="a-quote-signed-by-an-organisation",
+    ),
+    pytest.param(
+        "La ministre Claire Dubois a assuré : « Nous tiendrons les délais, quoi qu'il "
+        "arrive. »\n\n— Hugo Lambert, chef de chantier",
+        [
+            (
+                "Nous tiendrons les délais, quoi qu'il arrive.",
+                "Claire Dubois",
+                "person",
+                "Claire Dubois",
+            )
+        ],
+        id="a-dash-line-after-a-quote-with-a-cue-changes-nothing",
+    ),
 ]
 
 
