@@ -192,7 +192,7 @@ class AttributionComponent(_Component):
                 sentence_starts=[s.start_char for s in doc.sents],
             )
         # a quote signed on the next line is its signer's, whatever was chosen above
-        attributed = sign_quotes(doc, attributed)
+        attributed = sign_quotes(doc, attributed, [e.quote_confidence for e in evidence])
         # then how firmly each quote is attributed: hedged, denial, negated, via
         return mark_quotes(doc, attributed)
 
