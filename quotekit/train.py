@@ -39,7 +39,7 @@ import attrs
 from spacy.tokens import Doc
 
 from quotekit.analyzer import Analyzer, load
-from quotekit.attribution import attribute
+from quotekit.attribution import attribute, sign_quotes
 from quotekit.errors import QuotekitError
 from quotekit.evaluate import GoldDocument, load_gold, score_quotes
 from quotekit.evaluate.matching import _lenient, _match, _speaker_correct, _speaker_evaluated
@@ -308,7 +308,8 @@ def analyse(articles: Sequence[Article], models: Models | None) -> list[Analysis
                 text=a.gold.text,
                 sentence_starts=[s.start_char for s in a.doc.sents],
             )
-        out.append(analysis)
+        # as the attribution component does: a quote signed on the next line is its signer's
+        out.append(sign_quotes(a.doc, analysis, [e.quote_confidence for e in evidence]))
     return out
 
 
