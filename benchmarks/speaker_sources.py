@@ -1,0 +1,99 @@
+"""Speaker accuracy by how the attribution rules reached the speaker, on a quote gold file.
+
+For each matched gold quote whose speaker is scored (as in ``quotekit evaluate``), the
+rules' evidence (``name``, ``pronoun``, ``description``, ``organization``,
+``continuation``, or ``none`` when they found nobody) and whether the final speaker is
+right. It prints counts only, so it can be run on the sealed gold: comparing its rows on
+open and sealed data shows which mechanism holds on unseen news.
+
+The rules' evidence is what the attribution component hands the ranker; this script
+wraps :func:`quotekit.speakers.rank_speakers` to read it. An article long enough to be
+analysed in pieces is counted in the ``skipped`` line.
+
+From the repository root::
+
+    python benchmarks/speaker_sources.py                    # ../shared/.../quotes-sealed.jsonl
+    python benchmarks/speaker_sources.py path/to/quotes-open.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's package, not an installed one
+
+import quotekit  # noqa: E402
+import quotekit.speakers  # noqa: E402
+from quotekit.evaluate import load_gold  # noqa: E402
+from quotekit.evaluate.matching import (  # noqa: E402
+    _lenient,
+    _match,
+    _speaker_correct,
+    _speaker_evaluated,
+)
+
+DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "winer-dev" / "quotes-sealed.jsonl"
+
+
+def counts(gold_path: Path) -> Counter[tuple[str, str]]:
+    """``(source, "right" | "wrong")`` counts, plus ``("skipped", "")`` for long articles."""
+    seen: list[list[Any]] = []
+    rank = quotekit.speakers.rank_speakers
+
+    def spy(analysis: Any, evidence: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(list(evidence))
+        return rank(analysis, evidence, *args, **kwargs)
+
+    quotekit.speakers.rank_speakers = spy  # type: ignore[assignment]
+    out: Counter[tuple[str, str]] = Counter()
+    try:
+        analyzer = quotekit.load()
+        for doc in load_gold(gold_path):
+            seen.clear()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                analysis = analyzer.analyse(doc.text, id=doc.id)
+            if len(seen) != 1 or len(seen[0]) != len(analysis.quotes):
+                out[("skipped", "")] += 1
+                continue
+            evidence = seen[0]
+            pairs = _match(
+                [(q.start, q.end) for q in doc.quotes],
+                [(q.start, q.end) for q in analysis.quotes],
+                _lenient,
+            )
+            for g, p in pairs.items():
+                if not _speaker_evaluated(doc.quotes[g]):
+                    continue
+                source = evidence[p].source if evidence[p].speaker is not None else "none"
+                right = _speaker_correct(doc.quotes[g], doc, analysis.quotes[p], analysis)
+                out[(source, "right" if right else "wrong")] += 1
+    finally:
+        quotekit.speakers.rank_speakers = rank  # type: ignore[assignment]
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
+    args = parser.parse_args(argv)
+    found = counts(args.gold)
+    sources = sorted({s for s, _ in found if s != "skipped"})
+    print(f"{'rules found':14} {'quotes':>6} {'right':>6} {'accuracy':>9}")
+    for source in sources:
+        right, wrong = found[(source, "right")], found[(source, "wrong")]
+        print(f"{source:14} {right + wrong:6} {right:6} {right / (right + wrong):9.3f}")
+    if found[("skipped", "")]:
+        print(f"articles analysed in pieces, not counted: {found[('skipped', '')]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
