@@ -381,7 +381,7 @@ def _speaker_for(
 #: the dashes that open a line naming the author of a quote set apart
 _SIGNATURE_DASHES = frozenset("—–")
 _SIGNED = 0.9  # the rules' confidence in a signer, as in a name
-_AFTER_QUOTE = frozenset(" \u00a0\u202f»\"”.!?…")
+_AFTER_QUOTE = frozenset(' \u00a0\u202f»"”.!?…')
 
 
 def _signature(doc: Doc, quote: Quote, ents: _Entities) -> Speaker | None:
