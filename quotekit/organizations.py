@@ -1,20 +1,23 @@
 """Organisations: the recognizer's ``ORG``, institution seats (``le Kremlin``) and places
-that act (``l'Ukraine a rejeté``), one entity for those named alike.
+that act (``l'Ukraine a rejeté``), one entity for those named alike, and one entity for an
+organisation and its acronym (``OMS`` / ``Organisation mondiale de la santé``).
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
+import attrs
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from quotekit._resources import french
-from quotekit.model import Entity, Mention
+from quotekit.model import Analysis, Entity, Mention, Speaker
 from quotekit.names import normalize
 from quotekit.titles import _ARTICLES, _char_span, _is_role_noun
 
-__all__ = ["find_organizations"]
+__all__ = ["find_organizations", "join_acronyms"]
 
 
 def _is_organization(doc: Doc, ent: SpacySpan) -> bool:
@@ -91,3 +94,99 @@ def find_organizations(doc: Doc, person_tokens: set[int]) -> list[tuple[int, Ent
         )
 
     return drafts
+
+
+#: Words an acronym may leave out: "Organisation des Nations unies" is the ONU.
+_SMALL_WORDS = frozenset(
+    {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "sur", "en", "a", "au", "aux"}
+    | {"of", "the", "and", "for"}
+)
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
+
+
+def _acronym(name: str) -> str | None:
+    """``name`` as an acronym (``OMS``, ``l'ONU``), or None when it is not one."""
+    word = re.sub(r"^(?:l['’]|les? |la )", "", name.strip(), flags=re.IGNORECASE)
+    if not _ACRONYM.fullmatch(word) or sum(c.isalpha() for c in word) < 2:
+        return None
+    return word
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a full name can have: the initials of all its words, and of its words
+    without the small ones (``Organisation des Nations unies``: ``ODNU``, ``ONU``)."""
+    words = [w for w in re.split(r"[\s\-'’]+", normalize(name)) if w]
+    if len(words) < 2:
+        return set()
+    out = {"".join(w[0] for w in words).upper()}
+    content = [w for w in words if w not in _SMALL_WORDS]
+    if len(content) >= 2:
+        out.add("".join(w[0] for w in content).upper())
+    return out
+
+
+def _bracketed(text: str, full: Entity, acronym: str) -> bool:
+    """The text writes ``acronym`` in brackets right after a mention of ``full``."""
+    after = re.compile(r"\s*\(\s*" + re.escape(acronym) + r"\s*\)")
+    return any(after.match(text, m.end) for m in full.mentions)
+
+
+def join_acronyms(text: str, analysis: Analysis) -> Analysis:
+    """One entity for an organisation and its acronym, named by the full name.
+
+    An acronym joins the one other organisation of the article whose initials it is
+    (``UE`` / ``Union européenne``, small words left out: ``ONU`` / ``Organisation des
+    Nations unies``) or that the text follows with it in brackets (``Commonwealth
+    Scientific and Industrial Research Organisation (CSIRO)``); with two candidates it
+    joins neither. Ids are renumbered in order and speakers follow their entity.
+    """
+    orgs = [e for e in analysis.entities if e.kind == "organization"]
+    into: dict[str, Entity] = {}  # the acronym's entity id -> the full name's entity
+    for a in orgs:
+        acronym = _acronym(a.name)
+        if acronym is None:
+            continue
+        fulls = [
+            b
+            for b in orgs
+            if b.id != a.id
+            and _acronym(b.name) is None
+            and (acronym in _initials(b.name) or _bracketed(text, b, acronym))
+        ]
+        if len(fulls) == 1:
+            into[a.id] = fulls[0]
+    if not into:
+        return analysis
+    absorbed: dict[str, list[Entity]] = defaultdict(list)
+    for a in orgs:
+        if a.id in into:
+            absorbed[into[a.id].id].append(a)
+    kept: list[Entity] = []
+    new_id: dict[str, str] = {}
+    for e in analysis.entities:
+        if e.id in into:
+            continue
+        parts = [e, *absorbed.get(e.id, [])]
+        mentions = {(m.start, m.end): m for p in parts for m in p.mentions}
+        roles = {(r.start, r.end): r for p in parts for r in p.roles}
+        merged = attrs.evolve(
+            e,
+            id=f"e{len(kept) + 1}",
+            mentions=tuple(mentions[k] for k in sorted(mentions)),
+            roles=tuple(roles[k] for k in sorted(roles)),
+        )
+        for p in parts:
+            new_id[p.id] = merged.id
+        kept.append(merged)
+    names = {e.id: e.name for e in kept}
+
+    def follow(who: Speaker | None) -> Speaker | None:
+        if who is None or who.entity is None:
+            return who
+        entity = new_id[who.entity]
+        return attrs.evolve(who, entity=entity, name=names[entity])
+
+    quotes = [
+        attrs.evolve(q, speaker=follow(q.speaker), via=follow(q.via)) for q in analysis.quotes
+    ]
+    return attrs.evolve(analysis, entities=tuple(kept), quotes=tuple(quotes))

@@ -179,6 +179,7 @@ class AttributionComponent(_Component):
         from quotekit._text import doc_text
         from quotekit.attribution import attribute, sign_quotes
         from quotekit.flags import mark_quotes
+        from quotekit.organizations import join_acronyms
         from quotekit.speakers import RuleEvidence, rank_speakers
 
         evidence: list[RuleEvidence] = []
@@ -194,7 +195,9 @@ class AttributionComponent(_Component):
         # a quote signed on the next line is its signer's, whatever was chosen above
         attributed = sign_quotes(doc, attributed, [e.quote_confidence for e in evidence])
         # then how firmly each quote is attributed: hedged, denial, negated, via
-        return mark_quotes(doc, attributed)
+        marked = mark_quotes(doc, attributed)
+        # and one entity for an organisation and its acronym, named in full
+        return join_acronyms(doc_text(doc), marked)
 
 
 def make_people(nlp: Language, name: str) -> PeopleComponent:

@@ -587,3 +587,56 @@ def test_organisation_speakers_are_entities(analyzer: quotekit.Analyzer) -> None
     (entity_id,) = speakers
     assert analysis.entity(entity_id).kind == "organization"
     assert analysis.entity(entity_id).name == "Kremlin"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "L'Agence nationale des forêts (ANF) a annoncé que les coupes seraient réduites. "
+            "L'ANF a précisé que les scieries seraient consultées.",
+            id="acronym-in-brackets",
+        ),
+        pytest.param(
+            "L'Agence nationale des forêts a annoncé que les coupes seraient réduites. "
+            "Selon l'ANF, les scieries seront consultées.",
+            id="acronym-by-initials",
+        ),
+    ],
+)
+def test_an_organisation_and_its_acronym_are_one_entity(
+    analyzer: quotekit.Analyzer, text: str
+) -> None:
+    analysis = analyzer.analyse(text)
+    speakers = {q.speaker.entity for q in analysis.quotes if q.speaker is not None}
+    assert len(analysis.quotes) == 2
+    assert len(speakers) == 1
+    (entity_id,) = speakers
+    entity = analysis.entity(entity_id)
+    assert entity.name == "Agence nationale des forêts"
+    assert {m.text for m in entity.mentions} >= {"Agence nationale des forêts", "ANF"}
+    assert all(q.speaker is not None and q.speaker.name == entity.name for q in analysis.quotes)
+    assert [e.id for e in analysis.entities] == [
+        f"e{k}" for k in range(1, len(analysis.entities) + 1)
+    ]
+
+
+def test_join_acronyms_keeps_apart_what_two_names_could_abbreviate() -> None:
+    from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
+    from quotekit.organizations import join_acronyms
+
+    text = "Le Parti social a répondu. La Police scientifique aussi. Le PS a dit non."
+
+    def org(eid: str, name: str) -> Entity:
+        start = text.index(name)
+        return Entity(eid, "organization", name, (Mention(start, start + len(name), name),))
+
+    entities = (org("e1", "Parti social"), org("e2", "Police scientifique"), org("e3", "PS"))
+    said = Span(text.index("non"), text.index("non") + 3, "non")
+    quote = Quote(said.start, said.end, "non", "indirect", Speaker("PS", "organization", "e3"))
+    analysis = Analysis(id=None, model="m", entities=entities, quotes=(quote,))
+    assert join_acronyms(text, analysis) == analysis  # two full names fit "PS": neither
+    one = Analysis(id=None, model="m", entities=(entities[0], entities[2]), quotes=(quote,))
+    joined = join_acronyms(text, one)
+    assert [e.name for e in joined.entities] == ["Parti social"]
+    assert joined.quotes[0].speaker == Speaker("Parti social", "organization", "e1")
