@@ -17,7 +17,7 @@ from quotekit.model import Analysis, Entity, Mention, Speaker
 from quotekit.names import normalize
 from quotekit.titles import _ARTICLES, _char_span, _is_role_noun
 
-__all__ = ["find_organizations", "join_acronyms"]
+__all__ = ["find_organizations", "join_acronyms", "link_descriptions"]
 
 
 def _is_organization(doc: Doc, ent: SpacySpan) -> bool:
@@ -155,12 +155,22 @@ def join_acronyms(text: str, analysis: Analysis) -> Analysis:
         ]
         if len(fulls) == 1:
             into[a.id] = fulls[0]
+    return _absorb(analysis, {a: b.id for a, b in into.items()})
+
+
+def _absorb(analysis: Analysis, into: dict[str, str], *, as_roles: bool = False) -> Analysis:
+    """``analysis`` with each entity of ``into``'s keys merged into the entity its value
+    names (mentions and roles joined; the kept entity's name); ids renumbered in order,
+    speakers and ``via`` following their entity. With ``as_roles`` the merged entities'
+    mentions are role mentions of the kept one (``le groupe`` of ``Vektor``)."""
     if not into:
         return analysis
     absorbed: dict[str, list[Entity]] = defaultdict(list)
-    for a in orgs:
-        if a.id in into:
-            absorbed[into[a.id].id].append(a)
+    for e in analysis.entities:
+        if e.id in into:
+            if as_roles:
+                e = attrs.evolve(e, mentions=[attrs.evolve(m, kind="role") for m in e.mentions])
+            absorbed[into[e.id]].append(e)
     kept: list[Entity] = []
     new_id: dict[str, str] = {}
     for e in analysis.entities:
@@ -190,3 +200,68 @@ def join_acronyms(text: str, analysis: Analysis) -> Analysis:
         attrs.evolve(q, speaker=follow(q.speaker), via=follow(q.via)) for q in analysis.quotes
     ]
     return attrs.evolve(analysis, entities=tuple(kept), quotes=tuple(quotes))
+
+
+_DESCRIPTION = re.compile(r"(?:l['’]\s*|le |la )(\w+)", re.IGNORECASE)
+
+
+def _noun_before(text: str, start: int) -> str | None:
+    """The lower-case noun written right before a name starting at ``start``, over the
+    name's own article: ``quotidien`` in ``le quotidien (Le) Monde``."""
+    words: list[str] = re.findall(r"\w+", text[max(0, start - 40) : start])
+    if words and words[-1].lower() in ("le", "la", "les", "l"):
+        words = words[:-1]  # "Le Canard enchaîné": the name's own article
+    if not words or not words[-1].islower():
+        return None
+    return words[-1]
+
+
+def link_descriptions(text: str, analysis: Analysis) -> Analysis:
+    """A speaker that takes up the noun written before an organisation's name stands for
+    that organisation: ``le quotidien La Gazette … Le quotidien affirme``.
+
+    The speaker is the noun alone with a definite article (``le quotidien``,
+    ``l'hebdomadaire``), as a description or as an organisation named by that noun
+    (``le groupe``); it stands for the organisation named before the quote with that
+    noun before its name, when exactly one is. The speaker keeps its mention.
+    """
+    orgs = [e for e in analysis.entities if e.kind == "organization"]
+    introduced = [
+        (m.start, e.id, noun)
+        for e in orgs
+        for m in e.mentions
+        if (noun := _noun_before(text, m.start)) is not None
+    ]
+    if not introduced:
+        return analysis
+    by_id = {e.id: e for e in orgs}
+    quotes = list(analysis.quotes)
+    for k, quote in enumerate(quotes):
+        speaker = quote.speaker
+        if speaker is None or speaker.kind == "person":
+            continue
+        if speaker.kind == "organization" and (speaker.mention is None or " " in speaker.name):
+            continue  # a name, not a bare noun
+        mention = speaker.mention.text if speaker.mention is not None else speaker.name
+        found = _DESCRIPTION.fullmatch(mention.strip())
+        if found is None:
+            continue
+        noun = found.group(1).lower()
+        named = {eid for at, eid, n in introduced if n == noun and at < quote.start}
+        named.discard(speaker.entity or "")
+        if len(named) == 1:
+            entity = by_id[named.pop()]
+            stands = Speaker(entity.name, "organization", entity.id, speaker.mention)
+            quotes[k] = attrs.evolve(quote, speaker=stands)
+    if quotes == list(analysis.quotes):
+        return analysis
+    # an organisation named by the bare noun ("groupe") that no quote keeps is the
+    # named one: one entity
+    moved = {
+        old.speaker.entity: new.speaker.entity
+        for old, new in zip(analysis.quotes, quotes, strict=True)
+        if old.speaker is not None and new.speaker is not None and old.speaker != new.speaker
+    }
+    still = {q.speaker.entity for q in quotes if q.speaker is not None}
+    into = {a: b for a, b in moved.items() if a is not None and b is not None and a not in still}
+    return _absorb(attrs.evolve(analysis, quotes=tuple(quotes)), into, as_roles=True)

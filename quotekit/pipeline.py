@@ -179,7 +179,7 @@ class AttributionComponent(_Component):
         from quotekit._text import doc_text
         from quotekit.attribution import attribute, sign_quotes
         from quotekit.flags import mark_quotes
-        from quotekit.organizations import join_acronyms
+        from quotekit.organizations import join_acronyms, link_descriptions
         from quotekit.speakers import RuleEvidence, rank_speakers
 
         evidence: list[RuleEvidence] = []
@@ -196,8 +196,10 @@ class AttributionComponent(_Component):
         attributed = sign_quotes(doc, attributed, [e.quote_confidence for e in evidence])
         # then how firmly each quote is attributed: hedged, denial, negated, via
         marked = mark_quotes(doc, attributed)
-        # and one entity for an organisation and its acronym, named in full
-        return join_acronyms(doc_text(doc), marked)
+        # one entity for an organisation and its acronym, named in full, and the
+        # organisation that "le quotidien" stands for
+        text = doc_text(doc)
+        return link_descriptions(text, join_acronyms(text, marked))
 
 
 def make_people(nlp: Language, name: str) -> PeopleComponent:

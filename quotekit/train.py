@@ -45,7 +45,7 @@ from quotekit.evaluate import GoldDocument, load_gold, score_quotes
 from quotekit.evaluate.matching import _lenient, _match, _speaker_correct, _speaker_evaluated
 from quotekit.linear import LinearModel, Models
 from quotekit.model import Analysis
-from quotekit.organizations import join_acronyms
+from quotekit.organizations import join_acronyms, link_descriptions
 from quotekit.quote_features import candidate_features, decide
 from quotekit.quotes import QuoteCandidate, find_candidates, quote_of
 from quotekit.speakers import RuleEvidence, rank_speakers, speaker_candidates
@@ -311,7 +311,7 @@ def analyse(articles: Sequence[Article], models: Models | None) -> list[Analysis
             )
         # as the attribution component does: a quote signed on the next line is its signer's
         signed = sign_quotes(a.doc, analysis, [e.quote_confidence for e in evidence])
-        out.append(join_acronyms(a.gold.text, signed))
+        out.append(link_descriptions(a.gold.text, join_acronyms(a.gold.text, signed)))
     return out
 
 

@@ -497,6 +497,25 @@ UNSEEN_NEWS = [
         id="a-weekday-after-a-name-is-not-part-of-it",
     ),
     pytest.param(
+        "Le quotidien La Gazette du Nord a publié mardi une enquête sur la mairie. "
+        "Le quotidien affirme que les comptes ont été maquillés.",
+        [
+            (
+                "les comptes ont été maquillés",
+                "Gazette du Nord",
+                "organization",
+                "Le quotidien",
+            )
+        ],
+        id="a-description-stands-for-the-organisation-it-introduced",
+    ),
+    pytest.param(
+        "Le groupe Vektor et le groupe Tamar ont signé. "
+        "Le groupe a indiqué que le prix restait secret.",
+        [("le prix restait secret", "groupe", "organization", "Le groupe")],
+        id="a-description-that-two-organisations-share-stands-for-neither",
+    ),
+    pytest.param(
         "La ministre Claire Dubois et l'adjoint Paul Mercier ont visité le chantier mardi.\n\n"
         "« Nous tiendrons les délais, les ouvriers le savent. »\n\n"
         "— Hugo Lambert, chef de chantier",
@@ -640,3 +659,15 @@ def test_join_acronyms_keeps_apart_what_two_names_could_abbreviate() -> None:
     joined = join_acronyms(text, one)
     assert [e.name for e in joined.entities] == ["Parti social"]
     assert joined.quotes[0].speaker == Speaker("Parti social", "organization", "e1")
+
+
+def test_an_organisation_named_by_its_noun_joins_the_one_it_stands_for(
+    analyzer: quotekit.Analyzer,
+) -> None:
+    text = "Le groupe Vektor a signé avec la ville. Le groupe a indiqué que le prix restait secret."
+    analysis = analyzer.analyse(text)
+    assert [e.name for e in analysis.entities] == ["Vektor"]
+    (vektor,) = analysis.entities
+    assert ("groupe", "role") in {(m.text, m.kind) for m in vektor.mentions}
+    (quote,) = analysis.quotes
+    assert quote.speaker is not None and quote.speaker.entity == vektor.id
