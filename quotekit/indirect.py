@@ -131,12 +131,13 @@ def _infinitive_object(verb: Token) -> tuple[int, int] | None:
             left = min(child.left_edge.i, child.i)
             # the infinitive's own left material must come after the verb
             left = max(left, verb.i + 1)
-            # "de" before the infinitive introduces the content as "que" does a clause
-            # ("l'accuse de militariser la mer"), and stays out of it likewise
+            # "de" or "à" before the infinitive introduces the content as "que" does a
+            # clause ("l'accuse de militariser la mer", "appelle à voter"), and stays out
+            # of it likewise
             doc = verb.doc
             if (
                 left < child.i
-                and doc[left].lower_ in ("de", "d'", "d’")
+                and doc[left].lower_ in ("de", "d'", "d’", "à")
                 and doc[left].dep_ == "mark"
             ):
                 left += 1

@@ -94,6 +94,11 @@ DIRECT = [
         id="de-before-an-infinitive-content-stays-out",
     ),
     pytest.param(
+        "La fédération appelle les adhérents à boycotter le scrutin de dimanche.",
+        [("boycotter le scrutin de dimanche", "indirect", "appelle")],
+        id="a-before-an-infinitive-content-stays-out",
+    ),
+    pytest.param(
         "Selon Marc Rey, procureur de Lyon, toutes les pistes sont ouvertes.",
         [("toutes les pistes sont ouvertes", "indirect", "Selon")],
         id="selon-name-then-role-in-apposition",
