@@ -178,8 +178,8 @@ class AttributionComponent(_Component):
     def run(self, doc: Doc, analysis: Analysis) -> Analysis:
         from quotekit._text import doc_text
         from quotekit.attribution import attribute, sign_quotes
+        from quotekit.entity_links import join_acronyms, link_descriptions
         from quotekit.flags import mark_quotes
-        from quotekit.organizations import join_acronyms, link_descriptions
         from quotekit.speakers import RuleEvidence, rank_speakers
 
         evidence: list[RuleEvidence] = []

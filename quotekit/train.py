@@ -40,12 +40,12 @@ from spacy.tokens import Doc
 
 from quotekit.analyzer import Analyzer, load
 from quotekit.attribution import attribute, sign_quotes
+from quotekit.entity_links import join_acronyms, link_descriptions
 from quotekit.errors import QuotekitError
 from quotekit.evaluate import GoldDocument, load_gold, score_quotes
 from quotekit.evaluate.matching import _lenient, _match, _speaker_correct, _speaker_evaluated
 from quotekit.linear import LinearModel, Models
 from quotekit.model import Analysis
-from quotekit.organizations import join_acronyms, link_descriptions
 from quotekit.quote_features import candidate_features, decide
 from quotekit.quotes import QuoteCandidate, find_candidates, quote_of
 from quotekit.speakers import RuleEvidence, rank_speakers, speaker_candidates

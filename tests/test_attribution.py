@@ -510,6 +510,12 @@ UNSEEN_NEWS = [
         id="a-description-stands-for-the-organisation-it-introduced",
     ),
     pytest.param(
+        "Le navigateur Paul Sanders est arrivé à Brest mardi. "
+        "Le navigateur a déclaré que la course avait été rude.",
+        [("la course avait été rude", "Paul Sanders", "person", "Le navigateur")],
+        id="a-description-stands-for-the-person-it-introduced",
+    ),
+    pytest.param(
         "Le groupe Vektor et le groupe Tamar ont signé. "
         "Le groupe a indiqué que le prix restait secret.",
         [("le prix restait secret", "groupe", "organization", "Le groupe")],
@@ -641,8 +647,8 @@ def test_an_organisation_and_its_acronym_are_one_entity(
 
 
 def test_join_acronyms_keeps_apart_what_two_names_could_abbreviate() -> None:
+    from quotekit.entity_links import join_acronyms
     from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
-    from quotekit.organizations import join_acronyms
 
     text = "Le Parti social a répondu. La Police scientifique aussi. Le PS a dit non."
 

@@ -1,0 +1,195 @@
+"""Entities joined after attribution: an organisation and its acronym are one entity
+(``UE`` / ``Union européenne``), and a speaker that takes up the noun written before a
+name stands for that entity (``le quotidien La Gazette … Le quotidien affirme``).
+
+Both run after the speaker ranker, on the finished analysis: they only add names to an
+entity or point a description at the entity it stands for, so the ranker's training data
+stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import attrs
+
+from quotekit.model import Analysis, Entity, Speaker
+from quotekit.names import normalize
+
+__all__ = ["join_acronyms", "link_descriptions"]
+
+
+#: Words an acronym may leave out: "Organisation des Nations unies" is the ONU.
+_SMALL_WORDS = frozenset(
+    {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "sur", "en", "a", "au", "aux"}
+    | {"of", "the", "and", "for"}
+)
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
+
+
+def _acronym(name: str) -> str | None:
+    """``name`` as an acronym (``OMS``, ``l'ONU``), or None when it is not one."""
+    word = re.sub(r"^(?:l['’]|les? |la )", "", name.strip(), flags=re.IGNORECASE)
+    if not _ACRONYM.fullmatch(word) or sum(c.isalpha() for c in word) < 2:
+        return None
+    return word
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a full name can have: the initials of all its words, and of its words
+    without the small ones (``Organisation des Nations unies``: ``ODNU``, ``ONU``)."""
+    words = [w for w in re.split(r"[\s\-'’]+", normalize(name)) if w]
+    if len(words) < 2:
+        return set()
+    out = {"".join(w[0] for w in words).upper()}
+    content = [w for w in words if w not in _SMALL_WORDS]
+    if len(content) >= 2:
+        out.add("".join(w[0] for w in content).upper())
+    return out
+
+
+def _bracketed(text: str, full: Entity, acronym: str) -> bool:
+    """The text writes ``acronym`` in brackets right after a mention of ``full``."""
+    after = re.compile(r"\s*\(\s*" + re.escape(acronym) + r"\s*\)")
+    return any(after.match(text, m.end) for m in full.mentions)
+
+
+def join_acronyms(text: str, analysis: Analysis) -> Analysis:
+    """One entity for an organisation and its acronym, named by the full name.
+
+    An acronym joins the one other organisation of the article whose initials it is
+    (``UE`` / ``Union européenne``, small words left out: ``ONU`` / ``Organisation des
+    Nations unies``) or that the text follows with it in brackets (``Commonwealth
+    Scientific and Industrial Research Organisation (CSIRO)``); with two candidates it
+    joins neither. Ids are renumbered in order and speakers follow their entity.
+    """
+    orgs = [e for e in analysis.entities if e.kind == "organization"]
+    into: dict[str, Entity] = {}  # the acronym's entity id -> the full name's entity
+    for a in orgs:
+        acronym = _acronym(a.name)
+        if acronym is None:
+            continue
+        fulls = [
+            b
+            for b in orgs
+            if b.id != a.id
+            and _acronym(b.name) is None
+            and (acronym in _initials(b.name) or _bracketed(text, b, acronym))
+        ]
+        if len(fulls) == 1:
+            into[a.id] = fulls[0]
+    return _absorb(analysis, {a: b.id for a, b in into.items()})
+
+
+def _absorb(analysis: Analysis, into: dict[str, str], *, as_roles: bool = False) -> Analysis:
+    """``analysis`` with each entity of ``into``'s keys merged into the entity its value
+    names (mentions and roles joined; the kept entity's name); ids renumbered in order,
+    speakers and ``via`` following their entity. With ``as_roles`` the merged entities'
+    mentions are role mentions of the kept one (``le groupe`` of ``Vektor``)."""
+    if not into:
+        return analysis
+    absorbed: dict[str, list[Entity]] = defaultdict(list)
+    for e in analysis.entities:
+        if e.id in into:
+            if as_roles:
+                e = attrs.evolve(e, mentions=[attrs.evolve(m, kind="role") for m in e.mentions])
+            absorbed[into[e.id]].append(e)
+    kept: list[Entity] = []
+    new_id: dict[str, str] = {}
+    for e in analysis.entities:
+        if e.id in into:
+            continue
+        parts = [e, *absorbed.get(e.id, [])]
+        mentions = {(m.start, m.end): m for p in parts for m in p.mentions}
+        roles = {(r.start, r.end): r for p in parts for r in p.roles}
+        merged = attrs.evolve(
+            e,
+            id=f"e{len(kept) + 1}",
+            mentions=tuple(mentions[k] for k in sorted(mentions)),
+            roles=tuple(roles[k] for k in sorted(roles)),
+        )
+        for p in parts:
+            new_id[p.id] = merged.id
+        kept.append(merged)
+    names = {e.id: e.name for e in kept}
+
+    def follow(who: Speaker | None) -> Speaker | None:
+        if who is None or who.entity is None:
+            return who
+        entity = new_id[who.entity]
+        return attrs.evolve(who, entity=entity, name=names[entity])
+
+    quotes = [
+        attrs.evolve(q, speaker=follow(q.speaker), via=follow(q.via)) for q in analysis.quotes
+    ]
+    return attrs.evolve(analysis, entities=tuple(kept), quotes=tuple(quotes))
+
+
+_DESCRIPTION = re.compile(r"(?:l['’]\s*|le |la )(\w+)", re.IGNORECASE)
+
+
+def _noun_before(text: str, start: int) -> str | None:
+    """The lower-case noun written right before a name starting at ``start``, over the
+    name's own article: ``quotidien`` in ``le quotidien (Le) Monde``."""
+    words: list[str] = re.findall(r"\w+", text[max(0, start - 40) : start])
+    if words and words[-1].lower() in ("le", "la", "les", "l"):
+        words = words[:-1]  # "Le Canard enchaîné": the name's own article
+    if not words or not words[-1].islower():
+        return None
+    return words[-1]
+
+
+def link_descriptions(text: str, analysis: Analysis) -> Analysis:
+    """A speaker that takes up the noun written before a name stands for that entity:
+    ``le quotidien La Gazette … Le quotidien affirme``, ``le milliardaire Paul Sanders …
+    le milliardaire a déclaré``.
+
+    The speaker is the noun alone with a definite article (``le quotidien``,
+    ``l'hebdomadaire``), as a description or as an organisation named by that noun
+    (``le groupe``); it stands for the person or organisation named before the quote with
+    that noun before its name, when exactly one is. The speaker keeps its mention.
+    """
+    introduced = [
+        (m.start, e.id, noun)
+        for e in analysis.entities
+        for m in e.mentions
+        if m.kind == "name" and (noun := _noun_before(text, m.start)) is not None
+    ]
+    if not introduced:
+        return analysis
+    by_id = {e.id: e for e in analysis.entities}
+    quotes = list(analysis.quotes)
+    for k, quote in enumerate(quotes):
+        speaker = quote.speaker
+        if speaker is None or speaker.kind == "person":
+            continue
+        if speaker.kind == "organization" and (speaker.mention is None or " " in speaker.name):
+            continue  # a name, not a bare noun
+        mention = speaker.mention.text if speaker.mention is not None else speaker.name
+        found = _DESCRIPTION.fullmatch(mention.strip())
+        if found is None:
+            continue
+        noun = found.group(1).lower()
+        named = {eid for at, eid, n in introduced if n == noun and at < quote.start}
+        named.discard(speaker.entity or "")
+        if len(named) == 1:
+            entity = by_id[named.pop()]
+            stands = Speaker(entity.name, entity.kind, entity.id, speaker.mention)
+            quotes[k] = attrs.evolve(quote, speaker=stands)
+    if quotes == list(analysis.quotes):
+        return analysis
+    # an organisation named by the bare noun ("groupe") that no quote keeps is the
+    # named one: one entity
+    moved = {
+        old.speaker.entity: new.speaker.entity
+        for old, new in zip(analysis.quotes, quotes, strict=True)
+        if old.speaker is not None and new.speaker is not None and old.speaker != new.speaker
+    }
+    still = {q.speaker.entity for q in quotes if q.speaker is not None}
+    into = {
+        a: b
+        for a, b in moved.items()
+        if a is not None and b is not None and a not in still and by_id[b].kind == by_id[a].kind
+    }
+    return _absorb(attrs.evolve(analysis, quotes=tuple(quotes)), into, as_roles=True)
