@@ -29,6 +29,7 @@ from quotekit.cue_sources import (
     _right_subject,
     _source_token,
 )
+from quotekit.cues import is_finite
 from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
 from quotekit.names import normalize
 from quotekit.speakers import RuleEvidence
@@ -388,42 +389,52 @@ def _signature(doc: Doc, quote: Quote, ents: _Entities) -> Speaker | None:
     """The author named on the line after a quote set apart, as the press signs a quote
     box or an epigraph: ``« … »`` then a line ``— Marie Roux, maire de Tours``.
 
-    The name runs to the first comma of that line; an entity named there is the
-    speaker, else the name itself (an organisation when capitalised).
+    A signature is short and says who, not what: at most eight words before its first
+    comma, no quote mark, no ending of a question or a list item, and a name of the
+    persons stage at its start, or else capitalised words with no finite verb (not a
+    dialogue line ``— Parce que le moment est venu, répond-elle.``). Those words are
+    then an organisation, or a description when they open with an article.
     """
     text = doc_text(doc)
     i = quote.end
     while i < len(text) and text[i] in _AFTER_QUOTE:
         i += 1  # the rest of the quote's line: closing marks and final punctuation
-    if i >= len(text) or text[i] != "\n":
+    if i >= len(text) or text[i] not in "\r\n":
         return None
-    while i < len(text) and text[i] in "\n \t":
+    while i < len(text) and text[i] in "\r\n \t":
         i += 1
     if i >= len(text) or text[i] not in _SIGNATURE_DASHES:
         return None
     i += 1
     while i < len(text) and text[i] in " \u00a0":
         i += 1
-    line_end = text.find("\n", i)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = next((k for k in range(i, len(text)) if text[k] in "\r\n"), len(text))
+    line = text[i:line_end].rstrip()
+    if not line or any(c in line for c in '«»"“”') or line[-1] in "?!;:":
+        return None
     comma = text.find(",", i, line_end)
-    end = comma if comma >= 0 else line_end
+    end = comma if comma >= 0 else i + len(line)
     while end > i and not text[end - 1].isalnum():
         end -= 1
-    if end <= i:
+    if end <= i or len(text[i:end].split()) > 8:
         return None
     named = [
         (m.start, e, m)
         for e in ents.items
         for m in e.mentions
-        if m.kind == "name" and i <= m.start and m.end <= end
+        if m.kind == "name" and i <= m.start <= i + 3 and m.end <= end
     ]
     if named:
-        _, entity, mention = min(named, key=lambda n: (n[1].kind != "person", n[0]))
+        _, entity, mention = min(named, key=lambda n: (n[0], n[1].kind != "person"))
         return Speaker(entity.name, entity.kind, entity.id, mention.span)
+    # else the words themselves, when they name and do not say: capitalised, no verb
+    words = doc.char_span(i, end, alignment_mode="expand")
+    if not text[i].isupper() or words is None or any(is_finite(t) for t in words):
+        return None
     span = Span(i, end, text[i:end])
-    if not text[i].isupper():
-        return Speaker(span.text, "description", None, span)
+    first = span.text.split()[0].lower()
+    if first in _ARTICLES or first in ("un", "une", "des") or first[:2] in ("l'", "l’"):
+        return Speaker(span.text, "description", None, span)  # "— Un habitant du quartier"
     entity = ents.organization(span.text, span)
     return Speaker(entity.name, "organization", entity.id, span)
 
