@@ -58,11 +58,12 @@ def _bracketed(text: str, full: Entity, acronym: str) -> bool:
 def join_acronyms(text: str, analysis: Analysis) -> Analysis:
     """One entity for an organisation and its acronym, named by the full name.
 
-    An acronym joins the one other organisation of the article whose initials it is
-    (``UE`` / ``Union européenne``, small words left out: ``ONU`` / ``Organisation des
-    Nations unies``) or that the text follows with it in brackets (``Commonwealth
-    Scientific and Industrial Research Organisation (CSIRO)``); with two candidates it
-    joins neither. Ids are renumbered in order and speakers follow their entity.
+    An acronym joins the one other organisation of the article that the text follows
+    with it in brackets (``Commonwealth Scientific and Industrial Research Organisation
+    (CSIRO)``), else the one named before it whose initials it is (``UE`` / ``Union
+    européenne``, small words left out: ``ONU`` / ``Organisation des Nations unies``);
+    with two candidates it joins neither. Ids are renumbered in order and speakers
+    follow their entity.
     """
     orgs = [e for e in analysis.entities if e.kind == "organization"]
     into: dict[str, Entity] = {}  # the acronym's entity id -> the full name's entity
@@ -70,12 +71,17 @@ def join_acronyms(text: str, analysis: Analysis) -> Analysis:
         acronym = _acronym(a.name)
         if acronym is None:
             continue
-        fulls = [
+        others = [b for b in orgs if b.id != a.id and _acronym(b.name) is None]
+        bracketed = [b for b in others if _bracketed(text, b, acronym)]
+        # by initials only when the full name comes first, as the press introduces an
+        # acronym (a headline aside): "le RN" alone is not "Radio Nova" named later
+        headline = text.find("\n")
+        body = [m.start for m in a.mentions if m.start > headline] or [m.start for m in a.mentions]
+        first = min(body, default=0)
+        fulls = bracketed or [
             b
-            for b in orgs
-            if b.id != a.id
-            and _acronym(b.name) is None
-            and (acronym in _initials(b.name) or _bracketed(text, b, acronym))
+            for b in others
+            if acronym in _initials(b.name) and min(m.start for m in b.mentions) < first
         ]
         if len(fulls) == 1:
             into[a.id] = fulls[0]
@@ -117,7 +123,9 @@ def _absorb(analysis: Analysis, into: dict[str, str], *, as_roles: bool = False)
     def follow(who: Speaker | None) -> Speaker | None:
         if who is None or who.entity is None:
             return who
-        entity = new_id[who.entity]
+        entity = new_id.get(who.entity)
+        if entity is None:
+            return who
         return attrs.evolve(who, entity=entity, name=names[entity])
 
     quotes = [
@@ -129,13 +137,21 @@ def _absorb(analysis: Analysis, into: dict[str, str], *, as_roles: bool = False)
 _DESCRIPTION = re.compile(r"(?:l['’]\s*|le |la )(\w+)", re.IGNORECASE)
 
 
+_PHRASE_BREAK = re.compile(r"[.,;:!?«»()\[\]\n]")
+
+
 def _noun_before(text: str, start: int) -> str | None:
-    """The lower-case noun written right before a name starting at ``start``, over the
-    name's own article: ``quotidien`` in ``le quotidien (Le) Monde``."""
-    words: list[str] = re.findall(r"\w+", text[max(0, start - 40) : start])
+    """The lower-case noun written with its article right before a name starting at
+    ``start`` (over the name's own article), in the same phrase: ``quotidien`` in ``le
+    quotidien (Le) Monde``, nothing in ``a déclaré Jean Dupont`` or ``le ministre. Jean``."""
+    before = text[max(0, start - 40) : start]
+    cut = max((m.end() for m in _PHRASE_BREAK.finditer(before)), default=0)
+    words: list[str] = re.findall(r"\w+", before[cut:])
     if words and words[-1].lower() in ("le", "la", "les", "l"):
         words = words[:-1]  # "Le Canard enchaîné": the name's own article
-    if not words or not words[-1].islower():
+    if len(words) < 2 or not words[-1].islower():
+        return None
+    if words[-2].lower() not in ("le", "la", "l", "du", "au"):
         return None
     return words[-1]
 
