@@ -124,7 +124,7 @@ def _role_phrase_at(doc: Doc, head: int, names: set[int]) -> tuple[int, int]:
         and start - 1 not in names
         and (
             _pre(doc[start - 1].lower_, ordinal=ordinal)
-            or (doc[start - 1].text == "-" and start - head < 3)
+            or (doc[start - 1].text == "-" and head - start < 3)
         )
         and not doc[start - 1].is_sent_start
     ):
@@ -199,12 +199,24 @@ def _role_phrase_at(doc: Doc, head: int, names: set[int]) -> tuple[int, int]:
 _A = frozenset({"à", "au", "aux"})
 
 
+#: Nouns of time and circumstance: "maire à l'époque" is no part of the role.
+_NOT_DOMAINS = frozenset(
+    {"époque", "moment", "heure", "origine", "tribune", "occasion", "issue", "fois", "date"}
+    | {"veille", "lendemain", "suite", "fin", "début", "tête"}
+)
+
+
 def _common_noun_after(doc: Doc, j: int) -> bool:
     """A lower-case noun at ``j``, after an article if any (``à la culture``), not a
-    place (``au Canada``)."""
+    place (``au Canada``) nor a time (``à l'époque``)."""
     if j < len(doc) and (doc[j].lower_ in ("la", "l'", "l’", "les")):
         j += 1
-    return j < len(doc) and doc[j].pos_ == "NOUN" and not _capitalised(doc[j])
+    return (
+        j < len(doc)
+        and doc[j].pos_ == "NOUN"
+        and not _capitalised(doc[j])
+        and doc[j].lower_ not in _NOT_DOMAINS
+    )
 
 
 def _find_role_phrases(doc: Doc, names: set[int]) -> list[tuple[int, int, int]]:

@@ -84,7 +84,8 @@ _PREDICATE_ADVS = frozenset(
 
 #: Adverbs of time between a name's comma and its role: "X, alors ministre du budget,".
 _APPOSITION_ADVS = frozenset(
-    {"alors", "jusqu'", "jusqu’", "désormais", "aujourd'hui", "actuellement", "naguère"}
+    {"alors", "jusqu'", "jusqu’", "désormais", "aujourd'hui", "aujourd’hui", "actuellement"}
+    | {"naguère"}
 )
 
 
