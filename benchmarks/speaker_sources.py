@@ -8,7 +8,8 @@ open and sealed data shows which mechanism holds on unseen news.
 
 The rules' evidence is what the attribution component hands the ranker; this script
 wraps :func:`quotekit.speakers.rank_speakers` to read it. An article long enough to be
-analysed in pieces is counted in the ``skipped`` line.
+analysed in pieces, and a negated quote that the flags stage adds after the ranker, are
+counted apart.
 
 From the repository root::
 
@@ -44,11 +45,12 @@ DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "winer-dev" / "quotes-sealed.js
 
 def counts(gold_path: Path) -> Counter[tuple[str, str]]:
     """``(source, "right" | "wrong")`` counts, plus ``("skipped", "")`` for long articles."""
-    seen: list[list[Any]] = []
+    seen: list[dict[tuple[int, int], Any]] = []
     rank = quotekit.speakers.rank_speakers
 
     def spy(analysis: Any, evidence: Any, *args: Any, **kwargs: Any) -> Any:
-        seen.append(list(evidence))
+        # the rules' evidence by quote span: flags adds negated quotes after the ranker
+        seen.append({(q.start, q.end): e for q, e in zip(analysis.quotes, evidence, strict=True)})
         return rank(analysis, evidence, *args, **kwargs)
 
     quotekit.speakers.rank_speakers = spy  # type: ignore[assignment]
@@ -60,8 +62,8 @@ def counts(gold_path: Path) -> Counter[tuple[str, str]]:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 analysis = analyzer.analyse(doc.text, id=doc.id)
-            if len(seen) != 1 or len(seen[0]) != len(analysis.quotes):
-                out[("skipped", "")] += 1
+            if len(seen) != 1:
+                out[("skipped", "")] += 1  # analysed in pieces: offsets are per piece
                 continue
             evidence = seen[0]
             pairs = _match(
@@ -72,7 +74,11 @@ def counts(gold_path: Path) -> Counter[tuple[str, str]]:
             for g, p in pairs.items():
                 if not _speaker_evaluated(doc.quotes[g]):
                     continue
-                source = evidence[p].source if evidence[p].speaker is not None else "none"
+                found = evidence.get((analysis.quotes[p].start, analysis.quotes[p].end))
+                if found is None:
+                    out[("negated, added after the ranker", "")] += 1
+                    continue
+                source = found.source if found.speaker is not None else "none"
                 right = _speaker_correct(doc.quotes[g], doc, analysis.quotes[p], analysis)
                 out[(source, "right" if right else "wrong")] += 1
     finally:
@@ -85,13 +91,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
     args = parser.parse_args(argv)
     found = counts(args.gold)
-    sources = sorted({s for s, _ in found if s != "skipped"})
+    sources = sorted({s for s, r in found if r})
     print(f"{'rules found':14} {'quotes':>6} {'right':>6} {'accuracy':>9}")
     for source in sources:
         right, wrong = found[(source, "right")], found[(source, "wrong")]
         print(f"{source:14} {right + wrong:6} {right:6} {right / (right + wrong):9.3f}")
     if found[("skipped", "")]:
         print(f"articles analysed in pieces, not counted: {found[('skipped', '')]}")
+    negated = found[("negated, added after the ranker", "")]
+    if negated:
+        print(f"negated quotes (no rules' evidence): {negated}")
     return 0
 
 

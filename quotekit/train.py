@@ -309,7 +309,9 @@ def analyse(articles: Sequence[Article], models: Models | None) -> list[Analysis
                 text=a.gold.text,
                 sentence_starts=[s.start_char for s in a.doc.sents],
             )
-        # as the attribution component does: a quote signed on the next line is its signer's
+        # the attribution component's steps after the ranker that move speakers: signed
+        # quotes, then entity links (it also flags quotes and adds negated ones, which
+        # the scores leave out)
         signed = sign_quotes(a.doc, analysis, [e.quote_confidence for e in evidence])
         out.append(link_descriptions(a.gold.text, join_acronyms(a.gold.text, signed)))
     return out

@@ -677,3 +677,87 @@ def test_an_organisation_named_by_its_noun_joins_the_one_it_stands_for(
     assert ("groupe", "role") in {(m.text, m.kind) for m in vektor.mentions}
     (quote,) = analysis.quotes
     assert quote.speaker is not None and quote.speaker.entity == vektor.id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Le maire Paul Girard a reçu les habitants mardi.\n\n"
+            "« Pourquoi partir maintenant ? »\n— Parce que le moment est venu, répond-il.",
+            id="a-dialogue-line",
+        ),
+        pytest.param(
+            "Le maire Paul Girard a dressé la liste des demandes.\n\n"
+            "« Nous voulons trois choses : »\n— la hausse des salaires ;\n— la baisse des loyers.",
+            id="a-list-item",
+        ),
+    ],
+)
+def test_a_dash_line_that_says_what_is_no_signature(analyzer: quotekit.Analyzer, text: str) -> None:
+    analysis = analyzer.analyse(text)
+    dash = text.index("—")
+    before = [q for q in analysis.quotes if q.end <= dash]
+    assert before  # the quote before the dash line is found...
+    for quote in before:  # ...and not signed by that line
+        mention = None if quote.speaker is None else quote.speaker.mention
+        assert mention is None or mention.start < dash, quote
+
+
+def test_a_signature_after_windows_line_breaks(analyzer: quotekit.Analyzer) -> None:
+    text = (
+        "Le jury a rendu son avis jeudi.\r\n\r\n"
+        "« Ce travail est d'une grande rigueur et il mérite d'être lu par tous. »\r\n\r\n"
+        "— Académie des sciences morales"
+    )
+    (quote,) = analyzer.analyse(text).quotes
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Académie des sciences morales"
+
+
+def test_join_acronyms_moves_via_and_keeps_other_ids_in_order() -> None:
+    from quotekit.entity_links import join_acronyms
+    from quotekit.model import Analysis, Entity, Mention, Quote, Speaker
+
+    text = "Agence nationale des forêts. Le Figaro. Selon l'ANF, citée par Le Figaro, oui."
+
+    def org(eid: str, name: str, at: int) -> Entity:
+        start = text.index(name, at)
+        return Entity(eid, "organization", name, (Mention(start, start + len(name), name),))
+
+    full, paper, short = (
+        org("e1", "Agence nationale des forêts", 0),
+        org("e2", "Figaro", 0),
+        org("e3", "ANF", 0),
+    )
+    said = text.index("oui")
+    quote = Quote(
+        said,
+        said + 3,
+        "oui",
+        "indirect",
+        speaker=Speaker("Figaro", "organization", "e2"),
+        via=Speaker("ANF", "organization", "e3"),
+    )
+    joined = join_acronyms(text, Analysis(None, "m", (full, paper, short), (quote,)))
+    assert [(e.id, e.name) for e in joined.entities] == [
+        ("e1", "Agence nationale des forêts"),
+        ("e2", "Figaro"),
+    ]
+    assert joined.quotes[0].via == Speaker("Agence nationale des forêts", "organization", "e1")
+    assert joined.quotes[0].speaker == Speaker("Figaro", "organization", "e2")
+
+
+def test_an_acronym_named_before_the_full_name_in_the_body_stays_apart() -> None:
+    from quotekit.entity_links import join_acronyms
+    from quotekit.model import Analysis, Entity, Mention
+
+    text = "Titre\nLe RN a voté contre. Plus tard, Radio Nova a diffusé le débat."
+    rn = text.index("RN")
+    nova = text.index("Radio Nova")
+    entities = (
+        Entity("e1", "organization", "RN", (Mention(rn, rn + 2, "RN"),)),
+        Entity("e2", "organization", "Radio Nova", (Mention(nova, nova + 10, "Radio Nova"),)),
+    )
+    analysis = Analysis(None, "m", entities)
+    assert join_acronyms(text, analysis) == analysis
