@@ -13,11 +13,12 @@ import re
 from collections import defaultdict
 
 import attrs
+from spacy.tokens import Doc
 
 from quotekit.model import Analysis, Entity, Speaker
 from quotekit.names import normalize
 
-__all__ = ["join_acronyms", "link_descriptions"]
+__all__ = ["join_acronyms", "link_descriptions", "name_descriptions"]
 
 
 #: Words an acronym may leave out: "Organisation des Nations unies" is the ONU.
@@ -209,3 +210,47 @@ def link_descriptions(text: str, analysis: Analysis) -> Analysis:
         if a is not None and b is not None and a not in still and by_id[b].kind == by_id[a].kind
     }
     return _absorb(attrs.evolve(analysis, quotes=tuple(quotes)), into, as_roles=True)
+
+
+def name_descriptions(doc: Doc, analysis: Analysis) -> Analysis:
+    """A description speaker named without the addressee of the words, which the parse
+    hangs on it: ``un porte-parole de la police`` for ``selon un porte-parole de la
+    police à l'AFP``. The speaker's mention keeps the phrase as the text writes it."""
+    quotes = list(analysis.quotes)
+    for k, quote in enumerate(quotes):
+        speaker = quote.speaker
+        if speaker is None or speaker.kind != "description" or speaker.mention is None:
+            continue
+        span = doc.char_span(speaker.mention.start, speaker.mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        nouns = [t.i for t in span if t.pos_ in ("NOUN", "PROPN")]
+        if not nouns:
+            continue
+        cut = None
+        for t in span:
+            if t.i <= nouns[0]:
+                continue
+            addressee = (
+                t.lower_ in ("à", "au", "aux")
+                and t.i + 1 < span.end
+                # an organisation (a news agency, a paper), not a place: "à Kiev" stays
+                and any(
+                    w.text[:1].isupper() and w.ent_type_ == "ORG"
+                    for w in doc[t.i + 1 : min(t.i + 3, span.end)]
+                )
+            )
+            if addressee:
+                cut = t.i
+                break
+        if cut is None:
+            continue
+        end = cut
+        while end > span.start and doc[end - 1].is_punct:
+            end -= 1
+        name = doc[span.start : end].text
+        if name and name != speaker.name:
+            quotes[k] = attrs.evolve(quote, speaker=attrs.evolve(speaker, name=name))
+    if quotes == list(analysis.quotes):
+        return analysis
+    return attrs.evolve(analysis, quotes=tuple(quotes))

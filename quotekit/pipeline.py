@@ -178,7 +178,7 @@ class AttributionComponent(_Component):
     def run(self, doc: Doc, analysis: Analysis) -> Analysis:
         from quotekit._text import doc_text
         from quotekit.attribution import attribute, sign_quotes
-        from quotekit.entity_links import join_acronyms, link_descriptions
+        from quotekit.entity_links import join_acronyms, link_descriptions, name_descriptions
         from quotekit.flags import mark_quotes
         from quotekit.speakers import RuleEvidence, rank_speakers
 
@@ -199,7 +199,8 @@ class AttributionComponent(_Component):
         # one entity for an organisation and its acronym, named in full, and the
         # organisation that "le quotidien" stands for
         text = doc_text(doc)
-        return link_descriptions(text, join_acronyms(text, marked))
+        linked = link_descriptions(text, join_acronyms(text, marked))
+        return name_descriptions(doc, linked)
 
 
 def make_people(nlp: Language, name: str) -> PeopleComponent:

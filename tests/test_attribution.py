@@ -510,6 +510,18 @@ UNSEEN_NEWS = [
         id="a-description-stands-for-the-organisation-it-introduced",
     ),
     pytest.param(
+        "Selon un porte-parole des pompiers à l'AFP, le feu est maîtrisé depuis minuit.",
+        [
+            (
+                "le feu est maîtrisé depuis minuit",
+                "un porte-parole des pompiers",
+                "description",
+                "un porte-parole des pompiers à l'AFP",
+            )
+        ],
+        id="a-description-named-without-the-addressee",
+    ),
+    pytest.param(
         "Le navigateur Paul Sanders est arrivé à Brest mardi. "
         "Le navigateur a déclaré que la course avait été rude.",
         [("la course avait été rude", "Paul Sanders", "person", "Le navigateur")],
