@@ -366,9 +366,9 @@ class Analyzer:
             analysis = attrs.evolve(_join(parts, self.model), id=job.doc_id)
             if len(parts) > 1:
                 # an acronym or a "le quotidien" in one piece for a name in another
-                from quotekit.entity_links import join_acronyms, link_descriptions
+                from quotekit.entity_links import link_entities
 
-                analysis = link_descriptions(job.text, join_acronyms(job.text, analysis))
+                analysis = link_entities(job.text, analysis)
         # raised here, in the calling process, so that n_process workers lose none of them
         for problem in analysis.warnings:
             where = "" if job.doc_id is None else f"{job.doc_id}: "

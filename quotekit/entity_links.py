@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from quotekit.model import Analysis, Entity, Speaker
 from quotekit.names import normalize
 
-__all__ = ["join_acronyms", "link_descriptions", "name_descriptions"]
+__all__ = ["join_acronyms", "link_descriptions", "link_entities", "name_descriptions"]
 
 
 #: Words an acronym may leave out: "Organisation des Nations unies" is the ONU.
@@ -167,6 +167,8 @@ def link_descriptions(text: str, analysis: Analysis) -> Analysis:
     (``le groupe``); it stands for the person or organisation named before the quote with
     that noun before its name, when exactly one is. The speaker keeps its mention.
     """
+    if not any(q.speaker is not None and q.speaker.kind != "person" for q in analysis.quotes):
+        return analysis  # only a description or an organisation's noun can be linked
     introduced = [
         (m.start, e.id, noun)
         for e in analysis.entities
@@ -254,3 +256,10 @@ def name_descriptions(doc: Doc, analysis: Analysis) -> Analysis:
     if quotes == list(analysis.quotes):
         return analysis
     return attrs.evolve(analysis, quotes=tuple(quotes))
+
+
+def link_entities(text: str, analysis: Analysis, doc: Doc | None = None) -> Analysis:
+    """All the links of this module, in order: acronyms joined, descriptions linked to
+    the entity they stand for, then (given the parsed ``doc``) descriptions named."""
+    linked = link_descriptions(text, join_acronyms(text, analysis))
+    return linked if doc is None else name_descriptions(doc, linked)

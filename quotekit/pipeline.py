@@ -178,7 +178,7 @@ class AttributionComponent(_Component):
     def run(self, doc: Doc, analysis: Analysis) -> Analysis:
         from quotekit._text import doc_text
         from quotekit.attribution import attribute, sign_quotes
-        from quotekit.entity_links import join_acronyms, link_descriptions, name_descriptions
+        from quotekit.entity_links import link_entities
         from quotekit.flags import mark_quotes
         from quotekit.speakers import RuleEvidence, rank_speakers
 
@@ -196,11 +196,9 @@ class AttributionComponent(_Component):
         attributed = sign_quotes(doc, attributed, [e.quote_confidence for e in evidence])
         # then how firmly each quote is attributed: hedged, denial, negated, via
         marked = mark_quotes(doc, attributed)
-        # one entity for an organisation and its acronym, named in full, and the
-        # organisation that "le quotidien" stands for
-        text = doc_text(doc)
-        linked = link_descriptions(text, join_acronyms(text, marked))
-        return name_descriptions(doc, linked)
+        # an organisation and its acronym as one entity; "le quotidien" for the paper it
+        # introduced; a description named without its addressee
+        return link_entities(doc_text(doc), marked, doc)
 
 
 def make_people(nlp: Language, name: str) -> PeopleComponent:

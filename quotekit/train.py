@@ -40,7 +40,7 @@ from spacy.tokens import Doc
 
 from quotekit.analyzer import Analyzer, load
 from quotekit.attribution import attribute, sign_quotes
-from quotekit.entity_links import join_acronyms, link_descriptions, name_descriptions
+from quotekit.entity_links import link_entities
 from quotekit.errors import QuotekitError
 from quotekit.evaluate import GoldDocument, load_gold, score_quotes
 from quotekit.evaluate.matching import _lenient, _match, _speaker_correct, _speaker_evaluated
@@ -313,8 +313,7 @@ def analyse(articles: Sequence[Article], models: Models | None) -> list[Analysis
         # quotes, then entity links (it also flags quotes and adds negated ones, which
         # the scores leave out)
         signed = sign_quotes(a.doc, analysis, [e.quote_confidence for e in evidence])
-        linked = link_descriptions(a.gold.text, join_acronyms(a.gold.text, signed))
-        out.append(name_descriptions(a.doc, linked))
+        out.append(link_entities(a.gold.text, signed, a.doc))
     return out
 
 
