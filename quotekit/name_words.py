@@ -9,9 +9,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from importlib import resources
 
-from quotekit._resources import french
+from quotekit._resources import _lines, french
 from quotekit.names import TRANSLIT_LETTERS, normalize, skeleton, translit_keys
 
 Aliases = dict[tuple[str, ...], tuple[str, ...]]
@@ -61,9 +60,7 @@ def _rows_to_aliases(rows: Iterable[Sequence[str]]) -> Aliases:
 
 @functools.lru_cache(maxsize=1)
 def _shipped_aliases() -> Aliases:
-    path = resources.files("quotekit").joinpath("resources").joinpath("fr").joinpath("aliases.tsv")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return _rows_to_aliases(line.split("\t") for line in lines)
+    return _rows_to_aliases(line.split("\t") for line in _lines("aliases.tsv"))
 
 
 def load_aliases(extra: Iterable[Sequence[str]] | None = None) -> Aliases:
@@ -72,11 +69,6 @@ def load_aliases(extra: Iterable[Sequence[str]] | None = None) -> Aliases:
     if extra is not None:
         table.update(_rows_to_aliases(extra))
     return table
-
-
-def _resource_lines(name: str) -> list[str]:
-    path = resources.files("quotekit").joinpath("resources").joinpath("fr").joinpath(name)
-    return path.read_text(encoding="utf-8").splitlines()
 
 
 def _groups_to_table(groups: Iterable[Sequence[str]], table: GivenNames, first: int) -> None:
@@ -93,8 +85,7 @@ def _groups_to_table(groups: Iterable[Sequence[str]], table: GivenNames, first: 
 def _shipped_given_names() -> tuple[GivenNames, int]:
     rows = [
         [cell.strip() for cell in line.split("\t") if cell.strip()]
-        for line in _resource_lines("given_name_variants.tsv")
-        if line.strip() and not line.lstrip().startswith("#")
+        for line in _lines("given_name_variants.tsv")
     ]
     table: GivenNames = {}
     _groups_to_table(rows, table, 0)
