@@ -140,6 +140,17 @@ def _is_part_of(short: list[str], full: list[str]) -> bool:
     )
 
 
+def _skips_middle(short: list[str], full: list[str]) -> bool:
+    """``short`` is ``full``'s first and last words without the words between them."""
+    return (
+        2 <= len(short) < len(full)
+        and short[0] == full[0]
+        and short[-1] == full[-1]
+        and full[-len(short) :] != short
+        and full[: len(short)] != short
+    )
+
+
 def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
     """Assign each mention a cluster number; mentions of one person share it.
 
@@ -195,9 +206,14 @@ def cluster_names(mentions: Sequence[NameMention]) -> list[int]:
             surname_of = any(toks[r][-1] == toks[i][0] for r in full_forms)
             if len(starts) == 1 and not surname_of:
                 candidates = starts
+        pool: list[int] = []
         if candidates:
             before = [r for r in candidates if _first_start(r, rep, mentions) <= mentions[i].start]
-            pool = before or candidates
+            # a name that skips the middle of a longer one takes it only when the longer
+            # one was written first: "George Martin" before "George R. R. Martin" is
+            # someone else
+            pool = before or [r for r in candidates if not _skips_middle(toks[i], toks[r])]
+        if pool:
             rep[i] = min(pool, key=lambda r: abs(_nearest(r, rep, mentions, mentions[i].start)))
         else:
             rep[i] = i

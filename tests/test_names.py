@@ -98,6 +98,21 @@ CLUSTERS = [
         id="two-surnames",
     ),
     pytest.param(
+        mentions(("Paul Henri Dumas", 0), ("Paul Dumas", 40)),
+        ["Paul Henri Dumas"] * 2,
+        id="first-and-last-words-after-the-longer-name",
+    ),
+    pytest.param(
+        mentions(("Paul Dumas", 0), ("Paul Dumas", 40), ("Paul H. Dumas", 80), ("Dumas", 120)),
+        ["Paul Dumas", "Paul Dumas", "Paul H. Dumas", "Paul H. Dumas"],
+        id="a-whole-name-before-a-longer-one-is-someone-else",
+    ),
+    pytest.param(
+        mentions(("Dumas", 0), ("Henri Dumas", 40), ("Paul Henri Dumas", 80)),
+        ["Paul Henri Dumas"] * 3,
+        id="the-end-of-a-later-name-still-joins-it",
+    ),
+    pytest.param(
         mentions(("Claire Moreau", 0), ("Paul Moreau", 40)),
         ["Claire Moreau", "Paul Moreau"],
         id="two-full-names-sharing-a-surname-stay-apart",
