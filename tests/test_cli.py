@@ -21,7 +21,8 @@ import pytest
 import spacy
 
 import quotekit
-from quotekit import cli
+from quotekit import cli, cli_extract
+from quotekit._writers import _Progress
 from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
 from quotekit.records import to_record, validate_record
 from quotekit.textview import format_analysis, shorten
@@ -302,7 +303,7 @@ class _WarningAnalyzer:
 def test_warnings_are_one_line_on_stderr_and_do_not_fail_the_run(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, articles: Path
 ) -> None:
-    monkeypatch.setattr(cli, "_load", lambda model, **_: _WarningAnalyzer())
+    monkeypatch.setattr(cli_extract, "_load", lambda model, **_: _WarningAnalyzer())
     code, out, err = run(capsys, "extract", articles / "moreau.txt")
     assert code == 0
     assert err == "quotekit: warning: Unbalanced quote marks\n"
@@ -325,9 +326,9 @@ class _Terminal(io.StringIO):
 def test_the_progress_bar_shows_done_of_total_on_a_terminal(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(cli._Progress, "DELAY", 0.0)
+    monkeypatch.setattr(_Progress, "DELAY", 0.0)
     stream = _Terminal()
-    progress = cli._Progress(stream, total=5, done=1)
+    progress = _Progress(stream, total=5, done=1)
     progress.begin()
     progress.update()
     progress.update()
@@ -341,14 +342,14 @@ def test_the_progress_bar_shows_done_of_total_on_a_terminal(
 
 def test_the_progress_bar_waits_a_second_and_is_silent_off_a_terminal() -> None:
     stream = _Terminal()
-    progress = cli._Progress(stream, total=3)
+    progress = _Progress(stream, total=3)
     for _ in range(3):
         progress.update()
     progress.close()
     assert stream.getvalue() == ""
 
     quiet = io.StringIO()
-    progress = cli._Progress(quiet)
+    progress = _Progress(quiet)
     for _ in range(5):
         progress.update()
     progress.close()
