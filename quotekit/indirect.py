@@ -73,7 +73,7 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
     for j in range(verb.i + 1, limit):
         tok = doc[j]
         if tok.lower_ in _QUE:
-            if j > 0 and doc[j - 1].lower_ in _NOT_COMPLEMENTIZER:
+            if j > 0 and doc[j - 1].lower_ in _NOT_COMPLEMENTIZER and not _adverb_before(doc, j):
                 return None  # "ainsi que", "alors que": not a reported content
             k = j + 1
             while k < len(doc) and doc[k].text in ("'", "’"):
@@ -96,6 +96,14 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
         if tok.pos_ == "VERB" or tok.text in _CLAUSE_STOPS or "\n" in tok.text:
             return None
     return None
+
+
+def _adverb_before(doc: Doc, j: int) -> bool:
+    """The word before ``que`` (token ``j``) ends an adverb of the verb, not a
+    conjunction: ``affirme tout de même que``, ``a quand même dit que``."""
+    return (j >= 3 and [t.lower_ for t in doc[j - 3 : j]] == ["tout", "de", "même"]) or (
+        j >= 2 and [t.lower_ for t in doc[j - 2 : j]] == ["quand", "même"]
+    )
 
 
 def reopens_speech(doc: Doc, c: int) -> bool:

@@ -212,6 +212,16 @@ INDIRECT = [
         id="que-after-parenthetical",
     ),
     pytest.param(
+        "Le médecin Paul Roche affirme tout de même que la maladie n'a pas disparu.",
+        [("la maladie n'a pas disparu", "indirect", "affirme")],
+        id="que-after-tout-de-meme",
+    ),
+    pytest.param(
+        "Le médecin Paul Roche travaille de même que son frère.",
+        [],
+        id="de-meme-que-is-no-content",
+    ),
+    pytest.param(
         "Le porte-parole du Kremlin Dmitri Peskov a annoncé vouloir reprendre les discussions.",
         [("vouloir reprendre les discussions", "indirect", "a annoncé")],
         id="infinitive-object",
