@@ -401,14 +401,13 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
                 and (lemma in hs or doc[head].lower_ in hs or _stands_for(targets, role_words[k]))
             ]
             gender = role_gender(start)
-            salient = [k for k in subjects if mentions[k].end <= start and compatible(k, gender)]
             if same:
                 target = same[-1]
             elif lemma in data.event_person_nouns or doc[head].lower_ in data.event_person_nouns:
                 continue  # "le suspect" is no one named yet
-            elif salient:
-                target = salient[-1]
             else:
+                # no one given that role yet: the nearest person named before, of the
+                # role's gender (the last subject was tried: it chose worse on open data)
                 target = before(start, gender)
         if target is None:
             continue

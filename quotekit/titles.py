@@ -195,11 +195,39 @@ def _nationality_noun(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.lower_ in french().nationalities
 
 
+def _any_noun_role(doc: Doc, j: int) -> bool:
+    """Token ``j`` is a common noun that may say what a person is, though no list has it
+    (``le musher``, ``son compère``): not a noun of places, things, organisations or
+    dates, and not the complement of another noun."""
+    tok = doc[j]
+    if tok.pos_ != "NOUN" or not tok.is_lower or tok.like_num:
+        return False
+    if j > 0 and doc[j - 1].lower_ in _DE:
+        return False
+    data = french()
+    word = tok.lower_
+    return not any(
+        w in data.place_nouns or w in data.organization_heads or w in data.not_names
+        for w in (word, word.rstrip("sx"))
+    )
+
+
+def _opens_phrase(doc: Doc, j: int) -> bool:
+    """A determiner opens the noun phrase of token ``j`` (adjectives aside), and no
+    preposition comes before it: the phrase is no prepositional complement."""
+    k = j - 1
+    while k >= 0 and doc[k].pos_ == "ADJ":
+        k -= 1
+    return k >= 0 and doc[k].pos_ == "DET" and (k == 0 or doc[k - 1].pos_ != "ADP")
+
+
 def _role_before(doc: Doc, start: int) -> tuple[int, int] | None:
     """``le porte-parole du Kremlin`` before ``Dmitri Peskov``: up to 10 tokens, no verb.
 
     Also ``la ministre de la Culture, Rachida Dati,``: the role then sits between an
-    article and the comma before the name.
+    article and the comma before the name. A noun no list has is a role too when its
+    phrase is no prepositional complement: ``le musher Matt Hall``, but not ``durant
+    la conférence de presse, Nadal``.
     """
     if start >= 2 and doc[start - 1].text == ",":
         found = _role_before(doc, start - 1)
@@ -212,6 +240,7 @@ def _role_before(doc: Doc, start: int) -> tuple[int, int] | None:
         return None  # "le président de la Mont-Blanc": a complement with its article
     j = start - 1
     first_role: int | None = None
+    first_noun: int | None = None
     while j >= 0 and start - j <= 10:
         tok = doc[j]
         if (
@@ -229,7 +258,13 @@ def _role_before(doc: Doc, start: int) -> tuple[int, int] | None:
             break
         if _is_role_noun(tok) or _nationality_noun(tok):
             first_role = j
+        elif _any_noun_role(doc, j):
+            first_noun = j
         j -= 1
+    if first_role is None and first_noun is not None and _opens_phrase(doc, first_noun):
+        # any common noun the name follows is what the article calls the person:
+        # "le musher Matt Hall", "son compère Terence Hill"
+        first_role = first_noun
     if first_role is None:
         return None
     # include adjectives before the role noun ("l'ancien Premier ministre")

@@ -852,3 +852,55 @@ def test_a_singular_role_is_not_shared_with_the_next_name(nlp: Language) -> None
     roles = _roles_by_name(nlp, "La ministre Anne Roy et Paul Nel sont venus.")
     assert roles["Anne Roy"] == ["ministre"]
     assert roles.get("Paul Nel") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Le musher Matt Hollis a remporté la course, parti le premier.",
+            {"Matt Hollis": ["musher"]},
+            id="a-noun-no-list-has",
+        ),
+        pytest.param(
+            "Son compère Terence Hallen a confié au quotidien que le tournage fut long.",
+            {"Terence Hallen": ["compère"]},
+            id="after-a-possessive",
+        ),
+        pytest.param(
+            "La cheffe de la diplomatie, Olena Kravetz, a dénoncé un écocide.",
+            {"Olena Kravetz": ["cheffe de la diplomatie"]},
+            id="with-its-complement-before-a-comma",
+        ),
+        pytest.param(
+            "Durant la conférence de presse, Paul Dal a répondu aux questions.",
+            {"Paul Dal": []},
+            id="not-in-a-prepositional-complement",
+        ),
+        pytest.param(
+            "Le prix Jean Perrin lui a été remis par Paul Dal.",
+            {"Paul Dal": []},
+            id="a-prize-named-after-someone-is-no-person",
+        ),
+    ],
+)
+def test_a_common_noun_right_before_a_name_is_its_role(
+    nlp: Language, text: str, expected: dict[str, list[str]]
+) -> None:
+    """Whatever noun a name follows (``le musher X``) says what the person is, except
+    nouns of places, things, organisations and dates, and nouns of a prepositional
+    complement (``durant la conférence de presse, X``)."""
+    assert _roles_by_name(nlp, text) == expected
+
+
+def test_a_role_mention_without_an_earlier_holder_goes_to_the_nearest_name(
+    nlp: Language,
+) -> None:
+    # the last subject named is the judge; the one named last, the former mayor
+    text = (
+        "Catherine Aubry a ouvert l'audience. Le procureur a ensuite appelé Gérard "
+        "Pellerin à la barre. L'ancien maire a nié toute malversation."
+    )
+    roles = _roles_by_name(nlp, text)
+    assert roles["Gérard Pellerin"] == ["ancien maire"]
+    assert "ancien maire" not in roles["Catherine Aubry"]
