@@ -70,6 +70,8 @@ class LanguageData:
     organization_names: frozenset[str]
     not_names: frozenset[str]
     place_nouns: frozenset[str]
+    #: nouns of a thing named after a person, whose name stays a person's ("le prix X")
+    named_after_nouns: frozenset[str]
     foreign_titles: frozenset[str]
     place_nouns_de: frozenset[str]
     nationalities: frozenset[str]
@@ -195,7 +197,14 @@ def french() -> LanguageData:
         organization_heads=frozenset(w.lower() for w in _lines("organizations.txt")),
         organization_names=frozenset(w.lower() for w in _lines("organization_names.txt")),
         not_names=frozenset(w.lower() for w in _lines("not_names.txt")),
-        place_nouns=frozenset(w.split("\t")[0].lower() for w in _lines("place_nouns.txt")),
+        place_nouns=frozenset(
+            w.split("\t")[0].lower()
+            for w in _lines("place_nouns.txt")
+            if not w.endswith("\tperson")
+        ),
+        named_after_nouns=frozenset(
+            w.split("\t")[0].lower() for w in _lines("place_nouns.txt") if w.endswith("\tperson")
+        ),
         foreign_titles=frozenset(w.lower() for w in _lines("foreign_titles.txt")),
         place_nouns_de=frozenset(
             w.split("\t")[0].lower() for w in _lines("place_nouns.txt") if w.endswith("\tde")

@@ -207,7 +207,10 @@ def _any_noun_role(doc: Doc, j: int) -> bool:
     data = french()
     word = tok.lower_
     return not any(
-        w in data.place_nouns or w in data.organization_heads or w in data.not_names
+        w in data.place_nouns
+        or w in data.named_after_nouns
+        or w in data.organization_heads
+        or w in data.not_names
         for w in (word, word.rstrip("sx"))
     )
 

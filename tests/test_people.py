@@ -879,8 +879,8 @@ def test_a_singular_role_is_not_shared_with_the_next_name(nlp: Language) -> None
         ),
         pytest.param(
             "Le prix Jean Perrin lui a été remis par Paul Dal.",
-            {"Paul Dal": []},
-            id="a-prize-named-after-someone-is-no-person",
+            {"Jean Perrin": [], "Paul Dal": []},
+            id="a-prize-named-after-someone-is-no-role",
         ),
     ],
 )
