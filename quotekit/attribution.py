@@ -32,7 +32,7 @@ from quotekit.cue_sources import (
 from quotekit.cues import is_finite
 from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
 from quotekit.names import normalize
-from quotekit.speakers import RuleEvidence
+from quotekit.speakers import RuleEvidence, is_agent_description
 
 __all__ = ["attribute", "sign_quotes"]
 
@@ -200,6 +200,27 @@ def _resolve_pronoun(
     return None
 
 
+_MASCULINE_ARTICLES = ("un ", "le ", "l'", "l’", "ce ", "cet ")
+_FEMININE_ARTICLES = ("une ", "la ", "l'", "l’", "cette ")
+
+
+def _still_described(ents: _Entities, previous: Speaker | None, pronoun: Token) -> bool:
+    """The previous quote's speaker is a description of someone (``un épidémiologiste``)
+    that the singular ``pronoun`` can take up: its article agrees, and no person was
+    named between it and the pronoun."""
+    if previous is None or previous.kind != "description" or previous.mention is None:
+        return False
+    gender, _ = _pronoun(pronoun) or (None, "sing")
+    text = previous.name.lower()
+    articles = _FEMININE_ARTICLES if gender == "f" else _MASCULINE_ARTICLES
+    if not text.startswith(articles) or not is_agent_description(previous.name):
+        return False
+    since = previous.mention.end
+    return not any(
+        e.kind == "person" and since <= start for start, e, _ in ents.before(pronoun.idx)
+    )
+
+
 def _person_between(
     ents: _Entities, org: Entity, at: int, agrees: Callable[[Entity], bool]
 ) -> bool:
@@ -251,6 +272,11 @@ def _speaker_from_phrase(
             if by_group is not None:
                 sp, conf = by_group
                 return attrs.evolve(sp, mention=mention), conf * 0.9
+        if not plural and _still_described(ents, previous, head):
+            # "Un épidémiologiste a salué « … ». « … », a-t-il estimé": the unnamed
+            # speaker of the quote before, when no person was named since
+            assert previous is not None
+            return attrs.evolve(previous, mention=mention), 0.75
         found = _resolve_pronoun(head, ents, previous, head.idx)
         if found is None:
             return None

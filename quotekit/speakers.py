@@ -28,7 +28,14 @@ from quotekit._resources import french
 from quotekit.linear import LinearModel
 from quotekit.model import Analysis, Entity, Quote, Span, Speaker
 
-__all__ = ["Candidate", "RuleEvidence", "choose", "rank_speakers", "speaker_candidates"]
+__all__ = [
+    "Candidate",
+    "RuleEvidence",
+    "choose",
+    "is_agent_description",
+    "rank_speakers",
+    "speaker_candidates",
+]
 
 
 #: Distances in characters between a mention and the quote, as bucket edges.
@@ -309,13 +316,22 @@ def _agent_nouns() -> frozenset[str]:
     )
 
 
+def _description_words(phrase: str) -> list[str]:
+    words = [w.strip(".,;:'’«»\"()").lower() for w in phrase.replace("'", " ").split()]
+    return [w for w in words if w]
+
+
+def is_agent_description(phrase: str) -> bool:
+    """One of the description's words is a noun for people or organisations."""
+    agents = _agent_nouns()
+    return any(w in agents or w.rstrip("sx") in agents for w in _description_words(phrase))
+
+
 def _description_features(phrase: str) -> dict[str, float]:
     """Can a description speak: is one of its words a noun for people or organisations?"""
-    agents = _agent_nouns()
-    words = [w.strip(".,;:'’«»\"()").lower() for w in phrase.replace("'", " ").split()]
-    words = [w for w in words if w]
+    words = _description_words(phrase)
     f: dict[str, float] = {}
-    if any(w in agents or w.rstrip("sx") in agents for w in words):
+    if is_agent_description(phrase):
         f["description:agent"] = 1.0
     else:
         f["description:no_agent"] = 1.0

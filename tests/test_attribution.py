@@ -773,3 +773,49 @@ def test_an_acronym_named_before_the_full_name_in_the_body_stays_apart() -> None
     )
     analysis = Analysis(None, "m", entities)
     assert join_acronyms(text, analysis) == analysis
+
+
+@pytest.fixture(scope="module")
+def rules_analyzer() -> quotekit.Analyzer:
+    return quotekit.load(attribution="rules")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Le biostatisticien Samuel Okafor a présenté les chiffres. Un épidémiologiste a salué "
+            "« un résultat solide ». « Il faudra des années », a-t-il estimé.",
+            [
+                ("un résultat solide", "Un épidémiologiste", "description", "Un épidémiologiste"),
+                ("Il faudra des années", "Un épidémiologiste", "description", "il"),
+            ],
+            id="a-pronoun-takes-up-the-unnamed-speaker-before",
+        ),
+        pytest.param(
+            "Un épidémiologiste a salué « un résultat solide ». Samuel Okafor a présenté les "
+            "chiffres. « Il faudra des années », a-t-il estimé.",
+            [
+                ("un résultat solide", "Un épidémiologiste", "description", "Un épidémiologiste"),
+                ("Il faudra des années", "Samuel Okafor", "person", "il"),
+            ],
+            id="not-when-someone-was-named-since",
+        ),
+    ],
+)
+def test_pronoun_after_an_unnamed_speaker(
+    rules_analyzer: quotekit.Analyzer, text: str, expected: list[Row]
+) -> None:
+    """The attribution rules give ``il`` / ``elle`` the description that spoke just
+    before (``un épidémiologiste``), unless a person was named since. (The trained
+    ranker weighs this against the named persons; the rules are tested alone here.)"""
+    got = [
+        (
+            q.text,
+            None if q.speaker is None else q.speaker.name,
+            None if q.speaker is None else q.speaker.kind,
+            None if q.speaker is None or q.speaker.mention is None else q.speaker.mention.text,
+        )
+        for q in rules_analyzer.analyse(text).quotes
+    ]
+    assert got == expected
