@@ -204,21 +204,21 @@ _MASCULINE_ARTICLES = ("un ", "le ", "l'", "l’", "ce ", "cet ")
 _FEMININE_ARTICLES = ("une ", "la ", "l'", "l’", "cette ")
 
 
-def _still_described(ents: _Entities, previous: Speaker | None, pronoun: Token) -> bool:
-    """The previous quote's speaker is a description of someone (``un épidémiologiste``)
-    that the singular ``pronoun`` can take up: its article agrees, and no person was
-    named between it and the pronoun."""
+def _described_before(ents: _Entities, previous: Speaker | None, pronoun: Token) -> Speaker | None:
+    """The previous quote's speaker when it is a description of someone (``un
+    épidémiologiste``) that the singular ``pronoun`` can take up: its article agrees,
+    and no person was named between it and the pronoun."""
     if previous is None or previous.kind != "description" or previous.mention is None:
-        return False
+        return None
     gender, _ = _pronoun(pronoun) or (None, "sing")
     text = previous.name.lower()
     articles = _FEMININE_ARTICLES if gender == "f" else _MASCULINE_ARTICLES
     if not text.startswith(articles) or not is_agent_description(previous.name):
-        return False
+        return None
     since = previous.mention.end
-    return not any(
-        e.kind == "person" and since <= start for start, e, _ in ents.before(pronoun.idx)
-    )
+    if any(e.kind == "person" and since <= start for start, e, _ in ents.before(pronoun.idx)):
+        return None
+    return previous
 
 
 def _person_between(
@@ -272,11 +272,11 @@ def _speaker_from_phrase(
             if by_group is not None:
                 sp, conf = by_group
                 return attrs.evolve(sp, mention=mention), conf * 0.9
-        if not plural and _still_described(ents, previous, head):
+        described = None if plural else _described_before(ents, previous, head)
+        if described is not None:
             # "Un épidémiologiste a salué « … ». « … », a-t-il estimé": the unnamed
             # speaker of the quote before, when no person was named since
-            assert previous is not None
-            return attrs.evolve(previous, mention=mention), 0.75
+            return attrs.evolve(described, mention=mention), 0.75
         found = _resolve_pronoun(head, ents, previous, head.idx)
         if found is None:
             return None
