@@ -12,13 +12,14 @@ previous quote's speaker when it follows it closely.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 
 import attrs
 from spacy.tokens import Doc, Token
 
 from quotekit._resources import french
-from quotekit._text import doc_text
+from quotekit._text import doc_sentences, doc_text
 from quotekit.cue_sources import (
     _cue_token,
     _inverted_source,
@@ -187,17 +188,64 @@ def _resolve_pronoun(
             if e.id != previous.entity or not agrees(e):
                 continue
             if (e.kind == "person") == (number == "sing"):
+                if _new_subject_since(tok, ents, previous, agrees):
+                    break  # "… », a dit X. Y arrive ensuite. « … », a-t-il ajouté": Y
                 return e, 0.85
             if number == "sing" and not _person_between(ents, e, at, agrees):
                 # "« … », a affirmé le Kremlin. « … », a-t-il ajouté": the speaking
                 # organisation, unless a person who agrees was named since
                 return e, 0.75
-    for _, e, _m in ents.before(at):
-        if (agrees(e) and (number == "plur") == (e.kind != "person")) or (
-            agrees(e) and e.kind == "person" and number == "sing"
-        ):
-            return e, 0.7
-    return None
+    fitting = [
+        (e, m)
+        for _, e, m in ents.before(at)
+        if (agrees(e) and (number == "plur") == (e.kind != "person"))
+        or (agrees(e) and e.kind == "person" and number == "sing")
+    ]
+    # a subject pronoun takes up a subject rather than an object or a complement named
+    # since: "X termine 7e, devant Y. « … », a-t-il confié" is X's
+    subject = next((e for e, m in fitting if _subject_mention(tok, m)), None)
+    if subject is not None:
+        return subject, 0.7
+    return (fitting[0][0], 0.7) if fitting else None
+
+
+def _new_subject_since(
+    pronoun: Token, ents: _Entities, previous: Speaker, agrees: Callable[[Entity], bool]
+) -> bool:
+    """Another person who ``agrees`` is the subject of a clause between the previous
+    speaker's mention and ``pronoun``."""
+    if previous.mention is None:
+        return False
+    since = previous.mention.end
+    return any(
+        start >= since
+        and e.id != previous.entity
+        and e.kind == "person"
+        and agrees(e)
+        and _subject_mention(pronoun, m)
+        for start, e, m in ents.before(pronoun.idx)
+    )
+
+
+#: how many sentences back a subject may be to be preferred to a nearer non-subject
+_SUBJECT_SENTENCES = 2
+
+
+def _subject_mention(pronoun: Token, mention: Mention) -> bool:
+    """``mention`` is the subject of its clause (or in apposition to it), in the
+    pronoun's sentence or one of the two before."""
+    doc = pronoun.doc
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    starts = [start for start, _ in doc_sentences(doc)]
+    here = bisect.bisect_right(starts, pronoun.i)
+    if here - bisect.bisect_right(starts, span.start) > _SUBJECT_SENTENCES:
+        return False
+    tok = span.root
+    while tok.dep_ in ("flat:name", "flat", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubj:pass")
 
 
 _MASCULINE_ARTICLES = ("un ", "le ", "l'", "l’", "ce ", "cet ")

@@ -781,6 +781,38 @@ def rules_analyzer() -> quotekit.Analyzer:
 
 
 @pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param(
+            "Marc Dal a devancé Paul Roux d'un centième. « C'est une joie », a-t-il confié.",
+            ["Marc Dal"],
+            id="the-subject-not-the-object-named-since",
+        ),
+        pytest.param(
+            "« Je suis heureux », a déclaré Paul Roux. Ensuite, Marc Dal a franchi la ligne "
+            "en septième position. « C'est une déception », a-t-il confié.",
+            ["Paul Roux", "Marc Dal"],
+            id="a-new-subject-since-the-previous-speaker",
+        ),
+        pytest.param(
+            "« Je suis heureux », a déclaré Paul Roux. Il a remercié Marc Dal pour son aide. "
+            "« C'est une joie », a-t-il ajouté.",
+            ["Paul Roux", "Paul Roux"],
+            id="the-previous-speaker-when-no-new-subject",
+        ),
+    ],
+)
+def test_a_pronoun_takes_up_a_subject(
+    rules_analyzer: quotekit.Analyzer, text: str, speakers: list[str]
+) -> None:
+    """``il`` / ``elle`` takes up the subject of a recent clause before an object or a
+    complement named since, and the previous speaker unless another person has been
+    a subject since."""
+    quotes = rules_analyzer.analyse(text).quotes
+    assert [None if q.speaker is None else q.speaker.name for q in quotes] == speakers
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param(
