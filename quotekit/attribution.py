@@ -387,9 +387,17 @@ def _carried_source(head: Token) -> Token | None:
     lemma = head.lemma_.lower()
     if lemma not in french().source_nouns and head.lower_ not in french().source_nouns:
         return None
+    nouns = [
+        c
+        for c in head.children
+        if c.i > head.i and c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN")
+    ]
+    # a bare common noun makes a compound with the head ("un communiqué de presse de X"):
+    # the source is the complement with an article or a capital
+    sources = [c for c in nouns if not c.is_lower or any(g.dep_ == "det" for g in c.children)]
+    if sources or nouns:
+        return (sources or nouns)[0]
     for child in head.children:
-        if child.i > head.i and child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN"):
-            return child
         if child.i > head.i and child.dep_ == "acl":
             for grand in child.children:
                 if grand.dep_ == "obl:agent" and grand.pos_ in ("NOUN", "PROPN"):

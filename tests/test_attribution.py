@@ -458,6 +458,12 @@ ISSUE4_CONSTRUCTIONS = [
 # on 0.1 and passes with the trained speaker model and the mechanisms that came with it.
 UNSEEN_NEWS = [
     pytest.param(
+        "D'après un communiqué de presse de l'agence Nordpresse, deux navires ont été "
+        "arraisonnés.",
+        [("deux navires ont été arraisonnés", "Nordpresse", "organization", "Nordpresse")],
+        id="the-source-of-a-press-release-not-the-press",
+    ),
+    pytest.param(
         "Le syndicat des contrôleurs réclame 40 millions d'euros de compensation à la région.",
         [
             (
