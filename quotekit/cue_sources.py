@@ -75,6 +75,8 @@ def _noun_before(doc: Doc, verb: Token) -> Token | None:
     # comes first
     while tok.dep_ in ("nmod", "flat:name", "flat", "appos") and tok.head.i < tok.i:
         tok = tok.head
+    if any(c.dep_ == "case" for c in tok.children):
+        return None  # a prepositional phrase is no subject: "X a de son côté assuré"
     return tok
 
 
@@ -126,7 +128,12 @@ def _source_token(verb: Token) -> Token | None:
             before = _speech_verb_before(verb)
         if before is not None:
             return _source_token(before)
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+    if (
+        verb.dep_ == "acl"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and verb.head.i < verb.i
+        and not _in_phrase(verb.head)
+    ):
         return verb.head  # "des manifestants exigeant la démission"
     for _ in range(3):
         for child in node.children:
@@ -144,16 +151,24 @@ def _source_token(verb: Token) -> Token | None:
             if objects:
                 return objects[-1]  # the nearest: "conduit la semaine dernière le Conseil à"
         if (
-            node.dep_ in ("conj", "advcl", "xcomp", "acl", "parataxis")
+            (node.dep_ in ("conj", "advcl", "xcomp", "acl", "parataxis") or _in_phrase(node))
             and node.head.i != node.i
             and not _crosses_boundary(doc, node.i, node.head.i)
         ):
             node = node.head
         else:
             break
-    if node.dep_ == "acl" or (verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")):
+    if (node.dep_ == "acl" or (verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"))) and (
+        not _in_phrase(verb.head)
+    ):
         return verb.head
     return None
+
+
+def _in_phrase(tok: Token) -> bool:
+    """A noun of a prepositional phrase of its clause (``de son côté``), where the parser
+    hangs a verb it misread: the clause's subject is the source, not this noun."""
+    return tok.dep_.startswith("obl") and any(c.dep_ == "case" for c in tok.children)
 
 
 def _governing_speech(verb: Token) -> Token | None:

@@ -458,8 +458,20 @@ ISSUE4_CONSTRUCTIONS = [
 # on 0.1 and passes with the trained speaker model and the mechanisms that came with it.
 UNSEEN_NEWS = [
     pytest.param(
-        "D'après un communiqué de presse de l'agence Nordpresse, deux navires ont été "
-        "arraisonnés.",
+        "Ana Ciobanu, ancienne procureure, a de son côté assuré qu'elle demanderait "
+        "l'ouverture des négociations.",
+        [
+            (
+                "elle demanderait l'ouverture des négociations",
+                "Ana Ciobanu",
+                "person",
+                "Ana Ciobanu",
+            )
+        ],
+        id="not-the-noun-of-a-prepositional-phrase",
+    ),
+    pytest.param(
+        "D'après un communiqué de presse de l'agence Nordpresse, deux navires ont été arraisonnés.",
         [("deux navires ont été arraisonnés", "Nordpresse", "organization", "Nordpresse")],
         id="the-source-of-a-press-release-not-the-press",
     ),
