@@ -238,9 +238,9 @@ def _subject_mention(pronoun: Token, mention: Mention) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
-    starts = [start for start, _ in doc_sentences(doc)]
-    here = bisect.bisect_right(starts, pronoun.i)
-    if here - bisect.bisect_right(starts, span.start) > _SUBJECT_SENTENCES:
+    sentences = doc_sentences(doc)  # (start, end) in order: bisect by start, no copy
+    here = bisect.bisect_right(sentences, (pronoun.i, len(doc)))
+    if here - bisect.bisect_right(sentences, (span.start, len(doc))) > _SUBJECT_SENTENCES:
         return False
     tok = span.root
     while tok.dep_ in ("flat:name", "flat", "appos") and tok.head.i != tok.i:
@@ -395,7 +395,7 @@ def _carried_source(head: Token) -> Token | None:
     # a bare common noun makes a compound with the head ("un communiqué de presse de X"):
     # the source is the complement with an article or a capital
     sources = [c for c in nouns if not c.is_lower or any(g.dep_ == "det" for g in c.children)]
-    if sources or nouns:
+    if nouns:
         return (sources or nouns)[0]
     for child in head.children:
         if child.i > head.i and child.dep_ == "acl":

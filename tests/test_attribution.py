@@ -13,11 +13,27 @@ All the people, places and events are invented.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 import quotekit
+from quotekit.model import Quote
 
 Row = tuple[str, str | None, str | None, str | None]
+
+
+def _rows(quotes: Sequence[Quote]) -> list[Row]:
+    """Each quote as (text, speaker name, speaker kind, speaker mention)."""
+    return [
+        (
+            q.text,
+            None if q.speaker is None else q.speaker.name,
+            None if q.speaker is None else q.speaker.kind,
+            None if q.speaker is None or q.speaker.mention is None else q.speaker.mention.text,
+        )
+        for q in quotes
+    ]
 
 
 def xfail(reason: str) -> pytest.MarkDecorator:
@@ -605,16 +621,7 @@ UNSEEN_NEWS = [
 )
 def test_speakers(analyzer: quotekit.Analyzer, text: str, expected: list[Row]) -> None:
     analysis = analyzer.analyse(text)
-    got = [
-        (
-            q.text,
-            None if q.speaker is None else q.speaker.name,
-            None if q.speaker is None else q.speaker.kind,
-            None if q.speaker is None or q.speaker.mention is None else q.speaker.mention.text,
-        )
-        for q in analysis.quotes
-    ]
-    assert got == expected
+    assert _rows(analysis.quotes) == expected
     ids = {e.id: e for e in analysis.entities}
     for q in analysis.quotes:
         if q.speaker is None:
@@ -859,13 +866,4 @@ def test_pronoun_after_an_unnamed_speaker(
     """The attribution rules give ``il`` / ``elle`` the description that spoke just
     before (``un épidémiologiste``), unless a person was named since. (The trained
     ranker weighs this against the named persons; the rules are tested alone here.)"""
-    got = [
-        (
-            q.text,
-            None if q.speaker is None else q.speaker.name,
-            None if q.speaker is None else q.speaker.kind,
-            None if q.speaker is None or q.speaker.mention is None else q.speaker.mention.text,
-        )
-        for q in rules_analyzer.analyse(text).quotes
-    ]
-    assert got == expected
+    assert _rows(rules_analyzer.analyse(text).quotes) == expected
