@@ -362,6 +362,21 @@ def _with_trailing_fragment(text: str, start: int, end: int, segments: list[Segm
     return end
 
 
+def _word_end(text: str, end: int) -> int:
+    """``end`` moved past the rest of a hyphenated word it cuts (``attentats|-suicides``):
+    the tokenizer splits such words and the parser may hang their parts elsewhere."""
+    while (
+        0 < end < len(text) - 1
+        and text[end - 1].isalnum()
+        and text[end] in "-\u2010"
+        and text[end + 1].isalnum()
+    ):
+        end += 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+    return end
+
+
 def _content_bounds(
     text: str, start: int, end: int, segments: list[Segment], *, before_cue: bool = False
 ) -> tuple[int, int]:
@@ -375,6 +390,7 @@ def _content_bounds(
             start = text.rindex("\n", start, end) + 1
         else:
             end = text.index("\n", start, end)
+    end = _word_end(text, end)
     start, end = _trim(text, start, end)
     while end > start and text[end - 1] in _CLOSING_MARKS:
         if any(s.close == end - 1 and s.open >= start for s in segments):
