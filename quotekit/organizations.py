@@ -51,6 +51,29 @@ def _strip_article(doc: Doc, span: SpacySpan) -> tuple[int, int]:
     return start, span.end
 
 
+def _with_nationality(doc: Doc, end: int) -> int:
+    """``le ministère de l'Intérieur turc``: the nationality adjective after the
+    recognizer's span belongs to the organisation's name."""
+    nationalities = french().nationalities
+    start = end
+    while end < len(doc):
+        tok = doc[end]
+        if tok.text[:1].islower() and tok.lower_ in nationalities:
+            end += 1
+        elif (
+            tok.lower_ == "et"
+            and end + 1 < len(doc)
+            and doc[end + 1].pos_ == "ADJ"
+            and doc[end + 1].text[:1].islower()
+            and doc[end + 1].dep_ == "conj"
+            and doc[end + 1].head.i < start
+        ):
+            end += 2  # "l'Agence américaine océanique et atmosphérique"
+        else:
+            break
+    return end
+
+
 def find_organizations(doc: Doc, person_tokens: set[int]) -> list[tuple[int, Entity]]:
     """The organisations of a parsed Doc, each with the offset of its first mention:
     the NER's entities that :func:`_is_organization` accepts and that hold no token of
@@ -68,6 +91,7 @@ def find_organizations(doc: Doc, person_tokens: set[int]) -> list[tuple[int, Ent
             end -= 1
         if end <= start:
             continue
+        end = _with_nationality(doc, end)
         span = _char_span(doc, start, end)
         org_names[normalize(span.text)] = max(
             org_names.get(normalize(span.text), ""), span.text, key=len

@@ -734,6 +734,13 @@ ORGANISATIONS = [
         id="ministry",
     ),
     pytest.param(
+        # the recognizer stops before the adjectives; the name is the fullest form
+        "Le ministère de l'Intérieur tunisien a annoncé l'arrestation de deux suspects. "
+        "Selon l'Institut national océanique et atmosphérique, la tempête faiblira.",
+        ["ministère de l'Intérieur tunisien", "Institut national océanique et atmosphérique"],
+        id="organisation-name-with-its-adjectives",
+    ),
+    pytest.param(
         "La société Renault a confirmé la fermeture de l'usine de Flins.",
         ["Renault"],
         id="company",
