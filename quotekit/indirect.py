@@ -439,8 +439,33 @@ def _apposition_end(doc: Doc, start: int, limit: int) -> int | None:
         ):
             k += 1
     else:
-        return None
+        return _described_apposition_end(doc, start, limit, after_name=after_name)
     return k if k < limit and doc[k].text == "," else None
+
+
+def _described_apposition_end(doc: Doc, start: int, limit: int, *, after_name: bool) -> int | None:
+    """``Selon X, l'un des conseillers du ministre, …``, ``Selon X, du Territoire de la
+    capitale, …``: after a name, a phrase opening with a determiner, pronoun or
+    preposition and holding no finite verb, between two commas, is an apposition when a
+    clause with a finite verb follows it.
+
+    Notes:
+        A participle phrase (``…, interrogé par Sky News, …``) stays in the content:
+        cutting it too put one more sealed quote within strict bounds but gave another
+        a wrong speaker (docs/design.md, "Tried and not kept").
+    """
+    if not (after_name and doc[start].pos_ in ("DET", "ADP", "PRON", "NUM")):
+        return None
+    k = start
+    while k < limit and k - start < 16 and doc[k].text != ",":
+        if doc[k].text in _CLAUSE_STOPS or (doc[k].pos_ in ("VERB", "AUX") and is_finite(doc[k])):
+            return None
+        k += 1
+    if k >= limit or doc[k].text != "," or k == start:
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") and is_finite(t) for t in doc[k + 1 : limit]):
+        return None
+    return k
 
 
 def _selon_candidate(doc: Doc, tok: Token, segments: list[Segment]) -> Iterable[QuoteCandidate]:

@@ -254,6 +254,17 @@ INDIRECT = [
         id="selon-after",
     ),
     pytest.param(
+        # after a name, an apposition with no role noun: the content starts after it
+        "Selon Marc Lebrun, l'un des conseillers du maire, la piscine rouvrira en juin.",
+        [("la piscine rouvrira en juin", "indirect", "Selon")],
+        id="selon-name-then-apposition-without-role-noun",
+    ),
+    pytest.param(
+        "Selon Hélène Vasseur, du conseil régional de Bretagne, les travaux commenceront en mars.",
+        [("les travaux commenceront en mars", "indirect", "Selon")],
+        id="selon-name-then-prepositional-apposition",
+    ),
+    pytest.param(
         "D'après le syndicat, la moitié des agents sont en grève depuis lundi.",
         [("la moitié des agents sont en grève depuis lundi", "indirect", "D'après")],
         id="d-apres-before",
