@@ -87,8 +87,13 @@ class LanguageData:
     role_periphrases: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = attrs.field(factory=dict)
 
     def is_role_noun(self, word: str, lemma: str) -> bool:
-        """A role noun by its form or its lemma (``ministres``, ``porte-parole``)."""
-        return word.lower() in self.role_nouns or lemma.lower() in self.role_nouns
+        """A role noun by its form or its lemma (``ministres``, ``porte-parole``), or a
+        role noun after ``vice-``, ``ex-``, ``co-`` or ``sous-`` (``vice-procureur``)."""
+        low = word.lower()
+        if low in self.role_nouns or lemma.lower() in self.role_nouns:
+            return True
+        prefix, hyphen, rest = low.partition("-")
+        return bool(hyphen) and prefix in _ROLE_PREFIXES and rest in self.role_nouns
 
     def gender_of(self, word: str) -> str | None:
         """``"f"`` or ``"m"`` when the form of a role or nationality noun shows it
@@ -96,6 +101,9 @@ class LanguageData:
         (``ministre``, ``porte-parole``) and unknown words."""
         return self.noun_genders.get(word.lower())
 
+
+#: Prefixes that make a role of a role: ``vice-procureur``, ``ex-entraîneur``, ``co-fondateur``.
+_ROLE_PREFIXES = frozenset(["vice", "ex", "co", "sous"])
 
 _FEMININE_ENDINGS = (
     ("euse", "eur"),

@@ -885,6 +885,11 @@ def test_a_singular_role_is_not_shared_with_the_next_name(nlp: Language) -> None
             id="not-in-a-prepositional-complement",
         ),
         pytest.param(
+            "Selon le vice-procureur Paul Dal, la victime est tombée dans l'escalier.",
+            {"Paul Dal": ["vice-procureur"]},
+            id="a-prefixed-role-noun-after-a-preposition",
+        ),
+        pytest.param(
             "Le prix Jean Perrin lui a été remis par Paul Dal.",
             {"Jean Perrin": [], "Paul Dal": []},
             id="a-prize-named-after-someone-is-no-role",
