@@ -181,7 +181,8 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
         personal pronoun, in a detached phrase opening the sentence (``Ancien
         ministre, il ...``), coordinated with a role already linked (``, puis
         ministre de ...``), and as a definite role mention standing for a person named
-        before (``le chef de l'État``).
+        before (``le chef de l'État``); in the headline, where nobody is named before,
+        for the first person the body gives that role.
     """
     names = {i for m in mentions for i in range(m.start, m.end)}
     by_end = {m.end: k for k, m in enumerate(mentions)}
@@ -274,6 +275,9 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
         return sentence_of[i]
 
     phrases = _find_role_phrases(doc, names)
+    # the title line: its role mentions come before the names the body gives
+    headline_end = next((t.i for t in doc if "\n" in t.text), len(doc))
+    headline: list[tuple[int, int, int]] = []
     # roles that introduce the name right after them: "le ministre X", "un homme nommé X"
     direct: dict[int, int] = {}
     for start, end, _ in phrases:
@@ -409,10 +413,19 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
                 # no one given that role yet: the nearest person named before, of the
                 # role's gender (the last subject was tried: it chose worse on open data)
                 target = before(start, gender)
+                if target is None and start < headline_end:
+                    headline.append((start, end, head))
         if target is None:
             continue
         linked[target].append((start, end))
         phrase_person[end] = target
         heads[target].append(doc[head].lemma_.lower())
         role_words[target].append(_role_words(doc, start, end))
+    # "Canada : le premier ministre au centre d'une bousculade": a headline's role
+    # mention stands for the first person the article gives that role
+    for start, end, head in headline:
+        words = {doc[head].lemma_.lower(), doc[head].lower_}
+        holders = [k for k in sorted(heads) if words & set(heads[k])]
+        if holders:
+            linked[holders[0]].append((start, end))
     return linked

@@ -916,3 +916,18 @@ def test_a_role_mention_without_an_earlier_holder_goes_to_the_nearest_name(
     roles = _roles_by_name(nlp, text)
     assert roles["Gérard Pellerin"] == ["ancien maire"]
     assert "ancien maire" not in roles["Catherine Aubry"]
+
+
+def test_a_role_mention_in_the_headline_goes_to_the_first_holder_the_body_names(
+    nlp: Language,
+) -> None:
+    # no name comes before the headline; the body gives the role to Anne Verlinde only,
+    # though Marc Dufour is named first
+    text = (
+        "Belgique : la ministre démissionne\n\n"
+        "Marc Dufour a salué son courage. La ministre de la Santé Anne Verlinde a présenté "
+        "sa démission lundi."
+    )
+    roles = _roles_by_name(nlp, text)
+    assert roles["Anne Verlinde"] == ["ministre", "ministre de la Santé"]
+    assert roles["Marc Dufour"] == []
