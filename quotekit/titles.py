@@ -288,6 +288,8 @@ def _role_after(doc: Doc, end: int) -> tuple[int, int] | None:
     # adjectives before the role noun: "ancien ministre"
     while k < len(doc) and k - j < 2 and doc[k].pos_ == "ADJ" and not _is_role_noun(doc[k]):
         k += 1
+    if k < len(doc) and j == end + 1 and doc[k].lower_ in _DE:
+        return _affiliation_after(doc, j)
     if k >= len(doc) or not _is_role_noun(doc[k]) or _plural(doc[k]):
         return None  # "X, plusieurs ministres, dont ...": one person has no plural role
     m = k + 1
@@ -303,6 +305,30 @@ def _role_after(doc: Doc, end: int) -> tuple[int, int] | None:
         and doc[m].text not in (",", ".", ";", ")", "\n")
         and doc[m].pos_ not in ("VERB", "AUX")
     ):
+        return None
+    return j, m
+
+
+def _affiliation_after(doc: Doc, j: int) -> tuple[int, int] | None:
+    """``Jean Dal, de l'université de Genève,``: a ``de`` phrase naming an institution
+    (a capitalised word right after its article), closed by a comma or the sentence end,
+    says where the person comes from."""
+    k = j + 1
+    while k < len(doc) and doc[k].lower_ in _ARTICLES | {"'", "’"}:
+        k += 1
+    if k >= len(doc) or not _capitalised(doc[k]):
+        return None
+    m = k + 1
+    while m < len(doc) and m - j < 14:
+        tok = doc[m]
+        if (
+            tok.text in _ROLE_STOP
+            or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ")
+            or "\n" in tok.text
+        ):
+            break
+        m += 1
+    if m < len(doc) and doc[m].text not in (",", ".", ";", ")"):
         return None
     return j, m
 

@@ -931,3 +931,25 @@ def test_a_role_mention_in_the_headline_goes_to_the_first_holder_the_body_names(
     roles = _roles_by_name(nlp, text)
     assert roles["Anne Verlinde"] == ["ministre", "ministre de la Santé"]
     assert roles["Marc Dufour"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Selon Jean Dal, de l'Université de Genève, le glacier recule.",
+            {"Jean Dal": ["de l'Université de Genève"]},
+            id="an-institution",
+        ),
+        pytest.param(
+            "Anne Roy, du Parti socialiste, a voté contre.",
+            {"Anne Roy": ["du Parti socialiste"]},
+            id="a-party",
+        ),
+        pytest.param("Paul Nel, de son côté, a refusé.", {"Paul Nel": []}, id="no-name-after-de"),
+    ],
+)
+def test_a_de_phrase_naming_an_institution_after_a_name_is_its_role(
+    nlp: Language, text: str, expected: dict[str, list[str]]
+) -> None:
+    assert _roles_by_name(nlp, text) == expected
