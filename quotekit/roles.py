@@ -385,7 +385,11 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
             target is None
             and det < start
             and one_of is None  # "l'un des ministres" is someone not named yet
-            and doc[det].lower_ in _DEFINITE
+            and (
+                doc[det].lower_ in _DEFINITE
+                # "France : un maire corse se tue": the headline's person, named below
+                or (start < headline_end and doc[det].lower_ in ("un", "une"))
+            )
             and doc[head].lower_ not in data.generic_person_nouns
             and doc[head].lemma_.lower() not in data.generic_person_nouns
         ):
@@ -405,6 +409,9 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
                 and (lemma in hs or doc[head].lower_ in hs or _stands_for(targets, role_words[k]))
             ]
             gender = role_gender(start)
+            if doc[det].lower_ in ("un", "une"):
+                headline.append((start, end, head))  # someone the body names later
+                continue
             if same:
                 target = same[-1]
             elif lemma in data.event_person_nouns or doc[head].lower_ in data.event_person_nouns:

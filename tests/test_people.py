@@ -933,6 +933,18 @@ def test_a_role_mention_in_the_headline_goes_to_the_first_holder_the_body_names(
     assert roles["Marc Dufour"] == []
 
 
+def test_an_indefinite_role_mention_in_the_headline_is_the_person_the_body_names(
+    nlp: Language,
+) -> None:
+    text = (
+        "Isère : un maire se blesse en chutant d'un toit\n\n"
+        "Paul Nel a appelé les secours. Le maire de Vizille, Marc Dufour, a été hospitalisé."
+    )
+    roles = _roles_by_name(nlp, text)
+    assert roles["Marc Dufour"] == ["maire", "maire de Vizille"]
+    assert roles["Paul Nel"] == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
