@@ -219,8 +219,12 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
                 best = k
         return best
 
+    # a name after a preposition is a complement ("la femme de X"), except the agent
+    # of a passive ("les propos lancés par X"), who acts
     complements = {
-        k for k, m in enumerate(mentions) if m.start > 0 and doc[m.start - 1].pos_ == "ADP"
+        k
+        for k, m in enumerate(mentions)
+        if m.start > 0 and doc[m.start - 1].pos_ == "ADP" and doc[m.start - 1].lower_ != "par"
     }
     subjects = [k for k, m in enumerate(mentions) if k not in complements and _is_subject(doc, m)]
 

@@ -965,3 +965,11 @@ def test_a_de_phrase_naming_an_institution_after_a_name_is_its_role(
     nlp: Language, text: str, expected: dict[str, list[str]]
 ) -> None:
     assert _roles_by_name(nlp, text) == expected
+
+
+def test_a_role_mention_can_stand_for_the_agent_of_a_passive(nlp: Language) -> None:
+    # a name after "par" acts; after other prepositions it is a complement
+    text = (
+        "Le but a été marqué par Karim Zeroual mercredi. En effet, l'attaquant avait tiré de loin."
+    )
+    assert _roles_by_name(nlp, text) == {"Karim Zeroual": ["attaquant"]}
