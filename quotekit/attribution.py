@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from quotekit._resources import french
 from quotekit._text import doc_sentences, doc_text
 from quotekit.cue_sources import (
+    _clitic_subject,
     _cue_token,
     _inverted_source,
     _left_subject,
@@ -434,7 +435,9 @@ def _speaker_for(
                 if quote.cue.start >= quote.end:  # an incise after the quote
                     source = _inverted_source(cue, cue.i + 12) or _source_token(cue)
                 else:
-                    source = _source_token(cue)
+                    # "« A, a-t-il lancé. B »": the incise's own pronoun speaks B too,
+                    # whatever subject the parser gives the verb
+                    source = _clitic_subject(cue) or _source_token(cue)
                 if source is None:
                     guessed = True  # word order, not the parse: weaker evidence
                     source = (

@@ -34,16 +34,25 @@ def _cue_token(doc: Doc, cue: Span) -> Token | None:
     return verbs[-1] if verbs else span[-1]
 
 
+def _clitic_subject(verb: Token) -> Token | None:
+    """The subject pronoun joined to the verb by a hyphen: ``a-t-il dit``, ``estime-t-elle``."""
+    doc = verb.doc
+    for k in range(max(0, verb.i - 2), min(len(doc), verb.i + 2)):
+        tok = doc[k]
+        if tok.text.startswith("-") and _pronoun(tok) is not None:
+            return tok
+    return None
+
+
 def _inverted_source(verb: Token, limit: int) -> Token | None:
     """The subject after the verb of an incise: ``a-t-il dit``, ``a déclaré M. X``."""
     doc = verb.doc
     for child in verb.children:
         if child.i > verb.i and child.dep_ in _SUBJECTS:
             return child
-    for k in range(max(0, verb.i - 2), min(len(doc), verb.i + 1)):
-        tok = doc[k]
-        if tok.text.startswith("-") and _pronoun(tok) is not None:
-            return tok
+    clitic = _clitic_subject(verb)
+    if clitic is not None and clitic.i <= verb.i:
+        return clitic
     # the first noun phrase after the verb, before the sentence ends
     for k in range(verb.i + 1, min(len(doc), limit)):
         tok = doc[k]
