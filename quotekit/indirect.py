@@ -31,6 +31,8 @@ from quotekit.cues import (
 )
 from quotekit.quote_candidates import (
     _CLOSING_MARKS,
+    _OPENING_MARKS,
+    _SPACES,
     QuoteCandidate,
     _inverted_subject,
     _segment_at,
@@ -325,6 +327,7 @@ def _indirect_candidates(
             continue
         if inside:
             start, end = _strip_enclosing_marks(text, start, end, segments)
+            start, end = _without_edge_marks(text, start, end)
             yield QuoteCandidate(start, end, "mixed", tok.i, confidence + 0.05, 4, rule)
         else:
             yield QuoteCandidate(start, end, "indirect", tok.i, confidence, 1, rule)
@@ -382,6 +385,21 @@ def _content_bounds(
             break
         end -= 1
         start, end = _trim(text, start, end)
+    return start, end
+
+
+def _without_edge_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A mixed content that starts or ends with its fragment leaves out the guillemet
+    there, as the open gold writes it nine times in ten (``que le blocage est
+    « intolérable``, ``Selon X, « environ 80 kg … » seront``)."""
+    if end - start > 1 and text[end - 1] in _CLOSING_MARKS:
+        end -= 1
+        while end > start and text[end - 1] in _SPACES:
+            end -= 1
+    if end - start > 1 and text[start] in _OPENING_MARKS:
+        start += 1
+        while start < end and text[start] in _SPACES:
+            start += 1
     return start, end
 
 
@@ -486,6 +504,7 @@ def _selon_candidate(doc: Doc, tok: Token, segments: list[Segment]) -> Iterable[
     if _segment_at(segments, start, end):
         if _strip_enclosing_marks(text, start, end, segments) != (start, end):
             return  # a whole guillemet segment: the direct-quote rules handle it
+        start, end = _without_edge_marks(text, start, end)
         yield QuoteCandidate(start, end, "mixed", tok.i, 0.75, 4, "selon")
     else:
         yield QuoteCandidate(start, end, "indirect", tok.i, 0.75, 1, "selon")

@@ -16,6 +16,8 @@ __all__ = ["QuoteCandidate"]
 
 _TRAILING = frozenset(".!?;:,… \n\t\u00a0\u202f")
 _CLOSING_MARKS = '»”"'
+_OPENING_MARKS = '«“"'
+_SPACES = " \u00a0\u202f"
 
 
 @attrs.frozen

@@ -292,13 +292,19 @@ INDIRECT = [
 
 MIXED = [
     pytest.param(
+        "Selon le maire, « les travaux sont terminés » depuis lundi.",
+        [("les travaux sont terminés » depuis lundi", "mixed", "Selon")],
+        id="selon-content-opening-with-a-fragment",
+    ),
+    pytest.param(
         "Le député Marc Aubert a précisé qu'il « se rendra à la convocation » des juges.",
         [("il « se rendra à la convocation » des juges", "mixed", "a précisé")],
         id="que-clause-with-fragment",
     ),
     pytest.param(
+        # the closing guillemet stays out, as the open gold writes it nine times in ten
         "La ministre a assuré que le gouvernement « ne lâchera rien ».",
-        [("le gouvernement « ne lâchera rien »", "mixed", "a assuré")],
+        [("le gouvernement « ne lâchera rien", "mixed", "a assuré")],
         id="que-clause-ending-with-fragment",
     ),
     pytest.param(
@@ -398,7 +404,7 @@ MORE = [
         [
             (
                 "il ne s'agissait pas d'un accident et que les enquêteurs "
-                "« travaillaient encore sur place »",
+                "« travaillaient encore sur place",
                 "mixed",
                 "a affirmé",
             ),
