@@ -350,16 +350,18 @@ def _with_trailing_fragment(text: str, start: int, end: int, segments: list[Segm
     return end
 
 
+_HYPHENS = "-\u2010"
+
+
 def _word_end(text: str, end: int) -> int:
-    """``end`` moved past the rest of a hyphenated word it cuts (``attentats|-suicides``):
-    the tokenizer splits such words and the parser may hang their parts elsewhere."""
-    while (
-        0 < end < len(text) - 1
-        and text[end - 1].isalnum()
-        and text[end] in "-\u2010"
-        and text[end + 1].isalnum()
-    ):
-        end += 1
+    """``end`` moved past the rest of a hyphenated word it cuts (``attentats|-suicides``,
+    ``Al-|Qaida``): the tokenizer splits such words and the parser may hang their parts
+    elsewhere."""
+    while 1 < end < len(text) - 1 and text[end - 2].isalnum():
+        if text[end - 1].isalnum() and text[end] in _HYPHENS and text[end + 1].isalnum():
+            end += 1
+        elif not (text[end - 1] in _HYPHENS and text[end].isalnum()):
+            break
         while end < len(text) and text[end].isalnum():
             end += 1
     return end

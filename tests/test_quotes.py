@@ -17,6 +17,7 @@ import itertools
 import pytest
 from spacy.language import Language
 
+from quotekit.indirect import _word_end
 from quotekit.quotes import find_quotes
 
 Row = tuple[str, str, str | None]
@@ -518,3 +519,15 @@ def test_is_selon_reads_d_apres_in_one_or_two_tokens_and_stops_at_the_doc_end(
 
     doc = Doc(spacy.blank("fr").vocab, words=words)
     assert [is_selon(t) for t in doc] == selon
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("des attentats-suicides.", 13, "des attentats-suicides"),
+        ("ni qu'Al-Qaida utiliserait", 9, "ni qu'Al-Qaida"),
+        ("la fin du mot.", 13, "la fin du mot"),
+    ],
+)
+def test_a_content_never_ends_inside_a_hyphenated_word(text: str, end: int, expected: str) -> None:
+    assert text[: _word_end(text, end)] == expected
