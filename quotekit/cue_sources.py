@@ -34,6 +34,14 @@ def _cue_token(doc: Doc, cue: Span) -> Token | None:
     return verbs[-1] if verbs else span[-1]
 
 
+def _plausible_subject(subject: Token, verb: Token) -> bool:
+    """Not a misparse: a verb given as subject, or a subject from another sentence (the
+    parser sometimes runs a sentence over a paragraph break)."""
+    return subject.pos_ not in ("VERB", "AUX") and not _crosses_boundary(
+        verb.doc, subject.i, verb.i
+    )
+
+
 def _clitic_subject(verb: Token) -> Token | None:
     """The subject pronoun joined to the verb by a hyphen: ``a-t-il dit``, ``estime-t-elle``."""
     doc = verb.doc
@@ -48,7 +56,7 @@ def _inverted_source(verb: Token, limit: int) -> Token | None:
     """The subject after the verb of an incise: ``a-t-il dit``, ``a déclaré M. X``."""
     doc = verb.doc
     for child in verb.children:
-        if child.i > verb.i and child.dep_ in _SUBJECTS:
+        if child.i > verb.i and child.dep_ in _SUBJECTS and _plausible_subject(child, verb):
             return child
     clitic = _clitic_subject(verb)
     if clitic is not None and clitic.i <= verb.i:
@@ -146,7 +154,7 @@ def _source_token(verb: Token) -> Token | None:
         return verb.head  # "des manifestants exigeant la démission"
     for _ in range(3):
         for child in node.children:
-            if child.dep_ in _SUBJECTS and child.text != "-t":
+            if child.dep_ in _SUBJECTS and child.text != "-t" and _plausible_subject(child, node):
                 return child
         for child in node.children:
             if child.dep_ in ("obl:agent",):

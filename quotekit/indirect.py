@@ -495,7 +495,7 @@ def _selon_candidate(doc: Doc, tok: Token, segments: list[Segment]) -> Iterable[
         # the source closes the sentence: the content is before it
         start = sent.start_char
         j = tok.i - 1
-        while j > sent.start and doc[j].is_punct:
+        while j > sent.start and doc[j].is_punct and doc[j].text not in _CLOSING_MARKS:
             j -= 1
         end = doc[j].idx + len(doc[j].text)
     else:

@@ -86,6 +86,12 @@ def _direct_from_segment(
         j -= 1
     colon_before = j >= 0 and text[j] == ":"
     incise = _incise_after(doc, seg.close + 1) or _late_incise(doc, seg.close + 1)
+    if incise is not None and _names_the_noun_before(doc, seg):
+        return None  # "sous le slogan « Du pain et la paix », a accusé": a name
+    if incise is not None and is_selon(incise) and _embedded(doc, seg):
+        # "s'est tué sur une route « sans intervention d'un tiers » selon une source":
+        # the source vouches for the whole sentence, which the selon rule takes
+        return None
     # a comma-incise inside the quote is handled by the caller
     if incise is not None and colon_before and not _inverted_subject(incise):
         incise = None  # "Il a réagi : « … » poursuivant par": the colon's verb speaks
@@ -120,6 +126,30 @@ def _direct_from_segment(
             seg.start, seg.end, "direct", None, 0.55 if starts_sentence else 0.4, 2, "segment:bare"
         )
     return None
+
+
+def _names_the_noun_before(doc: Doc, seg: Segment) -> bool:
+    """A capitalised text in guillemets right after a common noun inside a sentence names
+    what the noun denotes (``le slogan « Du pain et la paix »``, ``l'opération « Ville
+    morte »``), unless the noun is one of speech (``ses propos « … »``)."""
+    text = doc_text(doc)
+    if not text[seg.start : seg.start + 1].isupper() or _at_sentence_start(text, seg.open):
+        return False
+    before = doc.char_span(0, seg.open, alignment_mode="contract") if seg.open > 0 else None
+    if before is None or not len(before):
+        return False
+    noun = before[-1]
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() not in french().speech_nouns
+
+
+def _embedded(doc: Doc, seg: Segment) -> bool:
+    """Guillemets inside a sentence's syntax: right after a word of it, not at the
+    sentence start nor after a colon or a comma."""
+    text = doc_text(doc)
+    if _at_sentence_start(text, seg.open) or _colon_before(text, seg.open):
+        return False
+    before = doc.char_span(0, seg.open, alignment_mode="contract") if seg.open > 0 else None
+    return before is not None and len(before) > 0 and not before[-1].is_punct
 
 
 def _apposition_only(doc: Doc, source_end: int, last: int) -> bool:
@@ -293,6 +323,8 @@ def _candidates(doc: Doc, segments: list[Segment], *, wide: bool = False) -> lis
             continue
         words, has_verb = _words(doc, seg.start, seg.end)
         governing = _governing_verb(doc, seg)
+        if governing is not None and _names_the_noun_before(doc, seg):
+            governing = None  # "a lancé l'opération « Ville morte »": a name, no speech
         if governing is not None and not _colon_before(doc_text(doc), seg.open):
             out.append(
                 QuoteCandidate(seg.start, seg.end, "mixed", governing.i, 0.7, 2, "segment:object")

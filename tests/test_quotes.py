@@ -293,6 +293,19 @@ INDIRECT = [
 
 MIXED = [
     pytest.param(
+        # a fragment inside the sentence's syntax: "selon" vouches for the whole sentence
+        "Le maire s'est tué sur une route « sans intervention d'un tiers » selon une "
+        "source judiciaire.",
+        [
+            (
+                "Le maire s'est tué sur une route « sans intervention d'un tiers",
+                "mixed",
+                "selon",
+            )
+        ],
+        id="selon-after-an-embedded-fragment",
+    ),
+    pytest.param(
         "Selon le maire, « les travaux sont terminés » depuis lundi.",
         [("les travaux sont terminés » depuis lundi", "mixed", "Selon")],
         id="selon-content-opening-with-a-fragment",
@@ -336,6 +349,19 @@ NOT_QUOTES = [
         "Les « gilets jaunes » ont de nouveau manifesté samedi à Lyon.", [], id="movement-name"
     ),
     pytest.param("Le joueur, surnommé « le Taureau », a été opéré mardi.", [], id="nickname"),
+    pytest.param(
+        # a capitalised text right after a common noun names it, even before a verb
+        # that looks like an incise or governs the noun
+        "Le maire, qui fait campagne sous le slogan « Une ville pour tous », a accusé son "
+        "rival de mentir.",
+        [],
+        id="slogan-before-a-reporting-verb",
+    ),
+    pytest.param(
+        "Les syndicats ont lancé l'opération « Ville morte » lundi.",
+        [],
+        id="operation-name-after-a-reporting-verb",
+    ),
     pytest.param(
         "Le ministre n'a pas dit que la réforme serait abandonnée.", [], id="negated-ne-pas"
     ),
