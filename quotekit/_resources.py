@@ -38,6 +38,14 @@ def _strip_reflexive(lemma: str) -> str:
     return lemma
 
 
+@functools.lru_cache(maxsize=1)
+def nationality_bases() -> dict[str, str]:
+    """Every form of a nationality of ``nationalities.txt`` (``françaises``) -> its
+    masculine singular (``français``)."""
+    bases = [w.lower() for w in _lines("nationalities.txt")]
+    return {form: base for base in bases for form in _inflect_all(base)}
+
+
 def _inflect_all(word: str) -> set[str]:
     """Masculine, feminine and plural forms of a nationality (``autrichien``, ``-nes``)."""
     if word.endswith("e"):

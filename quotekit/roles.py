@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from quotekit._resources import french
+from quotekit._resources import french, nationality_bases
 from quotekit._text import doc_sentences
 from quotekit.recognition import PersonMention
 from quotekit.role_phrases import _NAMED, _OPENERS, _ROLE_DETS, _ROLE_PRE, _find_role_phrases, _pre
@@ -144,6 +144,18 @@ def _names_after_dont(doc: Doc, end: int, mentions: list[PersonMention]) -> list
     return found
 
 
+def _nationalities(words: tuple[str, ...]) -> frozenset[str]:
+    """The nationalities a role's words give, each as its masculine singular."""
+    bases = nationality_bases()
+    return frozenset(bases[w] for w in words if w in bases)
+
+
+def _other_nationality(roles: list[tuple[str, ...]], nationality: frozenset[str]) -> bool:
+    """A person already given a nationality that the role's does not share."""
+    theirs = frozenset().union(*(_nationalities(r) for r in roles)) if roles else frozenset()
+    return bool(theirs) and not (theirs & nationality)
+
+
 def _role_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     """The lower-case words of a role phrase, without the modifiers before its noun
     (``ancien``, ``actuel``)."""
@@ -212,10 +224,12 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
             None,
         )
 
-    def before(i: int, gender: str | None) -> int | None:
+    def before(i: int, gender: str | None, nationality: frozenset[str] = frozenset()) -> int | None:
         best = None
         for k, m in enumerate(mentions):
             if m.end <= i and k not in complements and compatible(k, gender):
+                if nationality and _other_nationality(role_words[k], nationality):
+                    continue  # "la judokate française" is not the Slovenian named last
                 best = k
         return best
 
@@ -423,7 +437,7 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
             else:
                 # no one given that role yet: the nearest person named before, of the
                 # role's gender (the last subject was tried: it chose worse on open data)
-                target = before(start, gender)
+                target = before(start, gender, _nationalities(_role_words(doc, start, end)))
                 if target is None and start < headline_end:
                     headline.append((start, end, head))
         if target is None:

@@ -973,3 +973,13 @@ def test_a_role_mention_can_stand_for_the_agent_of_a_passive(nlp: Language) -> N
         "Le but a été marqué par Karim Zeroual mercredi. En effet, l'attaquant avait tiré de loin."
     )
     assert _roles_by_name(nlp, text) == {"Karim Zeroual": ["attaquant"]}
+
+
+def test_a_role_mention_skips_a_person_of_another_nationality(nlp: Language) -> None:
+    text = (
+        "Clarisse Dumont a affronté la Slovène Tina Kovač en finale. Après une minute, "
+        "la judokate française a tenté une immobilisation."
+    )
+    roles = _roles_by_name(nlp, text)
+    assert roles["Tina Kovač"] == ["Slovène"]
+    assert roles["Clarisse Dumont"] == ["judokate française"]
