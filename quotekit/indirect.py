@@ -309,6 +309,7 @@ def _indirect_candidates(
         # coordinated que-clauses ("qu'il … et que les enquêteurs …") stay one content,
         # as the open gold has them eight times in ten
         a, b = rng
+        a = _after_quoted_conjunct(doc, a, b, segments)
         if a >= b:
             continue
         raw_end = doc[b - 1].idx + len(doc[b - 1].text)
@@ -331,6 +332,23 @@ def _indirect_candidates(
             yield QuoteCandidate(start, end, "mixed", tok.i, confidence + 0.05, 4, rule)
         else:
             yield QuoteCandidate(start, end, "indirect", tok.i, confidence, 1, rule)
+
+
+def _after_quoted_conjunct(doc: Doc, a: int, b: int, segments: list[Segment]) -> int:
+    """``a précisé que « … » et qu'il importait peu …``: when the first of coordinated
+    que-clauses is a whole guillemet segment, a direct quote of its own, the content is
+    what follows the conjunction."""
+    if doc[a].text not in _OPENING_MARKS:
+        return a
+    seg = next((s for s in segments if s.open == doc[a].idx), None)
+    if seg is None:
+        return a
+    k = a
+    while k < b and doc[k].idx < seg.close:
+        k += 1
+    if k + 2 < b and doc[k + 1].pos_ == "CCONJ" and doc[k + 2].lower_ in _QUE:
+        return k + 3
+    return a
 
 
 def _with_trailing_fragment(text: str, start: int, end: int, segments: list[Segment]) -> int:

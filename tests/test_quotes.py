@@ -424,6 +424,16 @@ MORE = [
         id="colon-wins-over-participle-after",
     ),
     pytest.param(
+        # the first of two coordinated clauses is a direct quote of its own
+        "Le ministre a précisé que « je ne suis candidat à rien » et qu'il restait "
+        "fidèle au gouvernement.",
+        [
+            ("je ne suis candidat à rien", "mixed", "a précisé"),
+            ("il restait fidèle au gouvernement", "indirect", "a précisé"),
+        ],
+        id="coordinated-que-clauses-after-a-direct-quote",
+    ),
+    pytest.param(
         # coordinated que-clauses of one verb are one reported content, as the open gold
         # annotates them eight times in ten
         "La police a affirmé qu'il ne s'agissait pas d'un accident et que les enquêteurs "
