@@ -51,9 +51,10 @@ def _strip_article(doc: Doc, span: SpacySpan) -> tuple[int, int]:
     return start, span.end
 
 
-def _with_nationality(doc: Doc, end: int) -> int:
-    """``le ministère de l'Intérieur turc``: the nationality adjective after the
-    recognizer's span belongs to the organisation's name."""
+def _with_adjectives(doc: Doc, end: int) -> int:
+    """``le ministère de l'Intérieur turc``, ``l'Agence américaine océanique et
+    atmosphérique``: a nationality adjective, or an adjective coordinated to a word of the
+    name, after the recognizer's span belongs to the organisation's name."""
     nationalities = french().nationalities
     start = end
     while end < len(doc):
@@ -91,7 +92,7 @@ def find_organizations(doc: Doc, person_tokens: set[int]) -> list[tuple[int, Ent
             end -= 1
         if end <= start:
             continue
-        end = _with_nationality(doc, end)
+        end = _with_adjectives(doc, end)
         span = _char_span(doc, start, end)
         org_names[normalize(span.text)] = max(
             org_names.get(normalize(span.text), ""), span.text, key=len

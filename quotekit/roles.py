@@ -293,8 +293,9 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
         return sentence_of[i]
 
     phrases = _find_role_phrases(doc, names)
-    # the title line: its role mentions come before the names the body gives
-    headline_end = next((t.i for t in doc if "\n" in t.text), len(doc))
+    # the title line, when the text has one: its role mentions come before the names the
+    # body gives
+    headline_end = next((t.i for t in doc if "\n" in t.text), 0)
     headline: list[tuple[int, int, int]] = []
     # roles that introduce the name right after them: "le ministre X", "un homme nommé X"
     direct: dict[int, int] = {}

@@ -983,3 +983,9 @@ def test_a_role_mention_skips_a_person_of_another_nationality(nlp: Language) -> 
     roles = _roles_by_name(nlp, text)
     assert roles["Tina Kovač"] == ["Slovène"]
     assert roles["Clarisse Dumont"] == ["judokate française"]
+
+
+def test_without_a_title_line_an_indefinite_role_mention_stays_unlinked(nlp: Language) -> None:
+    # one paragraph, no headline: "un maire" may be anyone
+    text = "Un maire a été blessé lundi. Le maire de Vizille, Marc Dufour, a témoigné."
+    assert _roles_by_name(nlp, text) == {"Marc Dufour": ["maire de Vizille"]}
