@@ -177,9 +177,10 @@ class AttributionComponent(_Component):
 
     def run(self, doc: Doc, analysis: Analysis) -> Analysis:
         from quotekit._text import doc_text
-        from quotekit.attribution import attribute, sign_quotes
+        from quotekit.attribution import attribute
         from quotekit.entity_links import link_entities
         from quotekit.flags import mark_quotes
+        from quotekit.signatures import sign_quotes
         from quotekit.speakers import RuleEvidence, rank_speakers
 
         evidence: list[RuleEvidence] = []

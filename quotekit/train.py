@@ -39,7 +39,7 @@ import attrs
 from spacy.tokens import Doc
 
 from quotekit.analyzer import Analyzer, load
-from quotekit.attribution import attribute, sign_quotes
+from quotekit.attribution import attribute
 from quotekit.entity_links import link_entities
 from quotekit.errors import QuotekitError
 from quotekit.evaluate import GoldDocument, load_gold, score_quotes
@@ -48,6 +48,7 @@ from quotekit.linear import LinearModel, Models
 from quotekit.model import Analysis
 from quotekit.quote_features import candidate_features, decide
 from quotekit.quotes import QuoteCandidate, find_candidates, quote_of
+from quotekit.signatures import sign_quotes
 from quotekit.speakers import RuleEvidence, rank_speakers, speaker_candidates
 
 __all__ = ["Article", "cross_validate", "fit", "prepare", "train"]
