@@ -94,6 +94,10 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
             ):
                 clause_head = clause_head.head
             right = min(max(clause_head.right_edge.i, k), sent_end - 1)
+            if not any(is_finite(t) for t in doc[k : right + 1]):
+                # no finite verb: the parse broke the clause off ("que Poke était « une
+                # blague »" with "que" read as a determiner); it runs to the sentence end
+                right = sent_end - 1
             return k, _before_new_speech(doc, k, right + 1)
         if tok.pos_ == "VERB" or tok.text in _CLAUSE_STOPS or "\n" in tok.text:
             return None

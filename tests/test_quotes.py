@@ -424,6 +424,26 @@ MORE = [
         id="colon-wins-over-participle-after",
     ),
     pytest.param(
+        # the parse breaks the clause off after its subject ("que" read as a determiner):
+        # a que-clause with no finite verb runs to the sentence end
+        "Le fondateur avait reconnu par la suite que Zapp était « une blague » conçue en un "
+        "week-end.",
+        [("Zapp était « une blague » conçue en un week-end", "mixed", "avait reconnu")],
+        id="que-clause-the-parse-breaks-off",
+    ),
+    pytest.param(
+        "Néanmoins, l'association souligne que ce caractère « non lucratif » exclut de fait "
+        "toute utilisation commerciale.",
+        [
+            (
+                "ce caractère « non lucratif » exclut de fait toute utilisation commerciale",
+                "mixed",
+                "souligne",
+            )
+        ],
+        id="que-clause-whose-verb-the-parse-roots-apart",
+    ),
+    pytest.param(
         # the first of two coordinated clauses is a direct quote of its own
         "Le ministre a précisé que « je ne suis candidat à rien » et qu'il restait "
         "fidèle au gouvernement.",
