@@ -95,8 +95,8 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
                 clause_head = clause_head.head
             right = min(max(clause_head.right_edge.i, k), sent_end - 1)
             if not any(is_finite(t) for t in doc[k : right + 1]):
-                # no finite verb: the parse broke the clause off ("que Poke était « une
-                # blague »" with "que" read as a determiner); it runs to the sentence end
+                # no finite verb: the parse broke the clause off ("que Blink était « un
+                # pari »" with "que" read as a determiner); it runs to the sentence end
                 right = sent_end - 1
             return k, _before_new_speech(doc, k, right + 1)
         if tok.pos_ == "VERB" or tok.text in _CLAUSE_STOPS or "\n" in tok.text:
@@ -477,7 +477,7 @@ def _described_apposition_end(doc: Doc, start: int, limit: int, *, after_name: b
     clause with a finite verb follows it.
 
     Notes:
-        A participle phrase (``…, interrogé par Sky News, …``) stays in the content:
+        A participle phrase (``…, interrogé par la radio, …``) stays in the content:
         cutting it too put one more sealed quote within strict bounds but gave another
         a wrong speaker (docs/design.md, "Tried and not kept").
     """

@@ -88,10 +88,6 @@ def _direct_from_segment(
     incise = _incise_after(doc, seg.close + 1) or _late_incise(doc, seg.close + 1)
     if incise is not None and _names_the_noun_before(doc, seg):
         return None  # "sous le slogan « Du pain et la paix », a accusé": a name
-    if incise is not None and is_selon(incise) and _embedded(doc, seg):
-        # "s'est tué sur une route « sans intervention d'un tiers » selon une source":
-        # the source vouches for the whole sentence, which the selon rule takes
-        return None
     # a comma-incise inside the quote is handled by the caller
     if incise is not None and colon_before and not _inverted_subject(incise):
         incise = None  # "Il a réagi : « … » poursuivant par": the colon's verb speaks
@@ -140,16 +136,6 @@ def _names_the_noun_before(doc: Doc, seg: Segment) -> bool:
         return False
     noun = before[-1]
     return noun.pos_ == "NOUN" and noun.lemma_.lower() not in french().speech_nouns
-
-
-def _embedded(doc: Doc, seg: Segment) -> bool:
-    """Guillemets inside a sentence's syntax: right after a word of it, not at the
-    sentence start nor after a colon or a comma."""
-    text = doc_text(doc)
-    if _at_sentence_start(text, seg.open) or _colon_before(text, seg.open):
-        return False
-    before = doc.char_span(0, seg.open, alignment_mode="contract") if seg.open > 0 else None
-    return before is not None and len(before) > 0 and not before[-1].is_punct
 
 
 def _apposition_only(doc: Doc, source_end: int, last: int) -> bool:

@@ -406,7 +406,7 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
             and one_of is None  # "l'un des ministres" is someone not named yet
             and (
                 doc[det].lower_ in _DEFINITE
-                # "France : un maire corse se tue": the headline's person, named below
+                # "Isère : un maire se blesse": the headline's person, named below
                 or (start < headline_end and doc[det].lower_ in ("un", "une"))
             )
             and doc[head].lower_ not in data.generic_person_nouns
@@ -447,7 +447,7 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
         phrase_person[end] = target
         heads[target].append(doc[head].lemma_.lower())
         role_words[target].append(_role_words(doc, start, end))
-    # "Canada : le premier ministre au centre d'une bousculade": a headline's role
+    # "Belgique : la ministre démissionne": a headline's role
     # mention stands for the first person the article gives that role
     for start, end, head in headline:
         words = {doc[head].lemma_.lower(), doc[head].lower_}

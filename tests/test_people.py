@@ -978,7 +978,7 @@ def test_a_role_mention_can_stand_for_the_agent_of_a_passive(nlp: Language) -> N
 def test_a_role_mention_skips_a_person_of_another_nationality(nlp: Language) -> None:
     text = (
         "Clarisse Dumont a affronté la Slovène Tina Kovač en finale. Après une minute, "
-        "la judokate française a tenté une immobilisation."
+        "la judokate française a remporté le combat."
     )
     roles = _roles_by_name(nlp, text)
     assert roles["Tina Kovač"] == ["Slovène"]
