@@ -185,9 +185,7 @@ def french() -> LanguageData:
         if "clause" in flags:
             clause_only.add(lemma)
     role_nouns = {w.split("\t")[0].lower() for w in _lines("role_nouns.txt")}
-    nationalities = frozenset().union(
-        *(_inflect_all(w.lower()) for w in _lines("nationalities.txt"))
-    )
+    nationalities = frozenset(nationality_bases())
     singular = {
         w
         for w in role_nouns | nationalities

@@ -292,19 +292,23 @@ def _role_after(doc: Doc, end: int) -> tuple[int, int] | None:
         return _affiliation_after(doc, j)
     if k >= len(doc) or not _is_role_noun(doc[k]) or _plural(doc[k]):
         return None  # "X, plusieurs ministres, dont ...": one person has no plural role
-    m = k + 1
+    return _role_tail(doc, j, k + 1, verb_ends=True)
+
+
+def _role_tail(doc: Doc, j: int, m: int, *, verb_ends: bool) -> tuple[int, int] | None:
+    """The role phrase from ``j``, its words read on from ``m`` (at most 14 tokens from
+    ``j``) up to a stop: punctuation, a verb, a pronoun, a subordinator or a line break.
+    None unless the phrase is closed there by a comma, a full stop, a semicolon, a bracket
+    or a line break (or, when ``verb_ends``, by the verb of the sentence)."""
     while m < len(doc) and m - j < 14:
         tok = doc[m]
-        if tok.text in _ROLE_STOP or tok.pos_ in ("VERB", "AUX") or "\n" in tok.text:
+        if tok.text in _ROLE_STOP or "\n" in tok.text:
             break
-        if tok.pos_ == "PRON" or tok.pos_ == "SCONJ":
+        if tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
             break
         m += 1
-    if (
-        m < len(doc)
-        and doc[m].text not in (",", ".", ";", ")", "\n")
-        and doc[m].pos_ not in ("VERB", "AUX")
-    ):
+    closed = m >= len(doc) or doc[m].text in (",", ".", ";", ")", "\n")
+    if not closed and not (verb_ends and doc[m].pos_ in ("VERB", "AUX")):
         return None
     return j, m
 
@@ -318,19 +322,7 @@ def _affiliation_after(doc: Doc, j: int) -> tuple[int, int] | None:
         k += 1
     if k >= len(doc) or not _capitalised(doc[k]):
         return None
-    m = k + 1
-    while m < len(doc) and m - j < 14:
-        tok = doc[m]
-        if (
-            tok.text in _ROLE_STOP
-            or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ")
-            or "\n" in tok.text
-        ):
-            break
-        m += 1
-    if m < len(doc) and doc[m].text not in (",", ".", ";", ")"):
-        return None
-    return j, m
+    return _role_tail(doc, j, k + 1, verb_ends=False)
 
 
 _PLURAL_DETS = frozenset({"les", "des", "plusieurs", "ses", "leurs", "ces", "deux", "trois"})
