@@ -1,5 +1,6 @@
 """Indirect speech: the content a reporting verb introduces (a que-clause, an infinitive or a
-noun object, the sentence before an inverted-subject incise) and the clause that ``selon X``,
+noun object, what ``se dire`` says of its subject, the sentence before an inverted-subject
+incise) and the clause that ``selon X``,
 ``d'après X`` or a sentence-initial ``pour X`` attribute; a guillemet fragment inside that
 content makes the quote mixed.
 
@@ -45,6 +46,11 @@ __all__ = ["reopens_speech"]
 #: Tokens that no clause or apposition runs across: sentence punctuation and quote marks.
 _CLAUSE_STOPS = frozenset({".", ";", ":", "!", "?", "«", "»", '"', "“", "”"})
 _QUE = frozenset({"que", "qu'", "qu’", "qu"})
+_PHRASE_STOPS = frozenset({",", ";", ":", ".", "!", "?"})
+_REFLEXIVE = frozenset({"se", "s'", "s’"})
+#: The verb's dependents that continue its noun object.
+_OBJECT_TAILS = frozenset({"obl:mod", "obl:arg", "obl"})
+_TO = frozenset({"à", "au", "aux", "auprès"})
 _NOT_COMPLEMENTIZER = frozenset(
     {
         "ainsi",
@@ -159,6 +165,29 @@ def _infinitive_object(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _said_of_oneself(verb: Token) -> tuple[int, int] | None:
+    """What ``se dire`` says of its subject: ``se dit prête à négocier``."""
+    if reporting_lemma(verb) != "dire" or not any(
+        c.i < verb.i and c.lower_ in _REFLEXIVE for c in verb.children
+    ):
+        return None
+    for child in verb.children:
+        if (
+            child.i > verb.i
+            and child.dep_ in ("xcomp", "obj", "ccomp")
+            and (
+                child.pos_ == "ADJ"
+                or (child.pos_ == "VERB" and "Part" in child.morph.get("VerbForm", []))
+            )
+        ):
+            start = max(child.left_edge.i, verb.i + 1)
+            # a comma ends it: "se dit prête à négocier, tout en exigeant des garanties"
+            phrase = verb.doc[child.i : child.right_edge.i + 1]
+            end = next((t.i for t in phrase if t.text in _PHRASE_STOPS), phrase.end)
+            return start, end
+    return None
+
+
 def _before_finite_conjunct(head: Token) -> int:
     """The end of ``head``'s subtree, before a finite verb coordinated with it: in ``disent
     ne pas ignorer X, mais se refusent à croire Y`` the second verb is the speakers' own
@@ -191,8 +220,22 @@ def _noun_object(verb: Token, *, any_verb: bool = False) -> tuple[int, int] | No
             # a determiner or a number: "toute implication", "40 millions d'euros"
             and any(c.dep_ in ("det", "nummod") for c in child.children)
         ):
-            return child.left_edge.i, child.right_edge.i + 1
+            return child.left_edge.i, _object_end(verb, child)
     return None
+
+
+def _object_end(verb: Token, obj: Token) -> int:
+    """A noun object runs over the verb's phrases that follow it with no punctuation
+    between (``a annoncé son retrait pour la saison prochaine``): they qualify what is
+    said. Whom it is said to (``à la région``) is no part of it."""
+    end = obj.right_edge.i + 1
+    for child in verb.children:
+        if child.i <= obj.i or child.dep_ not in _OBJECT_TAILS:
+            continue
+        if child.left_edge.i != end or child.left_edge.lower_ in _TO:
+            break  # "réclame 40 millions d'euros à la région": whom it is said to
+        end = child.right_edge.i + 1
+    return end
 
 
 def _in_incise(verb: Token) -> bool:
@@ -277,6 +320,10 @@ def _indirect_candidates(
             rng = _infinitive_object(tok)
             confidence = 0.7
             rule = "infinitive"
+        if rng is None and not clause_only:
+            rng = _said_of_oneself(tok)
+            confidence = 0.7
+            rule = "predicate"
         if rng is None and not clause_only:
             rng = _noun_object(tok)
             confidence = 0.55

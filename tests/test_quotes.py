@@ -245,6 +245,17 @@ INDIRECT = [
         id="noun-object",
     ),
     pytest.param(
+        # the verb's phrase right after its object qualifies what is said
+        "Le club a annoncé le départ de son entraîneur pour la saison prochaine.",
+        [("le départ de son entraîneur pour la saison prochaine", "indirect", "a annoncé")],
+        id="noun-object-with-the-verbs-phrase-after-it",
+    ),
+    pytest.param(
+        "La ministre de la Santé se dit prête à rouvrir les négociations avec les internes.",
+        [("prête à rouvrir les négociations avec les internes", "indirect", "se dit")],
+        id="se-dire-with-an-adjective",
+    ),
+    pytest.param(
         "Selon le ministère de l'Intérieur, trois personnes ont été interpellées dans la nuit.",
         [("trois personnes ont été interpellées dans la nuit", "indirect", "Selon")],
         id="selon-before",
