@@ -141,7 +141,9 @@ def _is_impersonal(verb: Token) -> bool:
 
 
 def _is_hypothetical(verb: Token) -> bool:
-    if "Cnd" in verb.morph.get("Mood", []):
+    """Speech that did not happen: conditional (``dirait``), future (``annoncera``), or
+    after a modal (``pourrait annoncer``)."""
+    if "Cnd" in verb.morph.get("Mood", []) or "Fut" in verb.morph.get("Tense", []):
         return True
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_ in _MODALS and head.i < verb.i
