@@ -156,13 +156,22 @@ def _other_nationality(roles: list[tuple[str, ...]], nationality: frozenset[str]
     return bool(theirs) and not (theirs & nationality)
 
 
+#: Modifiers that make another function of the noun: "Premier ministre", "grand rabbin".
+_PART_OF_FUNCTION = frozenset({"premier", "première", "grand", "grande", "haut", "haute"})
+
+
 def _role_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     """The lower-case words of a role phrase, without the modifiers before its noun
     (``ancien``, ``actuel``)."""
     i = start
-    while i < end - 1 and _pre(doc[i].lower_):
+    while i < end - 1 and _pre(doc[i].lower_) and doc[i].lower_ not in _PART_OF_FUNCTION:
         i += 1
     return tuple(t.lower_.replace("’", "'") for t in doc[i:end])
+
+
+def _has_complement(doc: Doc, start: int, end: int) -> bool:
+    """A role phrase with a ``de`` complement: ``directeur de l'hôpital``."""
+    return any(t.lower_ in _DE for t in doc[start:end])
 
 
 def _periphrasis_targets(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
@@ -439,6 +448,10 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
                 # no one given that role yet: the nearest person named before, of the
                 # role's gender (the last subject was tried: it chose worse on open data)
                 target = before(start, gender, _nationalities(_role_words(doc, start, end)))
+                if target is not None and heads[target] and _has_complement(doc, start, end):
+                    # "le gouverneur de Floride" after "X, le tireur": a function of its
+                    # own, and X already has another
+                    target = None
                 if target is None and start < headline_end:
                     headline.append((start, end, head))
         if target is None:

@@ -668,6 +668,27 @@ PEOPLE = [
         id="periphrasis-skips-a-function-with-a-complement",
     ),
     pytest.param(
+        # "Premier" is part of the function the periphrasis names
+        "Henri Vidal, le Premier ministre belge, est arrivé lundi. "
+        "Le chef du gouvernement a salué la presse.",
+        [
+            Person(
+                "Henri Vidal",
+                ["Henri Vidal"],
+                [],
+                ["Premier ministre belge", "chef du gouvernement"],
+                "m",
+            ),
+        ],
+        id="periphrasis-for-the-premier-ministre",
+    ),
+    pytest.param(
+        # a function with a complement, for someone who already has another, is a new person
+        "Le nageur Marc Fabre a été blessé. Le directeur de l'hôpital de Lyon a fermé les portes.",
+        [Person("Marc Fabre", ["Marc Fabre"], ["Le nageur"], ["nageur"], "m")],
+        id="role-mention-with-a-complement-is-not-someone-with-another-function",
+    ),
+    pytest.param(
         "Plusieurs ministres, dont Anne Roux et Marc Fabre, ont démissionné.",
         [
             Person("Anne Roux", ["Anne Roux"], [], ["ministres"], None),
