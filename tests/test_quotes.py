@@ -382,7 +382,9 @@ NOT_QUOTES = [
     ),
     pytest.param(
         # speech still to come: the guideline's "future speech that did not happen"
-        "La présidente du club annoncera sa décision lundi.", [], id="future-tense"
+        "La présidente du club annoncera sa décision lundi.",
+        [],
+        id="future-tense",
     ),
     pytest.param(
         "Rappelons que le club n'a plus gagné depuis trois mois.",
