@@ -17,6 +17,8 @@ from quotekit._resources import french
 from quotekit.model import Span
 
 __all__ = [
+    "MODALS",
+    "NEGATION",
     "SELON",
     "cue_span",
     "first_group_lemmas",
@@ -29,10 +31,12 @@ __all__ = [
 #: ``selon`` and ``d'après`` as one token: "according to", a cue with no verb.
 SELON = frozenset({"selon", "d'après", "d’après"})
 
-_NEGATION = frozenset({"pas", "jamais", "guère", "plus", "rien", "nullement"})
+#: The second word of a negation (``ne … pas``); the flags stage reads the same words.
+NEGATION = frozenset({"pas", "jamais", "plus", "guère", "point", "nullement", "aucunement", "rien"})
 
 
-_MODALS = frozenset({"pouvoir", "devoir", "falloir", "aller"})
+#: Verbs that make the speech they govern hypothetical (``pourrait annoncer``).
+MODALS = frozenset({"pouvoir", "devoir", "falloir", "aller"})
 
 
 #: Endings of first-group verb forms (present, imperfect, participles), longest first.
@@ -95,7 +99,7 @@ def is_reporting_verb(token: Token) -> bool:
 
 
 def _is_negated(verb: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in _NEGATION for c in verb.children) and any(
+    return any(c.dep_ == "advmod" and c.lower_ in NEGATION for c in verb.children) and any(
         c.lower_ in ("ne", "n'", "n’") for c in verb.children
     )
 
@@ -146,7 +150,7 @@ def _is_hypothetical(verb: Token) -> bool:
     if "Cnd" in verb.morph.get("Mood", []) or "Fut" in verb.morph.get("Tense", []):
         return True
     head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_ in _MODALS and head.i < verb.i
+    return verb.dep_ == "xcomp" and head.lemma_ in MODALS and head.i < verb.i
 
 
 def cue_span(doc: Doc, head: Token) -> Span:

@@ -31,7 +31,7 @@ from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Token
 
 from quotekit._text import doc_text, token_positions
-from quotekit.cues import cue_span, is_selon, reporting_lemma
+from quotekit.cues import MODALS, NEGATION, cue_span, is_selon, reporting_lemma
 from quotekit.model import Analysis, Quote, QuoteKind, Span, Speaker
 
 __all__ = ["DENIAL_LEMMAS", "mark_quotes"]
@@ -40,10 +40,6 @@ __all__ = ["DENIAL_LEMMAS", "mark_quotes"]
 DENIAL_LEMMAS = frozenset({"démentir", "nier", "contester", "réfuter", "récuser"})
 
 _NE = frozenset({"ne", "n'", "n’"})
-_NEGATION = frozenset(
-    {"pas", "jamais", "plus", "guère", "point", "nullement", "aucunement", "rien"}
-)
-_MODALS = frozenset({"pouvoir", "devoir", "vouloir", "aller", "falloir"})
 _QUE = frozenset({"que", "qu'", "qu’"})
 _SUBJECT_PRONOUNS = frozenset({"lui", "elle", "eux", "elles", "moi", "nous", "vous", "soi"})
 _FIRST_PERSON = frozenset({"je", "j'", "j’", "nous"})
@@ -104,7 +100,7 @@ def _conditional_head(tok: Token) -> bool:
 def _negated(verb: Token) -> Token | None:
     """The ``ne`` of a negated verb (``n'a jamais dit``), else None."""
     ne = [c for c in verb.children if c.lower_ in _NE]
-    if ne and any(c.lower_ in _NEGATION for c in verb.children):
+    if ne and any(c.lower_ in NEGATION for c in verb.children):
         return ne[0]
     return None
 
@@ -120,7 +116,7 @@ def _hypothetical(verb: Token) -> Token | None:
     if (
         verb.dep_ == "xcomp"
         and head.i < verb.i
-        and head.lemma_ in _MODALS
+        and head.lemma_ in MODALS
         and not own_subject  # "comme l'indique X" misread as the modal's complement
         and not any(t.is_punct for t in verb.doc[head.i + 1 : verb.i])
     ):

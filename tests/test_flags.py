@@ -443,6 +443,15 @@ TABLE: list[Row] = [
         False,
         None,
     ),
+    # "vouloir" before the cue is the speaker's intent, and the speech took place
+    (
+        "Le maire Henri Vasseur a voulu rappeler que la piscine rouvrira en juin.",
+        "la piscine",
+        False,
+        False,
+        False,
+        None,
+    ),
     (
         "Le juge Thomas Brun a déclaré que si la preuve était faite, le procès aurait lieu.",
         "le procès",
