@@ -1,8 +1,7 @@
 """Indirect speech: the content a reporting verb introduces (a que-clause, an infinitive or a
 noun object, what ``se dire`` says of its subject, the sentence before an inverted-subject
-incise) and the clause that ``selon X``,
-``d'après X`` or a sentence-initial ``pour X`` attribute; a guillemet fragment inside that
-content makes the quote mixed.
+incise) and the clause that ``selon X``, ``d'après X`` or a sentence-initial ``pour X``
+attribute; a guillemet fragment inside that content makes the quote mixed.
 
 The verbs come from :mod:`quotekit.cues`, which also says why a verb reports no speech
 (negated, hypothetical, authorial, impersonal); ``wide`` candidates (for training) keep those

@@ -449,7 +449,7 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
                 # role's gender (the last subject was tried: it chose worse on open data)
                 target = before(start, gender, _nationalities(_role_words(doc, start, end)))
                 if target is not None and heads[target] and _has_complement(doc, start, end):
-                    # "le gouverneur de Floride" after "X, le tireur": a function of its
+                    # "le directeur de l'hôpital" after "X, le patient": a function of its
                     # own, and X already has another
                     target = None
                 if target is None and start < headline_end:
