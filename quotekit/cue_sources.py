@@ -2,7 +2,8 @@
 
 The subject of the verb (inverted in an incise: ``», a déclaré M. Peskov``; before a
 colon: ``Le ministre a déclaré :``), the agent of a passive (``a été confirmé par le
-ministère``), the subject of the main clause for a participle (``…, affirmant que``),
+ministère``, also of a participle: ``un budget jugé « irréaliste » par les syndicats``), the
+subject of the main clause for a participle (``…, affirmant que``),
 and the noun phrase around a source token. :mod:`quotekit.attribution` turns the token
 into a speaker.
 """
@@ -145,6 +146,9 @@ def _source_token(verb: Token) -> Token | None:
             before = _speech_verb_before(verb)
         if before is not None:
             return _source_token(before)
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+    if agent is not None and verb.dep_ in ("acl", "amod"):
+        return agent  # "un budget jugé « irréaliste » par les syndicats"
     if (
         verb.dep_ == "acl"
         and verb.head.pos_ in ("NOUN", "PROPN")

@@ -504,6 +504,12 @@ UNSEEN_NEWS = [
         id="noun-object-with-a-number-is-content",
     ),
     pytest.param(
+        # a passive participle speaks by its agent, not by the noun it qualifies
+        "Le ministre a présenté un budget jugé « irréaliste » par les syndicats.",
+        [("irréaliste", "les syndicats", "description", "les syndicats")],
+        id="passive-participle-speaks-by-its-agent",
+    ),
+    pytest.param(
         "Selon les informations de l'agence Nordpresse, deux navires ont été arraisonnés.",
         [("deux navires ont été arraisonnés", "Nordpresse", "organization", "Nordpresse")],
         id="the-source-inside-les-informations-de",
