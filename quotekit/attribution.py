@@ -26,6 +26,7 @@ from quotekit.cue_sources import (
     _inverted_source,
     _left_subject,
     _noun_before,
+    _passive_participle,
     _phrase,
     _pronoun,
     _right_subject,
@@ -437,7 +438,9 @@ def _speaker_for(
                     # "« A, a-t-il lancé. B »": the incise's own pronoun speaks B too,
                     # whatever subject the parser gives the verb
                     source = _clitic_subject(cue) or _source_token(cue)
-                if source is None:
+                if source is None and not _passive_participle(cue):
+                    # (a participle with no agent, "Accusé de …, le maire", names the
+                    # one spoken of, not the speaker: no guess)
                     guessed = True  # word order, not the parse: weaker evidence
                     source = (
                         _noun_before(doc, cue)

@@ -149,6 +149,8 @@ def _source_token(verb: Token) -> Token | None:
     agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
     if agent is not None and verb.dep_ in ("acl", "amod"):
         return agent  # "un budget jugé « irréaliste » par les syndicats"
+    if _passive_participle(verb) and agent is None:
+        return None  # "Accusé de fraude, le maire …": the maire is spoken of, by no one named
     if (
         verb.dep_ == "acl"
         and verb.head.pos_ in ("NOUN", "PROPN")
@@ -184,6 +186,26 @@ def _source_token(verb: Token) -> Token | None:
     ):
         return verb.head
     return None
+
+
+def _passive_participle(verb: Token) -> bool:
+    """A past participle standing alone, with no auxiliary: ``jugé``, ``accusé de``; not
+    one whose ``avoir`` the parser hung elsewhere (``a de son côté assuré``)."""
+    if not (
+        "Part" in verb.morph.get("VerbForm", [])
+        and "Past" in verb.morph.get("Tense", [])
+        and verb.dep_ in ("acl", "amod", "advcl")
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+    ):
+        return False
+    doc = verb.doc
+    for k in range(verb.i - 1, verb.sent.start - 1, -1):
+        tok = doc[k]
+        if tok.is_punct:
+            break
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_ not in ("avoir", "être")
+    return True
 
 
 def _in_phrase(tok: Token) -> bool:

@@ -843,6 +843,26 @@ def test_a_pronoun_takes_up_a_subject(
     assert [None if q.speaker is None else q.speaker.name for q in quotes] == speakers
 
 
+def test_a_passive_participle_without_agent_is_said_of_its_subject(
+    rules_analyzer: quotekit.Analyzer,
+) -> None:
+    """``Accusé de …, le maire …``: the main clause's subject is the one spoken of, so the
+    rules give no speaker rather than guess him by word order. (The trained ranker, which
+    weighs every nearby name, is not tested here.)"""
+    text = "Accusé de vouloir fermer la maternité, le maire Paul Roux a démissionné lundi."
+    quotes = rules_analyzer.analyse(text).quotes
+    assert [q.text for q in quotes] == ["vouloir fermer la maternité"]
+    assert quotes[0].speaker is None
+
+
+def test_a_participle_after_its_own_avoir_is_no_passive(rules_analyzer: quotekit.Analyzer) -> None:
+    """``a de son côté assuré que``: the parser may hang the participle on ``côté``; with
+    ``a`` before it in the clause it is a compound tense, and its subject speaks."""
+    text = "Claire Moreau a de son côté assuré qu'elle demanderait un nouveau vote."
+    quotes = rules_analyzer.analyse(text).quotes
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Claire Moreau"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
