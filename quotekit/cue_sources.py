@@ -36,8 +36,16 @@ def _cue_token(doc: Doc, cue: Span) -> Token | None:
 
 
 def _plausible_subject(subject: Token, verb: Token) -> bool:
-    """Not a misparse: a verb given as subject, or a subject from another sentence (the
-    parser sometimes runs a sentence over a paragraph break)."""
+    """Not a misparse: a verb given as subject, a subject from another sentence (the
+    parser sometimes runs a sentence over a paragraph break), or a subject after a
+    participle or an infinitive standing alone, which French never inverts (``jugeant
+    que … la victoire``)."""
+    if (
+        subject.i > verb.i
+        and "Fin" not in verb.morph.get("VerbForm", [])
+        and not any(c.dep_.startswith("aux") for c in verb.children)  # "a déclaré X"
+    ):
+        return False
     return subject.pos_ not in ("VERB", "AUX") and not _crosses_boundary(
         verb.doc, subject.i, verb.i
     )

@@ -16,8 +16,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
 
 import quotekit
+from quotekit.cue_sources import _plausible_subject
 from quotekit.model import Quote
 
 Row = tuple[str, str | None, str | None, str | None]
@@ -853,6 +856,31 @@ def test_a_passive_participle_without_agent_is_said_of_its_subject(
     quotes = rules_analyzer.analyse(text).quotes
     assert [q.text for q in quotes] == ["vouloir fermer la maternité"]
     assert quotes[0].speaker is None
+
+
+def test_no_subject_after_a_participle_standing_alone(nlp: Language) -> None:
+    """French inverts the subject of a finite verb or a compound tense (``a déclaré le
+    ministre``), never of a participle alone: a noun the parser gives ``jugeant`` as a
+    subject after it is no source."""
+    words = ["Il", "a", "parlé", ",", "jugeant", "que", "Lyon", "gagne", "la", "victoire", "."]
+    heads = [2, 2, 2, 4, 2, 7, 7, 4, 9, 4, 2]
+    deps = ["nsubj", "aux:tense", "ROOT", "punct", "advcl", "mark", "nsubj", "ccomp", "det"]
+    deps += ["nsubj", "punct"]
+    pos = ["PRON", "AUX", "VERB", "PUNCT", "VERB", "SCONJ", "PROPN", "VERB", "DET", "NOUN"]
+    pos += ["PUNCT"]
+    morphs = ["", "VerbForm=Fin", "Tense=Past|VerbForm=Part", "", "Tense=Pres|VerbForm=Part"]
+    morphs += ["", "", "VerbForm=Fin", "", "", ""]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
+    assert not _plausible_subject(doc[9], doc[4])
+    assert _plausible_subject(doc[0], doc[2])
+
+    words = ["«", "Oui", "»", ",", "a", "déclaré", "le", "ministre", "."]
+    heads = [1, 5, 1, 5, 5, 5, 7, 5, 5]
+    deps = ["punct", "ccomp", "punct", "punct", "aux:tense", "ROOT", "det", "nsubj", "punct"]
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "AUX", "VERB", "DET", "NOUN", "PUNCT"]
+    morphs = ["", "", "", "", "VerbForm=Fin", "Tense=Past|VerbForm=Part", "", "", ""]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
+    assert _plausible_subject(doc[7], doc[5])  # the inverted subject of a compound tense
 
 
 def test_a_participle_after_its_own_avoir_is_no_passive(rules_analyzer: quotekit.Analyzer) -> None:
