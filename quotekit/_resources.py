@@ -90,6 +90,8 @@ class LanguageData:
     #: nouns that carry someone else's words ("les informations de X"): X is the source
     source_nouns: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
+    #: the usual gender of a given name ("Nathalie" -> "f"); epicene names are absent
+    given_name_genders: dict[str, str] = attrs.field(factory=dict)
     thing_heads: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     role_periphrases: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = attrs.field(factory=dict)
@@ -230,6 +232,10 @@ def french() -> LanguageData:
         noun_genders=_noun_genders(singular),
         speech_nouns=frozenset(speech_nouns),
         given_names=frozenset(_lines("given_names.txt")),
+        given_name_genders=dict(
+            (name, gender)
+            for name, gender in (line.split("\t") for line in _lines("given_name_genders.tsv"))
+        ),
         thing_heads=frozenset(_lines("thing_heads.txt")),
         places=frozenset(_lines("places.txt")),
         role_periphrases=_periphrases(_lines("role_periphrases.tsv")),

@@ -30,6 +30,7 @@ from quotekit.roles import _link_roles
 from quotekit.titles import (
     _char_span,
     _gender,
+    _gender_of_given_name,
     _gender_of_role,
     _plural,
     _role_after,
@@ -68,6 +69,7 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
         gender = _gender(doc, title, start)
         for role in roles:
             gender = gender or _gender_of_role(doc, role)
+        gender = gender or _gender_of_given_name(doc, start)
         mentions.append(PersonMention(start, end, title, roles, gender))
     for k, extra in _link_roles(doc, mentions).items():
         m = mentions[k]

@@ -176,6 +176,11 @@ def _gender_of_role(doc: Doc, role: tuple[int, int]) -> str | None:
     return _lexical_gender(doc, role[0], role[1])
 
 
+def _gender_of_given_name(doc: Doc, start: int) -> str | None:
+    """The usual gender of the given name that opens a name (``Nathalie``, ``Nicolas``)."""
+    return french().given_name_genders.get(doc[start].text)
+
+
 def _gender(doc: Doc, title: tuple[int, int] | None, start: int) -> str | None:
     if title is None:
         return None

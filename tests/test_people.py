@@ -55,7 +55,7 @@ PEOPLE = [
     ),
     pytest.param(
         "Le fils de Jean Paul Roux a parlé. Jean a souri.",
-        [Person("Jean Paul Roux", ["Jean Paul Roux", "Jean"], [], [], None)],
+        [Person("Jean Paul Roux", ["Jean Paul Roux", "Jean"], [], [], "m")],
         id="given-name-after-de-is-kept",
     ),
     pytest.param(
@@ -89,13 +89,13 @@ PEOPLE = [
         id="role-comma-name",
     ),
     pytest.param(
-        "Dmitri Peskov, porte-parole du Kremlin, a démenti l'information.",
-        [Person("Dmitri Peskov", ["Dmitri Peskov"], [], ["porte-parole du Kremlin"], None)],
+        "Claude Vernet, porte-parole du Kremlin, a démenti l'information.",
+        [Person("Claude Vernet", ["Claude Vernet"], [], ["porte-parole du Kremlin"], None)],
         id="apposition-epicene-role",
     ),
     pytest.param(
-        "Claire Moreau, ministre de la Santé, a visité l'hôpital.",
-        [Person("Claire Moreau", ["Claire Moreau"], [], ["ministre de la Santé"], None)],
+        "Camille Moreau, ministre de la Santé, a visité l'hôpital.",
+        [Person("Camille Moreau", ["Camille Moreau"], [], ["ministre de la Santé"], None)],
         id="apposition-ministre-shows-no-gender",
     ),
     pytest.param(
@@ -192,7 +192,7 @@ PEOPLE = [
     ),
     pytest.param(
         "Le ministre a rencontré Anne-Sophie de La Tour mardi à Bruxelles.",
-        [Person("Anne-Sophie de La Tour", ["Anne-Sophie de La Tour"], [], [], None)],
+        [Person("Anne-Sophie de La Tour", ["Anne-Sophie de La Tour"], [], [], "f")],
         id="particle-de-la",
     ),
     pytest.param(
@@ -226,12 +226,12 @@ PEOPLE = [
     # names next to a speech verb
     pytest.param(
         "« Nous resterons », a affirmé Karim Messaoudi devant la presse.",
-        [Person("Karim Messaoudi", ["Karim Messaoudi"], [], [], None)],
+        [Person("Karim Messaoudi", ["Karim Messaoudi"], [], [], "m")],
         id="name-after-speech-verb",
     ),
     pytest.param(
-        "Lucie Garnier a expliqué qu'elle ne se représenterait pas.",
-        [Person("Lucie Garnier", ["Lucie Garnier"], [], [], "f")],
+        "Camille Garnier a expliqué qu'elle ne se représenterait pas.",
+        [Person("Camille Garnier", ["Camille Garnier"], [], [], "f")],
         id="gender-from-following-pronoun",
         marks=xfail("gender is not read from pronouns in the people stage (attribution does)"),
     ),
@@ -303,7 +303,7 @@ PEOPLE = [
         "Yves Caron, un ancien collaborateur de Paul Morel, a témoigné.",
         [
             Person("Yves Caron", ["Yves Caron"], [], ["ancien collaborateur de Paul Morel"], "m"),
-            Person("Paul Morel", ["Paul Morel"], [], [], None),
+            Person("Paul Morel", ["Paul Morel"], [], [], "m"),
         ],
         id="apposition-naming-another-person",
     ),
@@ -319,7 +319,7 @@ PEOPLE = [
     ),
     pytest.param(
         "Le texte a été défendu par Paul Vernier, alors ministre du budget, devant le Sénat.",
-        [Person("Paul Vernier", ["Paul Vernier"], [], ["ministre du budget"], None)],
+        [Person("Paul Vernier", ["Paul Vernier"], [], ["ministre du budget"], "m")],
         id="apposition-after-an-adverb-of-time",
     ),
     pytest.param(
@@ -334,7 +334,7 @@ PEOPLE = [
     ),
     pytest.param(
         "Selon Marc Vidal, l'un des conseillers du maire, la décision sera connue lundi.",
-        [Person("Marc Vidal", ["Marc Vidal"], [], ["conseillers du maire"], None)],
+        [Person("Marc Vidal", ["Marc Vidal"], [], ["conseillers du maire"], "m")],
         id="one-of-a-plural-role-in-apposition",
     ),
     # roles as predicates
@@ -368,7 +368,7 @@ PEOPLE = [
     ),
     pytest.param(
         "Il fut ensuite sénateur du Cantal et ministre de l'Agriculture. Jean Castel est mort.",
-        [Person("Jean Castel", ["Jean Castel"], [], [], None)],
+        [Person("Jean Castel", ["Jean Castel"], [], [], "m")],
         id="pronoun-before-any-name-links-no-role",
     ),
     # role mentions standing for a person named before
@@ -394,7 +394,7 @@ PEOPLE = [
                 ["Karim Benali Haddad"],
                 [],
                 ["imam de la mosquée centrale"],
-                None,
+                "m",
             )
         ],
         id="full-name-after-place-noun",
@@ -412,7 +412,7 @@ PEOPLE = [
     ),
     pytest.param(
         "Elle devance une autre Française, Claire Guillot-Marchand qui termine troisième.",
-        [Person("Claire Guillot-Marchand", ["Claire Guillot-Marchand"], [], [], None)],
+        [Person("Claire Guillot-Marchand", ["Claire Guillot-Marchand"], [], [], "f")],
         id="hyphenated-surname-cut-off",
     ),
     # particles at the start of a surname
@@ -491,7 +491,7 @@ PEOPLE = [
         "Tomas Verdier a gagné. Ensuite, les frères Verdier et Paul Morel ont attaqué.",
         [
             Person("Tomas Verdier", ["Tomas Verdier"], [], [], None),
-            Person("Paul Morel", ["Paul Morel"], [], [], None),
+            Person("Paul Morel", ["Paul Morel"], [], [], "m"),
         ],
         id="known-surname-coordinated-is-no-given-name",
     ),
@@ -535,20 +535,20 @@ PEOPLE = [
     ),
     pytest.param(
         "Le jury réunissait Paul Girard, Marseille, Lyon et Nice.",
-        [Person("Paul Girard", ["Paul Girard"], [], [], None)],
+        [Person("Paul Girard", ["Paul Girard"], [], [], "m")],
         id="full-name-in-a-list-of-places-stays-a-person",
     ),
     # a longer form the NER labels otherwise, ending with the surname of a person
     pytest.param(
         "Recep Tayyip Korkmaz a limogé son ministre. Korkmaz a ensuite parlé.",
-        [Person("Recep Tayyip Korkmaz", ["Recep Tayyip Korkmaz", "Korkmaz"], [], [], None)],
+        [Person("Recep Tayyip Korkmaz", ["Recep Tayyip Korkmaz", "Korkmaz"], [], [], "m")],
         id="fuller-form-of-a-known-surname",
     ),
     # a known given name before a capitalised surname outweighs the NER's label
     pytest.param(
         "Parmi les invités, deux prix Nobel Carlo Ventresca et Samuel Tong débattront.",
         [
-            Person("Carlo Ventresca", ["Carlo Ventresca"], [], [], None),
+            Person("Carlo Ventresca", ["Carlo Ventresca"], [], [], "m"),
             Person("Samuel Tong", ["Samuel Tong"], [], [], None),
         ],
         id="given-name-makes-a-person-the-ner-read-as-a-thing",
@@ -571,35 +571,35 @@ PEOPLE = [
     # a name after "de la" is the complement of the role noun, not its holder
     pytest.param(
         "Il a rencontré le fils de la Marie Dupont.",
-        [Person("Marie Dupont", ["Marie Dupont"], [], [], None)],
+        [Person("Marie Dupont", ["Marie Dupont"], [], [], "f")],
         id="name-after-de-and-article-is-the-role-complement",
     ),
     # a mention that is, as a whole, the name of a known place is that place
     pytest.param(
         "Le tournoi de volley se jouera à Belo Horizonte dès jeudi, selon Anne Morel.",
-        [Person("Anne Morel", ["Anne Morel"], [], [], None)],
+        [Person("Anne Morel", ["Anne Morel"], [], [], "f")],
         id="known-place-read-as-a-person-is-a-place",
     ),
     pytest.param(
         "Marc Lyon est arrivé hier à Nantes.",
-        [Person("Marc Lyon", ["Marc Lyon"], [], [], None)],
+        [Person("Marc Lyon", ["Marc Lyon"], [], [], "m")],
         id="surname-that-is-a-place-stays-in-a-full-name",
     ),
     # a class noun of a work or an animal before the name names that thing
     pytest.param(
         "La jument Colombe a remporté le prix devant Paul Girard.",
-        [Person("Paul Girard", ["Paul Girard"], [], [], None)],
+        [Person("Paul Girard", ["Paul Girard"], [], [], "m")],
         id="animal-noun-before-a-name-names-the-animal",
     ),
     pytest.param(
         "Le spectacle Dumont a été annulé par Julie Marchand.",
-        [Person("Julie Marchand", ["Julie Marchand"], [], [], None)],
+        [Person("Julie Marchand", ["Julie Marchand"], [], [], "f")],
         id="work-noun-before-a-name-names-the-work",
     ),
     # a class noun after the name closes the name of a thing (English order, titles)
     pytest.param(
         "Après la Stefan Cup, Paul Girard a pris sa retraite.",
-        [Person("Paul Girard", ["Paul Girard"], [], [], None)],
+        [Person("Paul Girard", ["Paul Girard"], [], [], "m")],
         id="name-closed-by-a-class-noun-is-an-event",
     ),
     pytest.param(
@@ -609,7 +609,7 @@ PEOPLE = [
     ),
     pytest.param(
         "Les Emma Awards ont récompensé Julie Marchand.",
-        [Person("Julie Marchand", ["Julie Marchand"], [], [], None)],
+        [Person("Julie Marchand", ["Julie Marchand"], [], [], "f")],
         id="given-name-does-not-make-an-award-a-person",
     ),
     # a periphrasis stands for the person with the function it names
@@ -620,14 +620,14 @@ PEOPLE = [
             Person(
                 "Marc Fabre", ["Marc Fabre"], ["Le président"], ["président", "chef de l'État"], "m"
             ),
-            Person("Léa Morel", ["Léa Morel"], [], [], None),
+            Person("Léa Morel", ["Léa Morel"], [], [], "f"),
         ],
         id="periphrasis-stands-for-the-person-with-that-function",
     ),
     # a part in the events ("le suspect") is no one named yet
     pytest.param(
         "Paul Girard a été blessé à la sortie du stade. Le suspect a pris la fuite.",
-        [Person("Paul Girard", ["Paul Girard"], [], [], None)],
+        [Person("Paul Girard", ["Paul Girard"], [], [], "m")],
         id="event-role-mention-is-not-the-person-named-before",
     ),
     # a plural role is no apposition to one name; it goes to the names after "dont"
@@ -636,8 +636,8 @@ PEOPLE = [
         "et Marc Fabre.",
         [
             Person("Paul Girard", ["Paul Girard"], [], ["Premier ministre"], "m"),
-            Person("Anne Roux", ["Anne Roux"], [], ["ministres"], None),
-            Person("Marc Fabre", ["Marc Fabre"], [], ["ministres"], None),
+            Person("Anne Roux", ["Anne Roux"], [], ["ministres"], "f"),
+            Person("Marc Fabre", ["Marc Fabre"], [], ["ministres"], "m"),
         ],
         id="plural-role-goes-to-the-names-after-dont",
     ),
@@ -651,7 +651,7 @@ PEOPLE = [
         "Paul Girard, neuf fois vainqueur de l'Open de Lyon, a dû se retirer.",
         [
             Person(
-                "Paul Girard", ["Paul Girard"], [], ["neuf fois vainqueur de l'Open de Lyon"], None
+                "Paul Girard", ["Paul Girard"], [], ["neuf fois vainqueur de l'Open de Lyon"], "m"
             )
         ],
         id="apposition-with-a-count-before-the-role",
@@ -683,6 +683,16 @@ PEOPLE = [
         id="periphrasis-for-the-premier-ministre",
     ),
     pytest.param(
+        # the usual gender of the given name, when nothing else shows it; none for an
+        # epicene given name
+        "Nathalie Roux et Camille Vidal ont quitté le conseil municipal.",
+        [
+            Person("Nathalie Roux", ["Nathalie Roux"], [], [], "f"),
+            Person("Camille Vidal", ["Camille Vidal"], [], [], None),
+        ],
+        id="gender-from-the-given-name",
+    ),
+    pytest.param(
         # a function with a complement, for someone who already has another, is a new person
         "Le nageur Marc Fabre a été blessé. Le directeur de l'hôpital de Lyon a fermé les portes.",
         [Person("Marc Fabre", ["Marc Fabre"], ["Le nageur"], ["nageur"], "m")],
@@ -691,8 +701,8 @@ PEOPLE = [
     pytest.param(
         "Plusieurs ministres, dont Anne Roux et Marc Fabre, ont démissionné.",
         [
-            Person("Anne Roux", ["Anne Roux"], [], ["ministres"], None),
-            Person("Marc Fabre", ["Marc Fabre"], [], ["ministres"], None),
+            Person("Anne Roux", ["Anne Roux"], [], ["ministres"], "f"),
+            Person("Marc Fabre", ["Marc Fabre"], [], ["ministres"], "m"),
         ],
         id="plural-role-opening-the-sentence-goes-to-the-names-after-dont",
     ),
@@ -722,7 +732,7 @@ PEOPLE = [
     pytest.param(
         'Après la blessure de Pablo Ruiz, Matías "Flaco" Benedetti est déjà rétabli.',
         [
-            Person("Pablo Ruiz", ["Pablo Ruiz"], [], [], None),
+            Person("Pablo Ruiz", ["Pablo Ruiz"], [], [], "m"),
             Person('Matías "Flaco" Benedetti', ['Matías "Flaco" Benedetti'], [], [], None),
         ],
         id="nickname-in-quote-marks-inside-the-name",
@@ -735,7 +745,7 @@ PEOPLE = [
     ),
     pytest.param(
         "Jeudi, le président de la République a reçu Marc Aubert.",
-        [Person("Marc Aubert", ["Marc Aubert"], [], [], None)],
+        [Person("Marc Aubert", ["Marc Aubert"], [], [], "m")],
         id="republique-is-no-name",
     ),
 ]
