@@ -187,6 +187,7 @@ def french() -> LanguageData:
         if "clause" in flags:
             clause_only.add(lemma)
     role_nouns = {w.split("\t")[0].lower() for w in _lines("role_nouns.txt")}
+    given_names = _lines("given_names.txt")  # a name, then its usual gender after a tab
     nationalities = frozenset(nationality_bases())
     singular = {
         w
@@ -231,10 +232,11 @@ def french() -> LanguageData:
         pronouns=pronouns,
         noun_genders=_noun_genders(singular),
         speech_nouns=frozenset(speech_nouns),
-        given_names=frozenset(_lines("given_names.txt")),
+        given_names=frozenset(line.split("\t")[0] for line in given_names),
         given_name_genders=dict(
             (name, gender)
-            for name, gender in (line.split("\t") for line in _lines("given_name_genders.tsv"))
+            for name, _, gender in (line.partition("\t") for line in given_names)
+            if gender
         ),
         thing_heads=frozenset(_lines("thing_heads.txt")),
         places=frozenset(_lines("places.txt")),
