@@ -340,7 +340,8 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
             and end < len(doc)
             and doc[end].text == ","
             and end + 1 in by_start
-            and det < start
+            # "du porte-parole de la mairie, X": du and au are articles too
+            and (det < start or (start > 0 and doc[start - 1].lower_ in ("du", "au")))
         ):
             target = by_start[end + 1]
         # after the name: "X, porte-parole", "X, le maire de", "X spécialiste de"

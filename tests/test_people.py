@@ -290,6 +290,16 @@ PEOPLE = [
         id="epicene-role-comma-name-feminine-article",
     ),
     pytest.param(
+        "La réponse est venue du porte-parole de la mairie, Hugo Lemaire, mardi.",
+        [Person("Hugo Lemaire", ["Hugo Lemaire"], [], ["porte-parole de la mairie"], "m")],
+        id="role-after-contracted-article-comma-name",
+    ),
+    pytest.param(
+        "Le prix a été remis au directeur du festival, Paul Girard.",
+        [Person("Paul Girard", ["Paul Girard"], [], ["directeur du festival"], "m")],
+        id="role-after-au-comma-name",
+    ),
+    pytest.param(
         "Le Parti socialiste a désigné son candidat, Louis Arnaud, dimanche.",
         [Person("Louis Arnaud", ["Louis Arnaud"], [], ["candidat"], "m")],
         id="possessive-role-comma-name",
