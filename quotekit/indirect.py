@@ -50,6 +50,7 @@ _REFLEXIVE = frozenset({"se", "s'", "s’"})
 #: The verb's dependents that continue its noun object.
 _OBJECT_TAILS = frozenset({"obl:mod", "obl:arg", "obl"})
 _TO = frozenset({"à", "au", "aux", "auprès"})
+_DE_MARKS = frozenset({"de", "d'", "d’"})
 _NOT_COMPLEMENTIZER = frozenset(
     {
         "ainsi",
@@ -140,11 +141,14 @@ def _before_new_speech(doc: Doc, start: int, end: int) -> int:
 
 
 def _infinitive_object(verb: Token) -> tuple[int, int] | None:
+    """An infinitive object carrying content: ``annonce vouloir se représenter``, ``dit
+    avoir été menacée`` (a compound infinitive; the tagger may read its participle as a
+    noun or an adjective)."""
     for child in verb.children:
         if (
             child.i > verb.i
             and child.dep_ in ("xcomp", "ccomp", "obj")
-            and child.pos_ in ("VERB", "AUX", "ADJ")
+            and child.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
             and _infinitive(child)
         ):
             left = min(child.left_edge.i, child.i)
@@ -161,6 +165,40 @@ def _infinitive_object(verb: Token) -> tuple[int, int] | None:
             ):
                 left += 1
             return left, _before_finite_conjunct(child)
+    return _addressee_infinitive(verb)
+
+
+def _addressee_infinitive(verb: Token) -> tuple[int, int] | None:
+    """An infinitive the parser hangs on the one addressed rather than on the verb:
+    ``recommande aux voyageurs de rester prudents``, ``appelle les électeurs à voter``.
+
+    What is asked of them is the content, after its ``de`` or ``à``; whom it is asked of
+    stays out, as an addressee does of a noun object.
+    """
+    for child in verb.children:
+        if child.i < verb.i or child.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if child.dep_ in ("obl", "obl:arg", "obl:mod", "iobj"):
+            if child.dep_ != "iobj" and not any(
+                c.dep_ == "case" and c.lower_ in _TO for c in child.children
+            ):
+                continue
+            marks = _DE_MARKS  # "à X de faire"
+        elif child.dep_ == "obj":
+            marks = frozenset({"à"})  # "X à faire"; "son intention de faire" is a noun object
+        else:
+            continue
+        for inf in child.children:
+            if (
+                inf.i > child.i
+                and inf.dep_ in ("acl", "xcomp")
+                and "Inf" in inf.morph.get("VerbForm", [])
+                and any(c.dep_ == "mark" and c.lower_ in marks for c in inf.children)
+            ):
+                left = inf.left_edge.i
+                if verb.doc[left].dep_ == "mark":
+                    left += 1
+                return left, _before_finite_conjunct(inf)
     return None
 
 
