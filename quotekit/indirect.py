@@ -594,10 +594,20 @@ def _selon_candidate(doc: Doc, tok: Token, segments: list[Segment]) -> Iterable[
         if k is not None:
             source_end = k
             after = doc[k]
-    if after.text == "," and source_end + 1 < sent.end:
+    # "Deux ouvriers ont été blessés, selon la préfecture, et l'usine …": between commas
+    # and before a conjunction, the source closes the clause before it; what follows is
+    # the journalist's
+    closes_clause = (
+        tok.i > sent.start
+        and doc[tok.i - 1].text == ","
+        and after.text == ","
+        and source_end + 1 < sent.end
+        and doc[source_end + 1].pos_ == "CCONJ"
+    )
+    if after.text == "," and source_end + 1 < sent.end and not closes_clause:
         # the content follows the source: to the end of the sentence
         start, end = doc[source_end + 1].idx, sent.end_char
-    elif (after.is_punct and after.text in ".!?;") or source_end >= sent.end:
+    elif closes_clause or (after.is_punct and after.text in ".!?;") or source_end >= sent.end:
         # the source closes the sentence: the content is before it
         start = sent.start_char
         j = tok.i - 1

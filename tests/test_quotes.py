@@ -105,6 +105,11 @@ DIRECT = [
         id="selon-name-then-role-in-apposition",
     ),
     pytest.param(
+        "Deux ouvriers ont été blessés, selon la préfecture, et l'usine reste fermée.",
+        [("Deux ouvriers ont été blessés", "indirect", "selon")],
+        id="selon-between-commas-before-a-conjunction-closes-the-clause-before",
+    ),
+    pytest.param(
         "Selon le ministère, douze soldats, blessés lundi, ont été évacués.",
         [("douze soldats, blessés lundi, ont été évacués", "indirect", "Selon")],
         id="selon-then-subject-with-its-own-apposition",
