@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from quotekit._resources import french
-from quotekit.cues import is_finite, reporting_lemma
+from quotekit.cues import is_finite, light_verb_word, reporting_lemma
 from quotekit.indirect import reopens_speech
 from quotekit.model import Span
 
@@ -32,6 +32,10 @@ def _cue_token(doc: Doc, cue: Span) -> Token | None:
             return tok.head if tok.dep_ == "fixed" else tok
     # the head of the cue: the token the others depend on
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX", "NOUN")]
+    if len(verbs) > 1:
+        word = light_verb_word(verbs[-2])
+        if word is not None and word.i == verbs[-1].i:
+            return verbs[-2]  # "fait état", "a fait savoir": faire is the head
     return verbs[-1] if verbs else span[-1]
 
 

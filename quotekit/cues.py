@@ -59,9 +59,36 @@ def reporting_lemma(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in verbs:
         return lemma
+    if lemma in _LIGHT_VERBS:
+        word = light_verb_word(token)
+        return None if word is None else f"{lemma} {word.lower_}"
     for guess in first_group_lemmas(token.lower_):
         if guess in verbs:
             return guess
+    return None
+
+
+_LIGHT_VERBS = frozenset({"faire"})
+
+
+def light_verb_word(token: Token) -> Token | None:
+    """The word that makes ``faire`` a reporting expression listed in the verb list:
+    ``savoir`` of ``a fait savoir que``, ``état`` of ``fait état de``, ``part`` of ``a fait
+    part de`` (an object without an article, or an infinitive, right after the verb or
+    after an adverb)."""
+    if token.lemma_.lower() not in _LIGHT_VERBS:
+        return None
+    verbs = french().reporting_verbs
+    doc = token.doc
+    for child in token.children:
+        if (
+            child.i > token.i
+            and child.dep_ in ("obj", "xcomp")
+            and all(t.pos_ == "ADV" for t in doc[token.i + 1 : child.i])
+            and not any(c.dep_ == "det" for c in child.children)
+            and f"{token.lemma_.lower()} {child.lower_}" in verbs
+        ):
+            return child
     return None
 
 
@@ -193,7 +220,11 @@ def cue_span(doc: Doc, head: Token) -> Span:
             start = j  # gérondif "en disant"
         break
     # keep "-t-il" that spaCy attaches after the auxiliary
-    return _token_span(doc, start, head.i + 1)
+    end = head.i + 1
+    word = light_verb_word(head)
+    if word is not None:
+        end = word.i + 1  # "a fait savoir", "fait état"
+    return _token_span(doc, start, end)
 
 
 def is_finite(tok: Token) -> bool:

@@ -124,7 +124,9 @@ def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Words that make a sentence need the parse, as lemmas: (quote cues, person words,
     subject pronouns)."""
     data = french()
-    cues = data.reporting_verbs | data.speech_nouns | SELON
+    # an expression ("faire état") is found by its second word: "faire" is everywhere
+    expressions = {v.split()[-1] for v in data.reporting_verbs if " " in v}
+    cues = data.reporting_verbs | expressions | data.speech_nouns | SELON
     persons = data.role_nouns | data.nationalities | data.party_words
     persons |= {t.lower() for t in data.titles}
     return cues, persons, frozenset(data.pronouns)

@@ -27,6 +27,7 @@ from quotekit.cues import (
     is_finite,
     is_reporting_verb,
     is_selon,
+    light_verb_word,
     reporting_lemma,
 )
 from quotekit.quote_candidates import (
@@ -78,6 +79,7 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
     doc = verb.doc
     sent_end = verb.sent.end
     limit = min(sent_end, verb.i + 12)
+    light = light_verb_word(verb)
     for j in range(verb.i + 1, limit):
         tok = doc[j]
         if tok.lower_ in _QUE:
@@ -105,6 +107,8 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
                 # pari »" with "que" read as a determiner); it runs to the sentence end
                 right = sent_end - 1
             return k, _before_new_speech(doc, k, right + 1)
+        if light is not None and tok.i == light.i:
+            continue  # "a fait savoir que"
         if tok.pos_ == "VERB" or tok.text in _CLAUSE_STOPS or "\n" in tok.text:
             return None
     return None
@@ -143,10 +147,12 @@ def _before_new_speech(doc: Doc, start: int, end: int) -> int:
 def _infinitive_object(verb: Token) -> tuple[int, int] | None:
     """An infinitive object carrying content: ``annonce vouloir se représenter``, ``dit
     avoir été menacée`` (a compound infinitive; the tagger may read its participle as a
-    noun or an adjective)."""
+    noun or an adjective). ``savoir`` of ``a fait savoir`` is part of the verb."""
+    light = light_verb_word(verb)
     for child in verb.children:
         if (
             child.i > verb.i
+            and (light is None or child.i != light.i)
             and child.dep_ in ("xcomp", "ccomp", "obj")
             and child.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
             and _infinitive(child)
@@ -247,8 +253,12 @@ def _noun_object(verb: Token, *, any_verb: bool = False) -> tuple[int, int] | No
     """
     if _in_incise(verb):
         return None
-    if not any_verb and reporting_lemma(verb) not in french().object_reporting_verbs:
+    lemma = reporting_lemma(verb)
+    if not any_verb and lemma not in french().object_reporting_verbs:
         return None
+    light = light_verb_word(verb)
+    if light is not None:
+        return _light_verb_complement(verb, light)
     for child in verb.children:
         if (
             child.i > verb.i
@@ -258,6 +268,23 @@ def _noun_object(verb: Token, *, any_verb: bool = False) -> tuple[int, int] | No
             and any(c.dep_ in ("det", "nummod") for c in child.children)
         ):
             return child.left_edge.i, _object_end(verb, child)
+    return None
+
+
+def _light_verb_complement(verb: Token, word: Token) -> tuple[int, int] | None:
+    """What ``fait état de`` and ``a fait part de`` report: their ``de`` phrase (``de 36
+    blessés``, ``de sa colère``), hung on the verb or on its word."""
+    for child in (*verb.children, *word.children):
+        if (
+            child.i > word.i
+            and child.dep_ in ("obl:arg", "obl", "obl:mod", "nmod")
+            and child.pos_ in ("NOUN", "PROPN", "PRON")
+            and child.left_edge.lower_ in _DE_MARKS | {"du", "des"}
+        ):
+            start = child.left_edge.i
+            if child.left_edge.lower_ in _DE_MARKS:
+                start += 1  # "de 36 morts": "de" stays out; "des blessés" keeps its article
+            return start, _object_end(verb, child)
     return None
 
 

@@ -245,6 +245,26 @@ INDIRECT = [
         id="compound-infinitive-object",
     ),
     pytest.param(
+        "Le dernier bilan de la préfecture fait état de 12 blessés légers.",
+        [("12 blessés légers", "indirect", "fait état")],
+        id="faire-etat-de-reports-its-de-phrase",
+    ),
+    pytest.param(
+        "La mairie a fait savoir que la piscine resterait fermée.",
+        [("la piscine resterait fermée", "indirect", "a fait savoir")],
+        id="faire-savoir-que-reports-its-clause",
+    ),
+    pytest.param(
+        "L'entraîneur a fait part de sa déception après le match.",
+        [("sa déception après le match", "indirect", "a fait part")],
+        id="faire-part-de-reports-its-de-phrase",
+    ),
+    pytest.param(
+        "Le club fait partie des favoris et fait état de ses ambitions depuis mai.",
+        [("ses ambitions depuis mai", "indirect", "fait état")],
+        id="faire-partie-is-no-cue",
+    ),
+    pytest.param(
         "La gérante a raconté avoir été contrainte de fermer.",
         [("avoir été contrainte de fermer", "indirect", "a raconté")],
         id="compound-infinitive-whose-participle-is-tagged-a-noun",
