@@ -106,12 +106,45 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
                 # no finite verb: the parse broke the clause off ("que Blink était « un
                 # pari »" with "que" read as a determiner); it runs to the sentence end
                 right = sent_end - 1
+            # the parse may hang the clause's last words elsewhere ("que les masters
+            # resteront sélectifs, parmi lesquels ceux de droit"): with no verb of its
+            # own, the rest of the sentence is the clause's
+            right = _verbless_rest(doc, right, sent_end)
             return k, _before_new_speech(doc, k, right + 1)
         if light is not None and tok.i == light.i:
             continue  # "a fait savoir que"
         if tok.pos_ == "VERB" or tok.text in _CLAUSE_STOPS or "\n" in tok.text:
             return None
     return None
+
+
+_REST_STOPS = frozenset({";", ":", "«", "(", ".", "!", "?", "…"})
+
+
+def _predicate(tok: Token, before: int) -> bool:
+    """A verb of its own clause: finite, or a participle or infinitive that hangs on a
+    word up to ``before`` (``a requis la relaxe et dénoncé``), not on a noun after it
+    (``des contenus publiés par``)."""
+    if is_finite(tok):
+        return True
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acl", "amod") and tok.head.i <= before
+
+
+def _verbless_rest(doc: Doc, right: int, sent_end: int) -> int:
+    """The last token of a clause that ends at ``right`` in the parse: the end of its
+    sentence (before its final stop, ``;``, ``:``, ``«``, ``(`` or a line break) when no
+    clause of its own comes between, else ``right``."""
+    stop = next(
+        (
+            q
+            for q in range(right + 1, sent_end)
+            if doc[q].text in _REST_STOPS or "\n" in doc[q].text
+        ),
+        sent_end,
+    )
+    if any(_predicate(t, right) for t in doc[right + 1 : stop]):
+        return right
+    return max(right, stop - 1)
 
 
 def _adverb_before(doc: Doc, j: int) -> bool:
@@ -289,9 +322,9 @@ def _light_verb_complement(verb: Token, word: Token) -> tuple[int, int] | None:
 
 
 def _object_end(verb: Token, obj: Token) -> int:
-    """A noun object runs over the verb's phrases that follow it with no punctuation
-    between (``a annoncé son retrait pour la saison prochaine``): they qualify what is
-    said. Whom it is said to (``à la région``) is no part of it."""
+    """A noun object runs over the verb's phrases that follow it (``a annoncé son retrait
+    pour la saison prochaine``) and over the rest of its sentence when no verb comes: they
+    qualify what is said. Whom it is said to (``à la région``) is no part of it."""
     end = obj.right_edge.i + 1
     for child in verb.children:
         if child.i <= obj.i or child.dep_ not in _OBJECT_TAILS:
@@ -299,7 +332,11 @@ def _object_end(verb: Token, obj: Token) -> int:
         if child.left_edge.i != end or child.left_edge.lower_ in _TO:
             break  # "réclame 40 millions d'euros à la région": whom it is said to
         end = child.right_edge.i + 1
-    return end
+    doc = verb.doc
+    if end < verb.sent.end and doc[end].lower_ in _TO:
+        return end
+    # as a que-clause: words the parse hung elsewhere, with no verb, are the object's
+    return _verbless_rest(doc, end - 1, verb.sent.end) + 1
 
 
 def _in_incise(verb: Token) -> bool:

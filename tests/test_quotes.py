@@ -15,9 +15,11 @@ from __future__ import annotations
 import itertools
 
 import pytest
+import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from quotekit.indirect import _word_end
+from quotekit.indirect import _que_clause, _word_end
 from quotekit.quotes import find_quotes
 
 Row = tuple[str, str, str | None]
@@ -263,6 +265,22 @@ INDIRECT = [
         "Le club fait partie des favoris et fait état de ses ambitions depuis mai.",
         [("ses ambitions depuis mai", "indirect", "fait état")],
         id="faire-partie-is-no-cue",
+    ),
+    pytest.param(
+        "Le club réclame 40 millions d'euros à la région.",
+        [("40 millions d'euros", "indirect", "réclame")],
+        id="noun-object-leaves-out-whom-it-is-said-to",
+    ),
+    pytest.param(
+        "Le groupe a annoncé la suppression de 300 postes, surtout en Bretagne et en Normandie.",
+        [
+            (
+                "la suppression de 300 postes, surtout en Bretagne et en Normandie",
+                "indirect",
+                "a annoncé",
+            )
+        ],
+        id="noun-object-runs-over-the-verbless-rest-of-its-sentence",
     ),
     pytest.param(
         "La gérante a raconté avoir été contrainte de fermer.",
@@ -596,9 +614,6 @@ def test_quotes_are_in_text_order_and_do_not_overlap(nlp: Language) -> None:
 def test_is_selon_reads_d_apres_in_one_or_two_tokens_and_stops_at_the_doc_end(
     words: list[str], selon: list[bool]
 ) -> None:
-    import spacy
-    from spacy.tokens import Doc
-
     from quotekit.cues import is_selon
 
     doc = Doc(spacy.blank("fr").vocab, words=words)
@@ -615,3 +630,35 @@ def test_is_selon_reads_d_apres_in_one_or_two_tokens_and_stops_at_the_doc_end(
 )
 def test_a_content_never_ends_inside_a_hyphenated_word(text: str, end: int, expected: str) -> None:
     assert text[: _word_end(text, end)] == expected
+
+
+def test_a_que_clause_runs_over_the_words_the_parse_hung_elsewhere() -> None:
+    """``que les écoles resteront fermées, sauf exceptions``: when the parser hangs the
+    clause's last words on the reporting verb, the clause still runs to the end of the
+    sentence, since no verb of another clause comes before it."""
+    words = ["Il", "a", "dit", "que", "les", "écoles", "resteront", "fermées", ",", "sauf"]
+    words += ["exceptions", "."]
+    heads = [2, 2, 2, 6, 5, 6, 2, 2, 2, 10, 2, 2]
+    deps = ["nsubj", "aux:tense", "ROOT", "mark", "det", "nsubj", "ccomp", "xcomp", "punct"]
+    deps += ["case", "obl:mod", "punct"]
+    pos = ["PRON", "AUX", "VERB", "SCONJ", "DET", "NOUN", "VERB", "ADJ", "PUNCT", "ADP", "NOUN"]
+    pos += ["PUNCT"]
+    morphs = ["", "VerbForm=Fin", "Tense=Past|VerbForm=Part", "", "", "", "VerbForm=Fin"]
+    morphs += ["", "", "", "", ""]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
+    start, end = _que_clause(doc[2])
+    assert doc[start:end].text == "les écoles resteront fermées , sauf exceptions"
+
+    # a verb of its own after the parse's clause ends it there
+    words = ["Il", "a", "dit", "que", "les", "écoles", "resteront", "fermées", "et", "appelé"]
+    words += ["au", "calme", "."]
+    heads = [2, 2, 2, 6, 5, 6, 2, 2, 9, 2, 11, 9, 2]
+    deps = ["nsubj", "aux:tense", "ROOT", "mark", "det", "nsubj", "ccomp", "xcomp", "cc", "conj"]
+    deps += ["case", "obl:arg", "punct"]
+    pos = ["PRON", "AUX", "VERB", "SCONJ", "DET", "NOUN", "VERB", "ADJ", "CCONJ", "VERB", "ADP"]
+    pos += ["NOUN", "PUNCT"]
+    morphs = ["", "VerbForm=Fin", "Tense=Past|VerbForm=Part", "", "", "", "VerbForm=Fin", ""]
+    morphs += ["", "Tense=Past|VerbForm=Part", "", "", ""]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
+    start, end = _que_clause(doc[2])
+    assert doc[start:end].text == "les écoles resteront"
