@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Token
 
 from quotekit._resources import french
 from quotekit.cues import is_finite, light_verb_word, reporting_lemma
-from quotekit.indirect import reopens_speech
 from quotekit.model import Span
+from quotekit.verb_contents import reopens_speech
 
 _SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
 _VERB_GROUP = ("aux:tense", "aux:pass", "advmod", "expl:comp", "expl:pv")

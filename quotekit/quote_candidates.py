@@ -1,7 +1,8 @@
 """A quote candidate before the decision and attribution (:class:`QuoteCandidate`), and the
 character and token helpers that the direct finder (:mod:`quotekit.quotes`) and the indirect
-one (:mod:`quotekit.indirect`) share: trimming a span, the guillemet segment around it, the
-tokens from a character on, an inverted subject (``a-t-il``)."""
+ones (:mod:`quotekit.indirect`, :mod:`quotekit.selon`) share: trimming a span, the
+guillemet segment around it, a content's bounds in characters, the tokens from a
+character on, an inverted subject (``a-t-il``)."""
 
 from __future__ import annotations
 
@@ -77,4 +78,71 @@ def _segment_at(segments: list[Segment], start: int, end: int) -> list[Segment]:
 def _inverted_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubj:pass") and c.i > verb.i for c in verb.children) or any(
         c.text.startswith("-") and c.pos_ == "PRON" for c in verb.children
+    )
+
+
+_HYPHENS = "-\u2010"
+
+
+def _word_end(text: str, end: int) -> int:
+    """``end`` moved past the rest of a hyphenated word it cuts (``attentats|-suicides``,
+    ``Al-|Qaida``): the tokenizer splits such words and the parser may hang their parts
+    elsewhere."""
+    while 1 < end < len(text) - 1 and text[end - 2].isalnum():
+        if text[end - 1].isalnum() and text[end] in _HYPHENS and text[end + 1].isalnum():
+            end += 1
+        elif not (text[end - 1] in _HYPHENS and text[end].isalnum()):
+            break
+        while end < len(text) and text[end].isalnum():
+            end += 1
+    return end
+
+
+def _content_bounds(
+    text: str, start: int, end: int, segments: list[Segment], *, before_cue: bool = False
+) -> tuple[int, int]:
+    """Trim a reported content; keep a closing mark only if its quote opened inside.
+
+    A reported content never crosses a line break: the parser's sentences sometimes do
+    (a headline, a dateline, the next paragraph), so the part next to the cue is kept.
+    """
+    if "\n" in text[start:end]:
+        if before_cue:
+            start = text.rindex("\n", start, end) + 1
+        else:
+            end = text.index("\n", start, end)
+    end = _word_end(text, end)
+    start, end = _trim(text, start, end)
+    while end > start and text[end - 1] in _CLOSING_MARKS:
+        if any(s.close == end - 1 and s.open >= start for s in segments):
+            break
+        end -= 1
+        start, end = _trim(text, start, end)
+    return start, end
+
+
+def _without_edge_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A mixed content that starts or ends with its fragment leaves out the guillemet
+    there, as the open gold writes it nine times in ten (``que le blocage est
+    « intolérable``, ``Selon X, « environ 80 kg … » seront``)."""
+    if end - start > 1 and text[end - 1] in _CLOSING_MARKS:
+        end -= 1
+        while end > start and text[end - 1] in _SPACES:
+            end -= 1
+    if end - start > 1 and text[start] in _OPENING_MARKS:
+        start += 1
+        while start < end and text[start] in _SPACES:
+            start += 1
+    return start, end
+
+
+def _inside_segment(segments: list[Segment], start: int, end: int) -> bool:
+    return any(s.open <= start and end <= s.close + 1 for s in segments)
+
+
+def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    """A verb, or a subject (the tagger sometimes reads a verb as an adjective: ``remonte``)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubj:pass") for t in span
     )

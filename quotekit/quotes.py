@@ -31,11 +31,7 @@ from quotekit.cues import (
     is_reporting_verb,
     is_selon,
 )
-from quotekit.indirect import (
-    _indirect_candidates,
-    _selon_source_end,
-    _selon_token,
-)
+from quotekit.indirect import _indirect_candidates
 from quotekit.linear import LinearModel
 from quotekit.model import Quote, Span
 from quotekit.quote_candidates import (
@@ -44,6 +40,7 @@ from quotekit.quote_candidates import (
     _tokens_from,
     _trim,
 )
+from quotekit.selon import _selon_source_end, _selon_token
 
 __all__ = [
     "QuoteCandidate",

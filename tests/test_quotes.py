@@ -19,8 +19,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quotekit.indirect import _que_clause, _word_end
+from quotekit.quote_candidates import _word_end
 from quotekit.quotes import find_quotes
+from quotekit.verb_contents import _que_clause
 
 Row = tuple[str, str, str | None]
 
