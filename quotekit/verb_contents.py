@@ -115,12 +115,20 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
 _REST_STOPS = frozenset({";", ":", "«", "(", ".", "!", "?", "…"})
 
 
+#: Words that open an infinitive adjunct (``pour``, ``sans``, ``afin de``, ``avant de``).
+_ADJUNCT_MARKS = frozenset({"pour", "sans", "afin", "avant", "de", "d'", "d’", "à"})
+
+
 def _predicate(tok: Token, before: int) -> bool:
     """A verb of its own clause: finite, or a participle or infinitive that hangs on a
     word up to ``before`` (``a requis la relaxe et dénoncé``), not on a noun after it
-    (``des contenus publiés par``)."""
+    (``des contenus publiés par``) nor opened by ``pour``, ``sans``, ``de`` (an adjunct)."""
     if is_finite(tok):
         return True
+    if _infinitive(tok) and any(
+        c.dep_ == "mark" and c.lower_ in _ADJUNCT_MARKS for c in tok.children
+    ):
+        return False  # "pour avoir fait obstruction": a reason or purpose, part of the content
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acl", "amod") and tok.head.i <= before
 
 

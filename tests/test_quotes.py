@@ -663,3 +663,17 @@ def test_a_que_clause_runs_over_the_words_the_parse_hung_elsewhere() -> None:
     doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
     start, end = _que_clause(doc[2])
     assert doc[start:end].text == "les écoles resteront"
+
+    # an infinitive opened by "pour" is a purpose of the content, not a clause of its own
+    words = ["Il", "a", "dit", "que", "le", "site", "fermera", ",", "pour", "réduire", "les"]
+    words += ["coûts", "."]
+    heads = [2, 2, 2, 6, 5, 6, 2, 9, 9, 2, 11, 9, 2]
+    deps = ["nsubj", "aux:tense", "ROOT", "mark", "det", "nsubj", "ccomp", "punct", "mark"]
+    deps += ["advcl", "det", "obj", "punct"]
+    pos = ["PRON", "AUX", "VERB", "SCONJ", "DET", "NOUN", "VERB", "PUNCT", "ADP", "VERB", "DET"]
+    pos += ["NOUN", "PUNCT"]
+    morphs = ["", "VerbForm=Fin", "Tense=Past|VerbForm=Part", "", "", "", "VerbForm=Fin", ""]
+    morphs += ["", "VerbForm=Inf", "", "", ""]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
+    start, end = _que_clause(doc[2])
+    assert doc[start:end].text == "le site fermera , pour réduire les coûts"
