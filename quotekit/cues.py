@@ -9,6 +9,7 @@ the journalist's own (first person) or impersonal reports no speech (``_gate`` s
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -59,7 +60,7 @@ def reporting_lemma(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in verbs:
         return lemma
-    if lemma in _LIGHT_VERBS:
+    if lemma in _light_verbs():
         word = light_verb_word(token)
         return None if word is None else f"{lemma} {word.lower_}"
     for guess in first_group_lemmas(token.lower_):
@@ -68,15 +69,19 @@ def reporting_lemma(token: Token) -> str | None:
     return None
 
 
-_LIGHT_VERBS = frozenset({"faire"})
+@functools.cache
+def _light_verbs() -> frozenset[str]:
+    """The verbs that report speech only with the word after them (``faire`` of ``faire
+    état``): the first words of the verb list's expressions."""
+    return frozenset(v.split()[0] for v in french().reporting_verbs if " " in v)
 
 
 def light_verb_word(token: Token) -> Token | None:
-    """The word that makes ``faire`` a reporting expression listed in the verb list:
+    """The word that makes a verb like ``faire`` an expression of the verb list:
     ``savoir`` of ``a fait savoir que``, ``état`` of ``fait état de``, ``part`` of ``a fait
     part de`` (an object without an article, or an infinitive, right after the verb or
     after an adverb)."""
-    if token.lemma_.lower() not in _LIGHT_VERBS:
+    if token.lemma_.lower() not in _light_verbs():
         return None
     verbs = french().reporting_verbs
     doc = token.doc
