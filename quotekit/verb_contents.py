@@ -100,8 +100,8 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
                 # no finite verb: the parse broke the clause off ("que Blink était « un
                 # pari »" with "que" read as a determiner); it runs to the sentence end
                 right = sent_end - 1
-            # the parse may hang the clause's last words elsewhere ("que les masters
-            # resteront sélectifs, parmi lesquels ceux de droit"): with no verb of its
+            # the parse may hang the clause's last words elsewhere ("que les écoles
+            # resteront fermées, sauf exceptions"): with no verb of its
             # own, the rest of the sentence is the clause's
             right = _verbless_rest(doc, right, sent_end)
             return k, _before_new_speech(doc, k, right + 1)
@@ -122,13 +122,13 @@ _ADJUNCT_MARKS = frozenset({"pour", "sans", "afin", "avant", "de", "d'", "d’",
 def _predicate(tok: Token, before: int) -> bool:
     """A verb of its own clause: finite, or a participle or infinitive that hangs on a
     word up to ``before`` (``a requis la relaxe et dénoncé``), not on a noun after it
-    (``des contenus publiés par``) nor opened by ``pour``, ``sans``, ``de`` (an adjunct)."""
+    (``des photos prises par``) nor opened by ``pour``, ``sans``, ``de`` (an adjunct)."""
     if is_finite(tok):
         return True
     if _infinitive(tok) and any(
         c.dep_ == "mark" and c.lower_ in _ADJUNCT_MARKS for c in tok.children
     ):
-        return False  # "pour avoir fait obstruction": a reason or purpose, part of the content
+        return False  # "pour avoir menti aux juges": a reason or purpose, part of the content
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acl", "amod") and tok.head.i <= before
 
 
@@ -307,7 +307,7 @@ def _noun_object(verb: Token, *, any_verb: bool = False) -> tuple[int, int] | No
 
 
 def _light_verb_complement(verb: Token, word: Token) -> tuple[int, int] | None:
-    """What ``fait état de`` and ``a fait part de`` report: their ``de`` phrase (``de 36
+    """What ``fait état de`` and ``a fait part de`` report: their ``de`` phrase (``de 12
     blessés``, ``de sa colère``), hung on the verb or on its word."""
     for child in (*verb.children, *word.children):
         if (
@@ -318,7 +318,7 @@ def _light_verb_complement(verb: Token, word: Token) -> tuple[int, int] | None:
         ):
             start = child.left_edge.i
             if child.left_edge.lower_ in _DE_MARKS:
-                start += 1  # "de 36 morts": "de" stays out; "des blessés" keeps its article
+                start += 1  # "de 12 blessés": "de" stays out; "des blessés" keeps its article
             return start, _object_end(verb, child)
     return None
 
