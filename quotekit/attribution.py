@@ -13,6 +13,7 @@ previous quote's speaker when it follows it closely.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 
 import attrs
@@ -40,6 +41,8 @@ __all__ = ["attribute"]
 
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "l", "'"})
 _DEFINITE = frozenset({"le", "la", "l'", "l’"})
+# a name right after "de" / "d'" / "du" / "des" is a noun's complement ("l'avocat de X")
+_COMPLEMENT = re.compile(r"(?:\b(?:de|du|des)\s+|\bd['’]\s*)\Z", re.IGNORECASE)
 _CONTINUATION_CHARS = 400  # a quote with no cue continues a speaker this close
 _CONTINUATION_CONFIDENCE = 0.5
 
@@ -50,13 +53,16 @@ class _Entities:
 
     items: list[Entity]
 
-    def at(self, start: int, end: int, head: tuple[int, int]) -> tuple[Entity, Mention] | None:
-        """The entity named in the phrase [start, end) whose head is at ``head`` (chars).
+    def at(
+        self, text: str, start: int, end: int, head: tuple[int, int]
+    ) -> tuple[Entity, Mention] | None:
+        """The entity named in the phrase [start, end) of ``text`` whose head is at ``head``.
 
-        A person named anywhere in the phrase is its referent (``le porte-parole du
-        Kremlin Dmitri Peskov``); an organisation only when its name is the head or
-        follows it (``l'association X``: ``le ministère des Affaires étrangères`` is not
-        ``Affaires étrangères``).
+        A person named in the phrase is its referent (``le porte-parole du Kremlin
+        Dmitri Peskov``), unless the name is the complement of a noun, after ``de``
+        (``un proche de X``, ``l'avocat de X``: the speaker is the one described, not X);
+        an organisation only when its name is the head or follows it (``l'association X``:
+        ``le ministère des Affaires étrangères`` is not ``Affaires étrangères``).
         """
         found: list[tuple[int, int, Entity, Mention]] = []
         for e in self.items:
@@ -66,6 +72,8 @@ class _Entities:
                 on_head = m.start <= head[0] and head[1] <= m.end
                 # or the name right after the head, in apposition ("l'association X")
                 named = head[1] < m.start <= head[1] + 1
+                if e.kind == "person" and not on_head and _COMPLEMENT.search(text, start, m.start):
+                    continue
                 if e.kind == "person" or on_head or named:
                     found.append((0 if e.kind == "person" else 1, m.start, e, m))
         if not found:
@@ -344,11 +352,13 @@ def _speaker_from_phrase(
     if start >= end:
         return None
     span = _span_of(doc, start, end)
-    hit = ents.at(span.start, span.end, (head.idx, head.idx + len(head.text)))
+    text = doc_text(doc)
+    hit = ents.at(text, span.start, span.end, (head.idx, head.idx + len(head.text)))
     if hit is None and end + 1 < len(doc) and doc[end].text == ",":
         # "selon son entraîneur, Marc Lebrun, …": the name in apposition is the source
         nxt = doc[end + 1]
-        apposed = ents.at(nxt.idx, nxt.idx + len(nxt.text), (nxt.idx, nxt.idx + len(nxt.text)))
+        word = (nxt.idx, nxt.idx + len(nxt.text))
+        apposed = ents.at(text, *word, word)
         if apposed is not None and apposed[0].kind == "person":
             return Speaker(apposed[0].name, "person", apposed[0].id, span), 0.85
     if hit is not None:

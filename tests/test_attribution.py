@@ -477,6 +477,30 @@ ISSUE4_CONSTRUCTIONS = [
 # on 0.1 and passes with the trained speaker model and the mechanisms that came with it.
 UNSEEN_NEWS = [
     pytest.param(
+        "« Nous examinons toutes les pistes », a déclaré un conseiller de Lucie Marchand.",
+        [
+            (
+                "Nous examinons toutes les pistes",
+                "un conseiller de Lucie Marchand",
+                "description",
+                "un conseiller de Lucie Marchand",
+            )
+        ],
+        id="a-person-named-as-the-complement-of-a-noun-is-not-the-speaker",
+    ),
+    pytest.param(
+        "L'avocat d'Henri Leclerc a affirmé que son client n'avait rien signé.",
+        [
+            (
+                "son client n'avait rien signé",
+                "L'avocat d'Henri Leclerc",
+                "description",
+                "L'avocat d'Henri Leclerc",
+            )
+        ],
+        id="a-person-named-after-d-apostrophe-is-not-the-speaker",
+    ),
+    pytest.param(
         "Ana Ciobanu, ancienne procureure, a de son côté assuré qu'elle demanderait "
         "l'ouverture des négociations.",
         [
