@@ -159,6 +159,14 @@ def _source_token(verb: Token) -> Token | None:
         if before is not None:
             return _source_token(before)
     agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+    if _passive(verb):
+        # a passive's source is its agent, wherever the parser hung "par X" (on a noun
+        # after the verb, on the main verb); its subject is spoken of, never the source
+        agent = agent or _agent_after(verb)
+        if agent is not None:
+            return agent
+        if any(c.dep_ == "nsubj:pass" for c in verb.children):
+            return None
     if agent is not None and verb.dep_ in ("acl", "amod"):
         return agent  # "un budget jugé « irréaliste » par les syndicats"
     if _passive_participle(verb) and agent is None:
@@ -197,6 +205,26 @@ def _source_token(verb: Token) -> Token | None:
         not _in_phrase(verb.head)
     ):
         return verb.head
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb: a participle standing alone, or one with ``être`` or a passive subject."""
+    return _passive_participle(verb) or any(
+        c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children
+    )
+
+
+def _agent_after(verb: Token) -> Token | None:
+    """The noun of the first ``par`` after a passive verb in its clause, wherever the
+    parser hung it (``qualifié de « … » par ses opposants``)."""
+    doc = verb.doc
+    for k in range(verb.i + 1, verb.sent.end):
+        tok = doc[k]
+        if tok.text in (".", ";", ":", "?", "!") or _finite(tok):
+            return None
+        if tok.lower_ == "par" and tok.pos_ == "ADP" and tok.head.i > tok.i:
+            return tok.head
     return None
 
 
@@ -363,7 +391,11 @@ def _phrase(doc: Doc, head: Token) -> tuple[int, int]:
             break
     for k in range(head.i - 1, start - 1, -1):
         tok = doc[k]
-        if tok.text in (",", ".", ":", ";", "«", "»", ")") or _finite(tok) or tok.pos_ == "ADV":
+        if (
+            tok.text in (",", ".", ":", ";", "«", "»", ")")
+            or _finite(tok)
+            or tok.pos_ in ("ADV", "CCONJ")  # "… à bord et la compagnie annonce"
+        ):
             start = k + 1
             break
     while end > head.i + 1 and doc[end - 1].pos_ in ("ADV", "PUNCT", "ADP", "CCONJ"):

@@ -477,6 +477,29 @@ ISSUE4_CONSTRUCTIONS = [
 # on 0.1 and passes with the trained speaker model and the mechanisms that came with it.
 UNSEEN_NEWS = [
     pytest.param(
+        "48 personnes se trouvaient à bord et la compagnie aérienne annonce avoir lancé "
+        "des recherches.",
+        [
+            (
+                "avoir lancé des recherches",
+                "compagnie aérienne",
+                "organization",
+                "la compagnie aérienne",
+            )
+        ],
+        id="a-coordinated-subject-starts-after-its-conjunction",
+    ),
+    pytest.param(
+        "Le texte a été voté après un débat qualifié de « simulacre » par l'opposition.",
+        [("simulacre", "l'opposition", "description", "l'opposition")],
+        id="the-agent-after-a-fragment-of-a-passive-participle",
+    ),
+    pytest.param(
+        "Le budget a été jugé « irréaliste » par les syndicats.",
+        [("irréaliste", "les syndicats", "description", "les syndicats")],
+        id="a-passive-subject-is-spoken-of-its-agent-speaks",
+    ),
+    pytest.param(
         "« Nous examinons toutes les pistes », a déclaré un conseiller de Lucie Marchand.",
         [
             (
