@@ -23,6 +23,7 @@ __all__ = [
     "SELON",
     "cue_span",
     "first_group_lemmas",
+    "is_aside",
     "is_finite",
     "is_reporting_verb",
     "is_selon",
@@ -161,6 +162,30 @@ def _is_authorial(verb: Token) -> bool:
     return "1" in verb.morph.get("Person", [])
 
 
+# the verbs whose impersonal use puts a verb of saying in the journalist's mouth:
+# "il faut dire que", "il convient de rappeler que", "tout laisse à penser que"
+_ASIDE_HEADS = ("fau", "fall", "conv", "laiss", "rest")
+
+
+def is_aside(verb: Token) -> bool:
+    """The journalist's aside, in an impersonal turn: ``À noter que``, ``Il faut dire
+    que``, ``Tout laisse à penser que``, ``c'est-à-dire que``."""
+    doc = verb.doc
+    if doc.text[max(0, verb.idx - 6) : verb.idx].lower().replace("’", "'").endswith("est-à-"):
+        return True  # "c'est-à-dire": a gloss
+    if not _infinitive(verb):
+        return False
+    before = [t.lower_ for t in doc[verb.sent.start : verb.i] if not (t.is_punct or t.is_space)]
+    if before in (["à"], ["a"]):
+        return True  # "À noter que", first words of the sentence
+    head = verb.head
+    return (
+        head.i < verb.i
+        and head.lower_.startswith(_ASIDE_HEADS)
+        and not any(c.dep_ == "nsubj" and c.lower_ not in ("tout", "rien") for c in head.children)
+    )
+
+
 _IMPERSONAL = frozenset({"cela", "ceci", "ça", "ce"})
 
 
@@ -257,6 +282,8 @@ def _gate(tok: Token) -> str | None:
     """Why the rules do not take a reporting verb's content as a quote, if they don't."""
     if any(c.dep_ == "aux:pass" for c in tok.children):
         return "passive"  # "seront proposées"; "a été confirmé par" is left for later
+    if is_aside(tok):
+        return "authorial"
     if _is_negated(tok):
         return "negated"
     if _is_hypothetical(tok):

@@ -31,7 +31,7 @@ from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Token
 
 from quotekit._text import doc_text, token_positions
-from quotekit.cues import MODALS, NEGATION, cue_span, is_selon, reporting_lemma
+from quotekit.cues import MODALS, NEGATION, cue_span, is_aside, is_selon, reporting_lemma
 from quotekit.model import Analysis, Quote, QuoteKind, Span, Speaker
 
 __all__ = ["DENIAL_LEMMAS", "mark_quotes"]
@@ -349,7 +349,12 @@ def _unasserted(doc: Doc, quotes: list[Quote]) -> tuple[list[Quote], set[int]]:
         if any(c.start <= tok.idx < c.end for c in cues):
             continue
         marker = _negated(tok) or _hypothetical(tok)
-        if marker is None or _first_person(tok) or _overlaps(tok.idx, tok.idx + 1, quotes):
+        if (
+            marker is None
+            or _first_person(tok)
+            or is_aside(tok)  # "Il faut dire que": falloir is a modal, but nobody speaks
+            or _overlaps(tok.idx, tok.idx + 1, quotes)
+        ):
             continue
         if any(c.dep_ == "aux:pass" for c in tok.children):
             continue  # "n'est plus assuré que": a passive, no speaker

@@ -587,6 +587,9 @@ NOBODY = [
     "Le service n'est plus assuré que dans un quartier sur trois.",
     "Si l'on peut considérer que la crise est finie, la prudence reste de mise.",
     "Le ramassage n'est plus garanti que le matin dans le centre.",
+    # the journalist's aside: "falloir" is a modal, yet no speech is denied or supposed
+    "Il faut dire que le club n'a plus gagné depuis trois mois.",
+    "Il convient de rappeler que la digue avait déjà cédé en 2010.",
 ]
 
 FLAGS = ("hedged", "denial", "negated", "via")

@@ -446,6 +446,26 @@ NOT_QUOTES = [
         id="journalist-imperative",
     ),
     pytest.param(
+        "À noter que le club n'a plus gagné depuis trois mois.",
+        [],
+        id="journalist-aside-a-noter",
+    ),
+    pytest.param(
+        "Il faut dire que le club n'a plus gagné depuis trois mois.",
+        [],
+        id="journalist-aside-il-faut-dire",
+    ),
+    pytest.param(
+        "Tout laisse à penser que la digue a cédé dans la nuit.",
+        [],
+        id="journalist-aside-tout-laisse-a-penser",
+    ),
+    pytest.param(
+        "Le service est payant, c'est-à-dire que chaque usager paie un abonnement.",
+        [],
+        id="journalist-gloss-c-est-a-dire",
+    ),
+    pytest.param(
         "La préfète Anne Rolland a indiqué la sortie aux journalistes.", [], id="non-speech"
     ),
     pytest.param(
