@@ -20,6 +20,7 @@ from quotekit.cues import (
     light_verb_word,
     reporting_lemma,
 )
+from quotekit.speakers import is_agent_description
 
 __all__ = ["reopens_speech"]
 
@@ -331,14 +332,25 @@ def _object_end(verb: Token, obj: Token) -> int:
     for child in verb.children:
         if child.i <= obj.i or child.dep_ not in _OBJECT_TAILS:
             continue
-        if child.left_edge.i != end or child.left_edge.lower_ in _TO:
+        if child.left_edge.i != end or (child.left_edge.lower_ in _TO and _addressee(child)):
             break  # "réclame 40 millions d'euros à la région": whom it is said to
         end = child.right_edge.i + 1
     doc = verb.doc
-    if end < verb.sent.end and doc[end].lower_ in _TO:
+    if end < verb.sent.end and doc[end].lower_ in _TO and _addressee(doc[end].head):
         return end
     # as a que-clause: words the parse hung elsewhere, with no verb, are the object's
     return _verbless_rest(doc, end - 1, verb.sent.end) + 1
+
+
+def _addressee(noun: Token) -> bool:
+    """The noun of an ``à`` phrase names whom something is said to: a name, a pronoun,
+    a noun for people or institutions (``à la région``), not a thing (``sa candidature
+    à l'élection``, which stays in the content)."""
+    return (
+        noun.pos_ in ("PROPN", "PRON")
+        or is_agent_description(noun.text)
+        or noun.lower_ in french().place_nouns
+    )
 
 
 def _in_incise(verb: Token) -> bool:

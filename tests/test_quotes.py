@@ -273,6 +273,16 @@ INDIRECT = [
         id="noun-object-leaves-out-whom-it-is-said-to",
     ),
     pytest.param(
+        "L'ancien ministre a annoncé sa candidature à l'élection présidentielle de 2017.",
+        [("sa candidature à l'élection présidentielle de 2017", "indirect", "a annoncé")],
+        id="noun-object-keeps-an-a-phrase-that-names-no-addressee",
+    ),
+    pytest.param(
+        "Le club réclame 40 millions d'euros à Paul Girard.",
+        [("40 millions d'euros", "indirect", "réclame")],
+        id="noun-object-leaves-out-a-named-addressee",
+    ),
+    pytest.param(
         "Le groupe a annoncé la suppression de 300 postes, surtout en Bretagne et en Normandie.",
         [
             (
