@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from quotekit._resources import french
+from quotekit._text import doc_text
 from quotekit.model import Span
 
 __all__ = [
@@ -171,7 +172,7 @@ def is_aside(verb: Token) -> bool:
     """The journalist's aside, in an impersonal turn: ``À noter que``, ``Il faut dire
     que``, ``Tout laisse à penser que``, ``c'est-à-dire que``."""
     doc = verb.doc
-    if doc.text[max(0, verb.idx - 6) : verb.idx].lower().replace("’", "'").endswith("est-à-"):
+    if doc_text(doc)[max(0, verb.idx - 6) : verb.idx].lower().replace("’", "'").endswith("est-à-"):
         return True  # "c'est-à-dire": a gloss
     if not _infinitive(verb):
         return False

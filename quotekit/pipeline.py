@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -93,6 +94,11 @@ def _record_of(doc: Doc, model: str) -> dict[str, Any]:
     return record  # type: ignore[no-any-return]
 
 
+# Doc -> (the entities, quotes and warnings lists of its record, the Analysis they were
+# written from), so that the next stage need not rebuild the Analysis from the record.
+_LAST: weakref.WeakKeyDictionary[Doc, tuple[Any, Any, Any, Analysis]] = weakref.WeakKeyDictionary()
+
+
 class _Component:
     """A quotekit stage as a spaCy component: it reads and writes the plain record data
     on the Doc, so that results survive ``n_process`` and ``DocBin``."""
@@ -106,13 +112,27 @@ class _Component:
         from quotekit.records import from_record, to_record
 
         record = _record_of(doc, self.model)
-        new = to_record(self.run(doc, from_record(record)))
+        # the stage before left its result with the record it wrote: read back only a
+        # record that has been replaced since (another process, a DocBin, a user)
+        cached = _LAST.get(doc)
+        if (
+            cached is not None
+            and cached[0] is record.get("entities")
+            and cached[1] is record.get("quotes")
+            and cached[2] is record.get("warnings")
+        ):
+            analysis = cached[3]
+        else:
+            analysis = from_record(record)
+        result = self.run(doc, analysis)
+        new = to_record(result)
         record["entities"] = new["entities"]
         record["quotes"] = new["quotes"]
         if "warnings" in new:
             record["warnings"] = new["warnings"]
         else:
             record.pop("warnings", None)
+        _LAST[doc] = (record["entities"], record["quotes"], record.get("warnings"), result)
         return doc
 
     def run(self, doc: Doc, analysis: Analysis) -> Analysis:
