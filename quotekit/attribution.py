@@ -37,7 +37,7 @@ from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
 from quotekit.names import normalize
 from quotekit.speakers import RuleEvidence, is_agent_description
 
-__all__ = ["attribute"]
+__all__ = ["attribute", "drop_indefinite_sources"]
 
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "l", "'"})
 _DEFINITE = frozenset({"le", "la", "l'", "l’"})
@@ -531,3 +531,29 @@ def attribute(
         for q in quotes
     ]
     return attrs.evolve(analysis, entities=tuple(ents.items), quotes=tuple(quotes))
+
+
+def drop_indefinite_sources(doc: Doc, analysis: Analysis) -> Analysis:
+    """No speaker for a quote whose cue has the indefinite ``on`` as subject (``On estime
+    que …``, ``peut-on lire``): the text names no source, as the guideline's ``null``
+    speaker says, whoever was named nearby. An ``on`` inside the quote is the quoted
+    speaker's own word and changes nothing."""
+    quotes = list(analysis.quotes)
+    for k, quote in enumerate(quotes):
+        cue = quote.cue
+        if cue is None or quote.speaker is None:
+            continue
+        span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if any(
+            c.dep_ in ("nsubj", "expl:subj")
+            and c.lower_.lstrip("-") == "on"
+            and not quote.start <= c.idx < quote.end
+            for tok in span
+            for c in tok.children
+        ):
+            quotes[k] = attrs.evolve(quote, speaker=None)
+    if quotes == list(analysis.quotes):
+        return analysis
+    return attrs.evolve(analysis, quotes=tuple(quotes))

@@ -197,7 +197,7 @@ class AttributionComponent(_Component):
 
     def run(self, doc: Doc, analysis: Analysis) -> Analysis:
         from quotekit._text import doc_text
-        from quotekit.attribution import attribute
+        from quotekit.attribution import attribute, drop_indefinite_sources
         from quotekit.entity_links import link_entities
         from quotekit.flags import mark_quotes
         from quotekit.signatures import sign_quotes
@@ -213,6 +213,8 @@ class AttributionComponent(_Component):
                 text=doc_text(doc),
                 sentence_starts=[s.start_char for s in doc.sents],
             )
+        # "On estime que …": the text names no source, whatever the ranker chose
+        attributed = drop_indefinite_sources(doc, attributed)
         # a quote signed on the next line is its signer's, whatever was chosen above
         attributed = sign_quotes(doc, attributed, [e.quote_confidence for e in evidence])
         # then how firmly each quote is attributed: hedged, denial, negated, via

@@ -477,6 +477,16 @@ ISSUE4_CONSTRUCTIONS = [
 # on 0.1 and passes with the trained speaker model and the mechanisms that came with it.
 UNSEEN_NEWS = [
     pytest.param(
+        "Le maire Paul Girard était présent. On estime que trois personnes ont été tuées.",
+        [("trois personnes ont été tuées", None, None, None)],
+        id="an-indefinite-on-names-no-source",
+    ),
+    pytest.param(
+        "Paul Girard est arrivé lundi. « On ne lâchera rien », a-t-il déclaré.",
+        [("On ne lâchera rien", "Paul Girard", "person", "il")],
+        id="an-on-inside-the-quote-is-the-speakers-own-word",
+    ),
+    pytest.param(
         "48 personnes se trouvaient à bord et la compagnie aérienne annonce avoir lancé "
         "des recherches.",
         [
