@@ -20,7 +20,6 @@ from spacy.tokens import Doc
 from quotekit import pipeline
 from quotekit.errors import InputError, ModelNotFoundError, NotFrenchError, QuotekitWarning
 from quotekit.model import Analysis, Entity, Failure, Quote, Span, Speaker
-from quotekit.records import from_record
 
 __all__ = ["DEFAULT_MODELS", "NER_CHOICES", "Analyzer", "load", "news_recognizer"]
 
@@ -353,7 +352,7 @@ class Analyzer:
         return f"Analyzer(model={self.model!r})"
 
     def _piece(self, doc: Doc) -> Analysis:
-        return from_record(doc._.get(pipeline.RECORD_ATTR))
+        return pipeline.analysis_of(doc)
 
     def _finish(self, job: _Job, stacklevel: int) -> Analysis:
         """The analysis of a finished job, its warnings raised as QuotekitWarning."""

@@ -99,6 +99,24 @@ def _record_of(doc: Doc, model: str) -> dict[str, Any]:
 _LAST: weakref.WeakKeyDictionary[Doc, tuple[Any, Any, Any, Analysis]] = weakref.WeakKeyDictionary()
 
 
+def analysis_of(doc: Doc) -> Analysis:
+    """The Analysis the record on ``doc`` holds: the one the last stage wrote while that
+    record is unchanged, else read from the record."""
+    from quotekit.records import from_record
+
+    record = doc._.get(RECORD_ATTR)
+    cached = _LAST.get(doc)
+    if (
+        cached is not None
+        and record is not None
+        and cached[0] is record.get("entities")
+        and cached[1] is record.get("quotes")
+        and cached[2] is record.get("warnings")
+    ):
+        return cached[3]
+    return from_record(record)
+
+
 class _Component:
     """A quotekit stage as a spaCy component: it reads and writes the plain record data
     on the Doc, so that results survive ``n_process`` and ``DocBin``."""
@@ -109,22 +127,12 @@ class _Component:
         self.model = model_name(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        from quotekit.records import from_record, to_record
+        from quotekit.records import to_record
 
         record = _record_of(doc, self.model)
         # the stage before left its result with the record it wrote: read back only a
         # record that has been replaced since (another process, a DocBin, a user)
-        cached = _LAST.get(doc)
-        if (
-            cached is not None
-            and cached[0] is record.get("entities")
-            and cached[1] is record.get("quotes")
-            and cached[2] is record.get("warnings")
-        ):
-            analysis = cached[3]
-        else:
-            analysis = from_record(record)
-        result = self.run(doc, analysis)
+        result = self.run(doc, analysis_of(doc))
         new = to_record(result)
         record["entities"] = new["entities"]
         record["quotes"] = new["quotes"]
