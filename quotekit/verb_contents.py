@@ -342,14 +342,22 @@ def _object_end(verb: Token, obj: Token) -> int:
     return _verbless_rest(doc, end - 1, verb.sent.end) + 1
 
 
+#: Media one speaks to or through: "a annoncé sa démission à la presse, à la radio".
+_MEDIA = frozenset(
+    {"presse", "radio", "télévision", "télé", "média", "médias", "chaîne", "journal"}
+    | {"journaux", "quotidien", "hebdomadaire", "magazine", "antenne", "micro", "caméra"}
+)
+
+
 def _addressee(noun: Token) -> bool:
     """The noun of an ``à`` phrase names whom something is said to: a name, a pronoun,
-    a noun for people or institutions (``à la région``), not a thing (``sa candidature
-    à l'élection``, which stays in the content)."""
+    a noun for people, institutions (``à la région``) or the media (``à la presse``), not
+    a thing (``sa candidature à l'élection``, which stays in the content)."""
     return (
         noun.pos_ in ("PROPN", "PRON")
         or is_agent_description(noun.text)
         or noun.lower_ in french().place_nouns
+        or noun.lower_ in _MEDIA
     )
 
 

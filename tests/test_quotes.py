@@ -283,6 +283,11 @@ INDIRECT = [
         id="noun-object-leaves-out-a-named-addressee",
     ),
     pytest.param(
+        "Le ministre a annoncé sa démission à la presse lundi.",
+        [("sa démission", "indirect", "a annoncé")],
+        id="noun-object-leaves-out-the-media-it-is-said-to",
+    ),
+    pytest.param(
         "Le groupe a annoncé la suppression de 300 postes, surtout en Bretagne et en Normandie.",
         [
             (
