@@ -370,9 +370,11 @@ def _unasserted(doc: Doc, quotes: list[Quote]) -> tuple[list[Quote], set[int]]:
                 if q.cue is not None and bounds[0] <= q.cue.start < bounds[1]
             )
             continue
+        start, end = bounds
+        if not any(ch.isalnum() for ch in text[start:end]):
+            continue  # a clause the parse left with no word: no quote
         cue = cue_span(doc, tok)
         cue = Span.of(text, min(cue.start, marker.idx), cue.end)
-        start, end = bounds
         out.append(
             Quote(
                 start,
@@ -410,6 +412,8 @@ def _second_hand(doc: Doc, analysis: Analysis, quote: Quote) -> Quote | None:
         bounds = _que_clause(tok)
         if bounds is None or not (quote.start <= bounds[0] and bounds[1] <= quote.end):
             continue
+        if not any(ch.isalnum() for ch in text[bounds[0] : bounds[1]]):
+            continue  # a clause the parse left with no word: no quote
         assert head is not None
         anchor = head.i + 1 if head.lower_ in ("d'", "d’") else head.i
         phrase = _source_phrase(doc, doc[anchor], quote.start)

@@ -12,7 +12,7 @@ import itertools
 import warnings
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 import quotekit
@@ -98,6 +98,11 @@ def check(analysis: Analysis, text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(text=any_text)
+# found by this test: a "selon" quote holding "a estimé que" and a bare line break,
+# whose second-hand quote was the line break alone
+@example(
+    text='“le le\xa0» a estimé que \n«\xa0\xa0» a déclaré Marie Dupont.\n"” , selon Marie Dupont.'
+)
 def test_any_text_gives_a_valid_deterministic_analysis(
     analyzer: quotekit.Analyzer, text: str
 ) -> None:
