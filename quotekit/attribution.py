@@ -543,15 +543,12 @@ def drop_indefinite_sources(doc: Doc, analysis: Analysis) -> Analysis:
         cue = quote.cue
         if cue is None or quote.speaker is None:
             continue
-        span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-        if span is None:
-            continue
-        if any(
+        head = _cue_token(doc, cue)
+        if head is not None and any(
             c.dep_ in ("nsubj", "expl:subj")
             and c.lower_.lstrip("-") == "on"
             and not quote.start <= c.idx < quote.end
-            for tok in span
-            for c in tok.children
+            for c in head.children
         ):
             quotes[k] = attrs.evolve(quote, speaker=None)
     if quotes == list(analysis.quotes):
