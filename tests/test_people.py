@@ -1030,3 +1030,15 @@ def test_without_a_title_line_an_indefinite_role_mention_stays_unlinked(nlp: Lan
     # one paragraph, no headline: "un maire" may be anyone
     text = "Un maire a été blessé lundi. Le maire de Vizille, Marc Dufour, a témoigné."
     assert _roles_by_name(nlp, text) == {"Marc Dufour": ["maire de Vizille"]}
+
+
+def test_a_role_mention_goes_to_an_earlier_holder_of_its_gender(nlp: Language) -> None:
+    # both were called "avocat"; "l'avocate" can only be Anne Lefort, though Paul
+    # Girard holds the noun last
+    text = (
+        "L'avocate Anne Lefort a plaidé. L'avocat Paul Girard a répondu. Ensuite, "
+        "l'avocate a demandé une suspension."
+    )
+    roles = _roles_by_name(nlp, text)
+    assert roles["Anne Lefort"] == ["avocate", "avocate"]
+    assert roles["Paul Girard"] == ["avocat"]
