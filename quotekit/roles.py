@@ -17,7 +17,7 @@ from quotekit._resources import french, nationality_bases
 from quotekit._text import doc_sentences
 from quotekit.recognition import PersonMention
 from quotekit.role_phrases import _NAMED, _OPENERS, _ROLE_DETS, _ROLE_PRE, _find_role_phrases, _pre
-from quotekit.titles import _DE, _capitalised, _plural
+from quotekit.titles import _DE, _capitalised, _nationality_noun, _plural
 
 _DEFINITE = frozenset({"le", "la", "l'", "l’"})
 
@@ -190,6 +190,35 @@ def _stands_for(targets: tuple[tuple[str, ...], ...], roles: list[tuple[str, ...
             if role[: len(target)] == target and not any(w in _DE for w in rest):
                 return True
     return False
+
+
+#: Words that may stand between a role and the name it introduces: a comma, an article,
+#: "en titre", a year ("la championne 2012, X").
+_BEFORE_NAME = frozenset({",", "en", "titre", "l'", "l’", "la", "le", "les", "un", "une"})
+_IS = frozenset({"est", "était", "sera", "fut"})
+
+
+def _named_after(doc: Doc, end: int, hi: int, by_start: dict[int, int]) -> int | None:
+    """The mention a role phrase ending at token ``end`` introduces, in its sentence
+    (which ends at ``hi``): a name after a few words (an article, a comma, a year, a
+    capitalised nationality: ``la championne en titre, l'Américaine X``), or the subject
+    of ``est`` (``le vainqueur de l'étape est X``)."""
+    j = end
+    while j < min(hi, end + 7):
+        if j in by_start:
+            return by_start[j]
+        tok = doc[j]
+        if tok.lower_ in _IS and j + 1 in by_start:
+            return by_start[j + 1]
+        if not (
+            tok.lower_ in _BEFORE_NAME
+            or tok.like_num
+            or (_capitalised(tok) and tok.pos_ in ("NOUN", "ADJ"))
+            or _nationality_noun(tok)
+        ):
+            return None
+        j += 1
+    return None
 
 
 def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple[int, int]]]:
@@ -409,6 +438,10 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
                     break
                 if "Fin" in doc[j].morph.get("VerbForm", []):
                     break
+        # the person named right after it: "la championne en titre, l'Américaine X",
+        # "le vainqueur de l'étape est X"
+        if target is None:
+            target = _named_after(doc, end, hi, by_start)
         # a role mention for a person named before: "le chef de l'État a ..."
         if (
             target is None

@@ -417,7 +417,7 @@ PEOPLE = [
     # a surname the NER cut off after the given name
     pytest.param(
         "Elle a battu la championne en titre Lucia Di Montefalco 15 touches à 12.",
-        [Person("Lucia Di Montefalco", ["Lucia Di Montefalco"], [], [], None)],
+        [Person("Lucia Di Montefalco", ["Lucia Di Montefalco"], [], ["championne"], "f")],
         id="surname-after-particle-cut-off",
     ),
     pytest.param(
@@ -1042,3 +1042,27 @@ def test_a_role_mention_goes_to_an_earlier_holder_of_its_gender(nlp: Language) -
     roles = _roles_by_name(nlp, text)
     assert roles["Anne Lefort"] == ["avocate", "avocate"]
     assert roles["Paul Girard"] == ["avocat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Paul Girard a salué la victoire. Devant lui, la championne en titre, "
+            "l'Américaine Anne Lefort, a gagné.",
+            {"Paul Girard": [], "Anne Lefort": ["championne", "Américaine"]},
+            id="apposition-after-words",
+        ),
+        pytest.param(
+            "Paul Girard a fini deuxième. Le vainqueur de l'étape est Marc Dufour.",
+            {"Paul Girard": [], "Marc Dufour": ["vainqueur de l'étape"]},
+            id="subject-of-est",
+        ),
+    ],
+)
+def test_a_role_goes_to_the_name_it_introduces_before_an_earlier_one(
+    nlp: Language, text: str, expected: dict[str, list[str]]
+) -> None:
+    """A role whose name follows it in the sentence is that name's, not the role mention
+    of someone named before."""
+    assert _roles_by_name(nlp, text) == expected
