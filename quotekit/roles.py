@@ -3,8 +3,9 @@
 Role phrases (:mod:`quotekit.role_phrases`) are linked to the person by the construction
 that attaches them: before the name, in apposition, as a predicate of
 être/devenir/rester/nommer, detached at the start of a sentence, coordinated with a
-linked role, or as a role mention standing for a person named elsewhere (``le chef du
-gouvernement a déclaré``).
+linked role, before the name it introduces a few words on (``la championne en titre,
+l'Américaine X``, ``le vainqueur est X``), or as a role mention standing for a person
+named elsewhere (``le chef du gouvernement a déclaré``).
 """
 
 from __future__ import annotations
@@ -230,8 +231,9 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
         devenir, rester or nommer whose subject is the person, a relative pronoun or a
         personal pronoun, in a detached phrase opening the sentence (``Ancien
         ministre, il ...``), coordinated with a role already linked (``, puis
-        ministre de ...``), and as a definite role mention standing for a person named
-        before (``le chef de l'État``); in the headline, where nobody is named before,
+        ministre de ...``), before the name it introduces a few words on, and only
+        then as a definite role mention standing for a person named before (``le chef
+        de l'État``); in the headline, where nobody is named before,
         for the first person the body gives that role.
     """
     names = {i for m in mentions for i in range(m.start, m.end)}
