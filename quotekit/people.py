@@ -43,8 +43,13 @@ from quotekit.tokens import split_prefixed_names
 __all__ = ["PersonMention", "find_entities", "find_person_mentions", "split_prefixed_names"]
 
 
-def find_person_mentions(doc: Doc) -> list[PersonMention]:
+def find_person_mentions(
+    doc: Doc, *, how: dict[tuple[int, int], str] | None = None
+) -> list[PersonMention]:
     """Person name mentions of a parsed Doc, with title, roles and gender.
+
+    When ``how`` is given, the construction that gave each role is written to it, by
+    the role's token range (``benchmarks/role_links.py`` scores each construction).
 
     Example:
         >>> [doc[m.start:m.end].text for m in find_person_mentions(nlp("M. Dupont a parlé."))]
@@ -65,13 +70,20 @@ def find_person_mentions(doc: Doc) -> list[PersonMention]:
         else:
             shared = before
         previous_end = end
-        roles = tuple(r for r in (before, _role_after(doc, end)) if r is not None)
+        after = _role_after(doc, end)
+        roles = tuple(r for r in (before, after) if r is not None)
+        if how is not None:
+            if before is not None:
+                plural = before == shared
+                how[before] = "plural, before a list of names" if plural else "right before"
+            if after is not None:
+                how[after] = "right after, by a comma"
         gender = _gender(doc, title, start)
         for role in roles:
             gender = gender or _gender_of_role(doc, role)
         gender = gender or _gender_of_given_name(doc, start)
         mentions.append(PersonMention(start, end, title, roles, gender))
-    for k, extra in _link_roles(doc, mentions).items():
+    for k, extra in _link_roles(doc, mentions, how).items():
         m = mentions[k]
         roles = m.roles + tuple(
             r for r in extra if not any(r[0] < o[1] and o[0] < r[1] for o in m.roles)

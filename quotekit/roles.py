@@ -222,8 +222,12 @@ def _named_after(doc: Doc, end: int, hi: int, by_start: dict[int, int]) -> int |
     return None
 
 
-def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple[int, int]]]:
-    """Role phrases linked to the mention of the person they describe.
+def _link_roles(
+    doc: Doc, mentions: list[PersonMention], how: dict[tuple[int, int], str] | None = None
+) -> dict[int, list[tuple[int, int]]]:
+    """Role phrases linked to the mention of the person they describe; when ``how`` is
+    given, the construction that linked each phrase is written to it, by the phrase's
+    token range (for ``benchmarks/role_links.py``).
 
     Notes:
         French attaches a role to a person in a few fixed ways: before the name, in
@@ -345,6 +349,7 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
         elif end + 1 in by_start and doc[end].lower_ in _NAMED:
             direct[start] = by_start[end + 1]
     for n, (start, end, head) in enumerate(phrases):
+        construction = ""
         lo, hi = _sentence_bounds(doc, start)
         one_of = _one_of(doc, start)  # "l'un des conseillers": one person's role
         if _plural(doc[head]) and one_of is None:
@@ -352,6 +357,8 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
             # dont X et Y"; it is no role of one person otherwise
             for k in _names_after_dont(doc, end, mentions):
                 linked[k].append((start, end))
+                if how is not None:
+                    how[start, end] = "plural, before the names after dont"
             continue
         if one_of is not None:
             det = one_of
@@ -361,11 +368,13 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
         # before the name: "le porte-parole X", "la ministre, X,"
         if start in direct:
             target = direct[start]
+            construction = "before the name"
         elif n + 1 < len(phrases) and phrases[n + 1][0] in direct:
             # "L'assaillant, un homme nommé X": a role in apposition to a role
             gap = [t.lower_ for t in doc[end : phrases[n + 1][0]]]
             if gap and gap[0] == "," and all(w == "," or w in _ROLE_DETS for w in gap):
                 target = direct[phrases[n + 1][0]]
+                construction = "apposed to a role before the name"
         if (
             target is None
             and end < len(doc)
@@ -375,6 +384,7 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
             and (det < start or (start > 0 and doc[start - 1].lower_ in ("du", "au")))
         ):
             target = by_start[end + 1]
+            construction = "before the name and a comma"
         # after the name: "X, porte-parole", "X, le maire de", "X spécialiste de"
         if target is None and det > lo:
             k = _skip_back(doc, det - 1, lo + 1, _APPOSITION_ADVS)  # "X, alors ministre"
@@ -390,10 +400,13 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
                     k -= 3
                 if k + 1 in by_end:
                     target = by_end[k + 1]
+                    construction = "after the name and a comma"
                 elif k + 1 in phrase_person:
                     target = phrase_person[k + 1]
+                    construction = "after a linked role and a comma"
             elif k + 1 in by_end and det == start:
                 target = by_end[k + 1]
+                construction = "after the name"
         # coordinated with a linked role: "sénateur et ministre", ", puis ministre"
         if target is None and det - 1 >= lo and doc[det - 1].lower_ in _LINK_WORDS:
             k = det - 1
@@ -413,6 +426,7 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
                 steps += 1
             if k + 1 in phrase_person and k < det - 1:
                 target = phrase_person[k + 1]
+                construction = "coordinated with a linked role"
         generic = doc[head].lower_ in data.generic_person_nouns
         # predicate: "X est le candidat", "il fut ministre", "nommé en 1984 secrétaire"
         if target is None and not (generic and det == start):
@@ -421,6 +435,7 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
                 k = _skip_back(doc, k - 2, lo, _PREDICATE_ADVS)
             if k >= lo and (doc[k].lower_ in _COPULAS or doc[k].lemma_ in _COPULAS):
                 target = subject_before(k - 1)
+                construction = "predicate"
         # detached at the start of the sentence: "Ancien ministre, il ..."
         if (
             target is None
@@ -434,9 +449,11 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
             for j in range(end, hi):
                 if j in by_start:
                     target = by_start[j]
+                    construction = "detached, then the name"
                     break
                 if doc[j].lower_ in _SUBJECT_PRONOUNS:
                     target = pronoun_person(j)
+                    construction = "detached, then a pronoun"
                     break
                 if "Fin" in doc[j].morph.get("VerbForm", []):
                     break
@@ -444,6 +461,7 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
         # "le vainqueur de l'étape est X"
         if target is None:
             target = _named_after(doc, end, hi, by_start)
+            construction = "before the name a few words on"
         # a role mention for a person named before: "le chef de l'État a ..."
         if (
             target is None
@@ -478,12 +496,14 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
                 continue
             if same:
                 target = same[-1]
+                construction = "an earlier holder of its noun"
             elif lemma in data.event_person_nouns or doc[head].lower_ in data.event_person_nouns:
                 continue  # "le suspect" is no one named yet
             else:
                 # no one given that role yet: the nearest person named before, of the
                 # role's gender (the last subject was tried: it chose worse on open data)
                 target = before(start, gender, _nationalities(_role_words(doc, start, end)))
+                construction = "the nearest person before"
                 if target is not None and heads[target] and _has_complement(doc, start, end):
                     # "le directeur de l'hôpital" after "X, le patient": a function of its
                     # own, and X already has another
@@ -493,6 +513,8 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
         if target is None:
             continue
         linked[target].append((start, end))
+        if how is not None:
+            how[start, end] = construction
         phrase_person[end] = target
         heads[target].append(doc[head].lemma_.lower())
         role_words[target].append(_role_words(doc, start, end))
@@ -503,4 +525,6 @@ def _link_roles(doc: Doc, mentions: list[PersonMention]) -> dict[int, list[tuple
         holders = [k for k in sorted(heads) if words & set(heads[k])]
         if holders:
             linked[holders[0]].append((start, end))
+            if how is not None:
+                how[start, end] = "the headline's role, given in the body"
     return linked

@@ -1054,3 +1054,17 @@ def test_a_role_goes_to_the_name_it_introduces_before_an_earlier_one(
     """A role whose name follows it in the sentence is that name's, not the role mention
     of someone named before."""
     assert _roles_by_name(nlp, text) == expected
+
+
+def test_find_person_mentions_tells_how_each_role_was_linked(nlp: Language) -> None:
+    doc = nlp(
+        "Le porte-parole Marc Dufour a parlé. Paul Girard a salué la victoire. Devant lui, "
+        "la championne en titre, l'Américaine Anne Lefort, a gagné."
+    )
+    how: dict[tuple[int, int], str] = {}
+    plain = find_person_mentions(doc)
+    told = find_person_mentions(doc, how=how)
+    assert told == plain  # telling how changes nothing
+    by_text = {doc[a:b].text: name for (a, b), name in how.items()}
+    assert by_text["porte-parole"] == "before the name"
+    assert by_text["championne"] == "before the name a few words on"
