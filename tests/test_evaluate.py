@@ -264,6 +264,22 @@ def test_speaker_by_a_description_mention() -> None:
     assert gold["speaker"]["correct"] == 1
 
 
+def test_an_entity_is_not_right_by_the_phrase_that_led_to_it() -> None:
+    # "le porte-parole du Kremlin" taken for Vladimir Poutine, named earlier: the record
+    # says Poutine spoke, whatever phrase it points at
+    mention = Span.of(SPEAKER_TEXT, *find(SPEAKER_TEXT, "porte-parole du Kremlin"))
+    poutine = Entity("e2", "person", "Vladimir Poutine", [name(SPEAKER_TEXT, "Poutine")])
+    wrong = Speaker("Vladimir Poutine", "person", "e2", mention)
+    result = speaker_result(
+        "porte-parole du Kremlin",
+        wrong,
+        gold_kind="description",
+        gold_mention="le porte-parole du Kremlin",
+        entities=[poutine],
+    )
+    assert result["speaker"]["correct"] == 0
+
+
 def test_pronoun_mentions_never_match_each_other() -> None:
     il = Span.of(SPEAKER_TEXT, *find(SPEAKER_TEXT, "il"))
     wrong = Speaker("Marie Dupont", "person", None, il)

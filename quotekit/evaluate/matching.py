@@ -165,15 +165,13 @@ def _predicted_speaker_names(speaker: Speaker, analysis: Analysis) -> list[_Name
         except KeyError:
             entity = None
     names = _name(speaker.name, person=speaker.kind == "person")
+    if entity is not None:
+        # an entity is judged by its names alone: the phrase that led to it (``le
+        # porte-parole`` taken for a person named earlier) is no evidence that it is right
+        return names + _entity_names(entity)
     mention = speaker.mention
     if mention is not None and not _is_pronoun(mention.text):
-        pronoun_spans = set()
-        if entity is not None:
-            pronoun_spans = {(m.start, m.end) for m in entity.mentions if m.kind == "pronoun"}
-        if (mention.start, mention.end) not in pronoun_spans:
-            names += _name(mention.text, person=False)
-    if entity is not None:
-        names += _entity_names(entity)
+        names += _name(mention.text, person=False)
     return names
 
 
