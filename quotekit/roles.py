@@ -490,7 +490,9 @@ def _link_roles(
                 if mentions[k].end <= start
                 and (lemma in hs or doc[head].lower_ in hs or _stands_for(targets, role_words[k]))
             ]
-            gender = role_gender(start)
+            # the gender the article or the noun shows: "la championne" is no man's role
+            gender = role_gender(start) or data.gender_of(doc[head].text)
+            same = [k for k in same if compatible(k, gender)]
             if doc[det].lower_ in ("un", "une"):
                 headline.append((start, end, head))  # someone the body names later
                 continue

@@ -1032,6 +1032,18 @@ def test_without_a_title_line_an_indefinite_role_mention_stays_unlinked(nlp: Lan
     assert _roles_by_name(nlp, text) == {"Marc Dufour": ["maire de Vizille"]}
 
 
+def test_a_role_mention_goes_to_an_earlier_holder_of_its_gender(nlp: Language) -> None:
+    # both were called "avocat"; "l'avocate" can only be Anne Lefort, though Paul
+    # Girard holds the noun last
+    text = (
+        "L'avocate Anne Lefort a plaidé. L'avocat Paul Girard a répondu. Ensuite, "
+        "l'avocate a demandé une suspension."
+    )
+    roles = _roles_by_name(nlp, text)
+    assert roles["Anne Lefort"] == ["avocate", "avocate"]
+    assert roles["Paul Girard"] == ["avocat"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
