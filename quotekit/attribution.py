@@ -489,6 +489,20 @@ def _source(speaker: Speaker | None, conf: float, previous: Speaker | None) -> s
     return "organization" if speaker.kind == "organization" else "name"
 
 
+def _through_a_role(speaker: Speaker, ents: _Entities) -> bool:
+    """A person the rules reached through a description the role stage gave them (``le
+    porte-parole`` taken for someone named before), not through one of their names."""
+    if speaker.kind != "person" or speaker.entity is None or speaker.mention is None:
+        return False
+    span = speaker.mention
+    entity = next((e for e in ents.items if e.id == speaker.entity), None)
+    if entity is None:
+        return False
+    return not any(
+        m.kind == "name" and m.start < span.end and span.start < m.end for m in entity.mentions
+    )
+
+
 def _is_pronoun_text(text: str) -> bool:
     return text.lower().lstrip("-").removeprefix("t-") in french().pronouns
 
@@ -516,6 +530,8 @@ def attribute(
         if evidence is not None:
             prev_speaker = previous[1] if previous is not None else None
             source = _source(speaker, conf, prev_speaker)
+            if source == "name" and speaker is not None and _through_a_role(speaker, ents):
+                source = "role"
             evidence.append(RuleEvidence(speaker, conf, source, quote.confidence))
         confidence = round(max(0.0, min(1.0, quote.confidence * (0.5 + 0.5 * conf))), 4)
         quote = attrs.evolve(quote, speaker=speaker, confidence=confidence)

@@ -46,9 +46,10 @@ _DISTANCE_EDGES = (0, 40, 120, 300, 700, 1500)
 class RuleEvidence:
     """What the attribution rules said of one quote: their speaker and how sure they were.
 
-    ``source`` is how the rules reached the speaker: ``name``, ``pronoun``,
-    ``description``, ``organization``, ``continuation`` (the previous quote's speaker, no
-    cue of its own) or ``none``.
+    ``source`` is how the rules reached the speaker: ``name``, ``role`` (a person reached
+    through a role mention the role stage gave them, ``le porte-parole`` for someone named
+    before), ``pronoun``, ``description``, ``organization``, ``continuation`` (the previous
+    quote's speaker, no cue of its own) or ``none``.
     """
 
     speaker: Speaker | None
@@ -261,6 +262,14 @@ def speaker_candidates(
         desc.update(_description_features(evidence.speaker.name))
         rule_phrase = evidence.speaker.mention
         out.append(Candidate(evidence.speaker, desc))
+    elif evidence.source == "role" and evidence.speaker is not None and evidence.speaker.mention:
+        # the person reached through a role mention may be a guess: the bare description
+        # stays a candidate
+        phrase = evidence.speaker.mention
+        bare = Speaker(phrase.text, "description", None, phrase)
+        desc = {"description": 1.0, "description:via_role": 1.0, f"description:{quote.kind}": 1.0}
+        desc.update(_description_features(phrase.text))
+        out.append(Candidate(bare, desc))
     pronoun = _pronoun_of(evidence)
     # the gender a pronoun gives its referent: "ils" may stand for a mixed group
     pronoun_gender = ""

@@ -978,3 +978,36 @@ def test_pronoun_after_an_unnamed_speaker(
     before (``un épidémiologiste``), unless a person was named since. (The trained
     ranker weighs this against the named persons; the rules are tested alone here.)"""
     assert _rows(rules_analyzer.analyse(text).quotes) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        pytest.param(
+            "Le porte-parole du gouvernement Marc Dufour est arrivé lundi. « Nous ne céderons "
+            "pas », a déclaré le porte-parole du gouvernement.",
+            "role",
+            id="through-the-role",
+        ),
+        pytest.param(
+            "Le porte-parole du gouvernement Marc Dufour est arrivé lundi. « Nous ne céderons "
+            "pas », a déclaré Marc Dufour.",
+            "name",
+            id="by-name",
+        ),
+    ],
+)
+def test_the_rules_tell_a_person_reached_through_a_role_phrase(
+    nlp: Language, text: str, source: str
+) -> None:
+    """The ranker is told when the rules reached a person through a role phrase rather than
+    a name, since the role stage may have guessed whom the phrase stands for."""
+    from quotekit.attribution import attribute
+    from quotekit.speakers import RuleEvidence
+
+    doc = nlp(text)
+    evidence: list[RuleEvidence] = []
+    attribute(doc, doc._.quotekit, evidence=evidence)
+    assert [(e.speaker.name if e.speaker else None, e.source) for e in evidence] == [
+        ("Marc Dufour", source)
+    ]

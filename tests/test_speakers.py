@@ -115,6 +115,35 @@ def test_a_description_of_the_rules_is_a_candidate_with_its_own_features() -> No
     )
 
 
+def test_a_person_reached_through_a_role_keeps_the_role_phrase_as_a_candidate() -> None:
+    """``le porte-parole`` given to someone named before may be a guess of the role stage:
+    the bare phrase stays a candidate, so that the ranker can prefer it."""
+    analysis, _ = _analysis()
+    phrase = Span(0, 13, TEXT[:13])  # stands for a role phrase here
+    speaker = Speaker("Paul Girard", "person", "e2", phrase)
+    candidates = speaker_candidates(
+        analysis,
+        0,
+        RuleEvidence(speaker, 0.75, "role"),
+        sentence_starts=[0],
+        text=TEXT,
+        previous=None,
+    )
+    bare = [c for c in candidates if c.speaker is not None and c.speaker.entity is None]
+    assert [c.speaker.name for c in bare if c.speaker] == [TEXT[:13]]
+    assert bare[0].features["description:via_role"] == 1.0
+    # reached through a name, no such candidate
+    named = speaker_candidates(
+        analysis,
+        0,
+        RuleEvidence(speaker, 0.9, "name"),
+        sentence_starts=[0],
+        text=TEXT,
+        previous=None,
+    )
+    assert all(c.speaker is None or c.speaker.entity is not None for c in named)
+
+
 def test_choose_takes_the_best_scoring_candidate_with_its_share_of_probability() -> None:
     analysis, _ = _analysis()
     evidence = RuleEvidence(None, 0.3, "none")
