@@ -227,7 +227,8 @@ def speaker_candidates(
             all its quotes.
 
     Returns:
-        Nobody, the rules' speaker when it is a bare description, and each entity with a
+        Nobody, the rules' speaker when it is a bare description (or the role phrase
+        through which they reached a person), and each entity with a
         name mention within ``window`` characters of the quote.
     """
     quote = analysis.quotes[index]
