@@ -253,24 +253,19 @@ def speaker_candidates(
     out.append(Candidate(None, nobody))
     rule_phrase: Span | None = None
     if evidence.speaker is not None and evidence.speaker.entity is None:
-        desc = {
-            "description": 1.0,
-            "rule": 1.0,
-            f"rule:{evidence.source}": 1.0,
-            f"rule:{evidence.source}:{_conf_bucket(evidence.confidence)}": 1.0,
-            f"description:{quote.kind}": 1.0,
-        }
-        desc.update(_description_features(evidence.speaker.name))
+        desc = _description_candidate(evidence.speaker.name, quote.kind)
+        desc["rule"] = 1.0
+        desc[f"rule:{evidence.source}"] = 1.0
+        desc[f"rule:{evidence.source}:{_conf_bucket(evidence.confidence)}"] = 1.0
         rule_phrase = evidence.speaker.mention
         out.append(Candidate(evidence.speaker, desc))
     elif evidence.source == "role" and evidence.speaker is not None and evidence.speaker.mention:
         # the person reached through a role mention may be a guess: the bare description
         # stays a candidate
         phrase = evidence.speaker.mention
-        bare = Speaker(phrase.text, "description", None, phrase)
-        desc = {"description": 1.0, "description:via_role": 1.0, f"description:{quote.kind}": 1.0}
-        desc.update(_description_features(phrase.text))
-        out.append(Candidate(bare, desc))
+        desc = _description_candidate(phrase.text, quote.kind)
+        desc["description:via_role"] = 1.0
+        out.append(Candidate(Speaker(phrase.text, "description", None, phrase), desc))
     pronoun = _pronoun_of(evidence)
     # the gender a pronoun gives its referent: "ils" may stand for a mixed group
     pronoun_gender = ""
@@ -335,6 +330,11 @@ def is_agent_description(phrase: str) -> bool:
     """One of the description's words is a noun for people or organisations."""
     agents = _agent_nouns()
     return any(w in agents or w.rstrip("sx") in agents for w in _description_words(phrase))
+
+
+def _description_candidate(phrase: str, kind: str) -> dict[str, float]:
+    """The features every description candidate has, whatever proposed it."""
+    return {"description": 1.0, f"description:{kind}": 1.0, **_description_features(phrase)}
 
 
 def _description_features(phrase: str) -> dict[str, float]:

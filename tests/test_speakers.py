@@ -15,7 +15,7 @@ import pytest
 from quotekit.errors import InputError
 from quotekit.linear import LinearModel, Models, load_models
 from quotekit.model import Analysis, Entity, Mention, Quote, Span, Speaker
-from quotekit.speakers import RuleEvidence, choose, rank_speakers, speaker_candidates
+from quotekit.speakers import Candidate, RuleEvidence, choose, rank_speakers, speaker_candidates
 
 TEXT = (
     "Claire Moreau est arrivée lundi. Paul Girard l'attendait.\n"
@@ -121,27 +121,23 @@ def test_a_person_reached_through_a_role_keeps_the_role_phrase_as_a_candidate() 
     analysis, _ = _analysis()
     phrase = Span(0, 13, TEXT[:13])  # stands for a role phrase here
     speaker = Speaker("Paul Girard", "person", "e2", phrase)
-    candidates = speaker_candidates(
-        analysis,
-        0,
-        RuleEvidence(speaker, 0.75, "role"),
-        sentence_starts=[0],
-        text=TEXT,
-        previous=None,
-    )
-    bare = [c for c in candidates if c.speaker is not None and c.speaker.entity is None]
+
+    def bare_candidates(source: str) -> list[Candidate]:
+        candidates = speaker_candidates(
+            analysis,
+            0,
+            RuleEvidence(speaker, 0.75, source),
+            sentence_starts=[0],
+            text=TEXT,
+            previous=None,
+        )
+        return [c for c in candidates if c.speaker is not None and c.speaker.entity is None]
+
+    bare = bare_candidates("role")
     assert [c.speaker.name for c in bare if c.speaker] == [TEXT[:13]]
     assert bare[0].features["description:via_role"] == 1.0
     # reached through a name, no such candidate
-    named = speaker_candidates(
-        analysis,
-        0,
-        RuleEvidence(speaker, 0.9, "name"),
-        sentence_starts=[0],
-        text=TEXT,
-        previous=None,
-    )
-    assert all(c.speaker is None or c.speaker.entity is not None for c in named)
+    assert bare_candidates("name") == []
 
 
 def test_choose_takes_the_best_scoring_candidate_with_its_share_of_probability() -> None:
