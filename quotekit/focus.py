@@ -50,6 +50,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from quotekit._resources import french
+from quotekit._tablelemmatizer import table_lemmatizer
 from quotekit._tableruler import table_ruler
 from quotekit._text import SENTENCE_ENDS
 from quotekit.cues import SELON, first_group_lemmas
@@ -401,11 +402,12 @@ def _merged(plan: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
 
 
 def _fast(proc: Any) -> Any:
-    """The component itself, or for an attribute ruler its array form when its patterns
-    allow one (:mod:`quotekit._tableruler`)."""
+    """The component itself, or its array form: for an attribute ruler when its patterns
+    allow one (:mod:`quotekit._tableruler`), for a rule lemmatizer
+    (:mod:`quotekit._tablelemmatizer`)."""
     if isinstance(proc, AttributeRuler):
         return table_ruler(proc) or proc
-    return proc
+    return table_lemmatizer(proc) or proc
 
 
 def _run(proc: Any, docs: list[Doc]) -> Iterator[Doc]:

