@@ -17,7 +17,7 @@ import functools
 from collections.abc import Iterable
 
 import attrs
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 from quotekit._resources import french
@@ -364,20 +364,25 @@ def _repeated_names(
     if not known:
         return
     longest = max(len(k) for k in known)
-    keys = key(doc)  # each token's word of a name key, computed once
     firsts = {k[0] for k in known}
-    i = 0
-    while i < len(doc):
+    # only the tokens that can start a known name are visited: found on the Doc's arrays
+    # (a particle's key is its lower case, any other word's its text)
+    starts = token_positions(doc, ORTH, string_ids(firsts))
+    starts += token_positions(doc, LOWER, string_ids(firsts & _NAME_PARTICLES))
+    resume = 0  # the token after the last name found
+    for i in sorted(set(starts)):
+        if i < resume:
+            continue
+        keys = key(doc[i : i + longest])
         if (
-            keys[i] not in firsts
+            keys[0] not in firsts
             or i in taken
             or not (_capitalised(doc[i]) or doc[i].lower_ in _NAME_PARTICLES)
         ):
-            i += 1
             continue
         label = doc[i].ent_type_
         for size in range(min(longest, len(doc) - i), 0, -1):
-            words = keys[i : i + size]
+            words = keys[:size]
             if words not in known or any(j in taken for j in range(i, i + size)):
                 continue
             # not the end of a longer capitalised name we do not know ("Luka Karabatic")
@@ -402,9 +407,8 @@ def _repeated_names(
                 continue  # "les frères Brownlee", "la rue Dumas": not this person
             taken.update(range(i, i + size))
             yield i, i + size
-            i += size - 1
+            resume = i + size
             break
-        i += 1
 
 
 def find_person_spans(doc: Doc) -> list[tuple[int, int, tuple[int, int] | None]]:
