@@ -112,6 +112,42 @@ def _skip_back(doc: Doc, i: int, lo: int, words: frozenset[str]) -> int:
     return i
 
 
+#: Adverbs that make a role noun an adjective or deny it: "très résistante", "pas ministre".
+_NOT_SKIPPED = frozenset(
+    {"très", "trop", "si", "assez", "peu", "moins", "tellement", "pas", "jamais", "guère"}
+    | {"point", "non", "ne", "n'", "n’", "plus"}
+)
+
+
+def _skip_modifiers(doc: Doc, i: int, lo: int, words: frozenset[str], *, bare: bool) -> int:
+    """Like :func:`_skip_back`, also over adverbs (``également``, ``néanmoins``, ``par
+    ailleurs``) and, before a role with no article (``bare``), over its own adjectives and
+    ordinals (``X, également quintuple vainqueur``, ``X récente vainqueur``, ``est 19 e
+    sabreuse``): what stands between a name or a copula and the role it attaches."""
+    first = i
+    while i >= lo:
+        tok = doc[i]
+        low = tok.lower_
+        if bare and low in ("e", "er", "ère", "ème") and i > lo and doc[i - 1].like_num:
+            i -= 2  # "19 e"
+            continue
+        skipped = (
+            low in words
+            or (tok.pos_ == "ADV" and low not in _NOT_SKIPPED)
+            or (bare and ((tok.pos_ == "ADJ" and tok.is_lower) or tok.like_num))
+            # "par ailleurs", "de nouveau", "en 1984"
+            or (
+                tok.pos_ == "ADP"
+                and i < first
+                and (doc[i + 1].pos_ in ("ADV", "ADJ") or doc[i + 1].like_num)
+            )
+        )
+        if not skipped:
+            break
+        i -= 1
+    return i
+
+
 def _is_subject(doc: Doc, mention: PersonMention) -> bool:
     """The mention is the subject of its clause, itself or as the name of a role noun
     that is (``Le porte-parole X a dit``, parsed with X in apposition to the noun)."""
@@ -387,7 +423,8 @@ def _link_roles(
             construction = "before the name and a comma"
         # after the name: "X, porte-parole", "X, le maire de", "X spécialiste de"
         if target is None and det > lo:
-            k = _skip_back(doc, det - 1, lo + 1, _APPOSITION_ADVS)  # "X, alors ministre"
+            # "X, alors ministre", "X, également quintuple vainqueur"
+            k = _skip_modifiers(doc, det - 1, lo + 1, _APPOSITION_ADVS, bare=det == start)
             if doc[k].text == ",":
                 k -= 1
                 # ", 73 ans," between the name and its role
@@ -430,7 +467,7 @@ def _link_roles(
         generic = doc[head].lower_ in data.generic_person_nouns
         # predicate: "X est le candidat", "il fut ministre", "nommé en 1984 secrétaire"
         if target is None and not (generic and det == start):
-            k = _skip_back(doc, det - 1, lo, _PREDICATE_ADVS)
+            k = _skip_modifiers(doc, det - 1, lo, _PREDICATE_ADVS, bare=det == start)
             while k >= lo and doc[k].like_num and k - 1 >= lo and doc[k - 1].lower_ == "en":
                 k = _skip_back(doc, k - 2, lo, _PREDICATE_ADVS)
             if k >= lo and (doc[k].lower_ in _COPULAS or doc[k].lemma_ in _COPULAS):

@@ -1068,6 +1068,47 @@ def test_a_role_goes_to_the_name_it_introduces_before_an_earlier_one(
     assert _roles_by_name(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "La course a vu briller l'Espagnol Paul Girard, également quintuple vainqueur "
+            "de l'épreuve.",
+            {"Paul Girard": ["Espagnol", "vainqueur de l'épreuve"]},
+            id="apposition-after-an-adverb-and-an-adjective",
+        ),
+        pytest.param(
+            "Anne Lefort récente vainqueur du marathon de Paris a pris le départ.",
+            {"Anne Lefort": ["vainqueur du marathon de Paris"]},
+            id="after-the-name-over-an-adjective",
+        ),
+        pytest.param(
+            "Anne Lefort est par ailleurs présidente du club.",
+            {"Anne Lefort": ["présidente du club"]},
+            id="predicate-after-an-adverbial-phrase",
+        ),
+        pytest.param(
+            "Marc Dufour a salué la décision. Il était alors 19 e joueur mondial.",
+            {"Marc Dufour": ["joueur mondial"]},
+            id="predicate-after-an-ordinal",
+        ),
+        pytest.param("Paul Girard n'est pas ministre.", {"Paul Girard": []}, id="not-a-negation"),
+        pytest.param(
+            "Marc Dufour a été nommé en 1984 secrétaire d'État.",
+            {"Marc Dufour": ["secrétaire d'État"]},
+            id="predicate-after-a-year",
+        ),
+    ],
+)
+def test_a_role_is_linked_over_the_adverbs_and_adjectives_before_it(
+    nlp: Language, text: str, expected: dict[str, list[str]]
+) -> None:
+    """Adverbs (``également``, ``par ailleurs``) between a name or a copula and its role,
+    and the adjectives or ordinal of a role with no article (``quintuple``, ``19 e``), do
+    not keep the role from the name; a negation does."""
+    assert _roles_by_name(nlp, text) == expected
+
+
 def test_find_person_mentions_tells_how_each_role_was_linked(nlp: Language) -> None:
     doc = nlp(
         "Le porte-parole Marc Dufour a parlé. Paul Girard a salué la victoire. Devant lui, "
