@@ -340,7 +340,7 @@ def _speaker_from_phrase(
         entity, conf = found
         return Speaker(entity.name, entity.kind, entity.id, mention), conf
     if head.pos_ == "PRON" and not _misread_name(head):
-        return None
+        return _pronoun_phrase(doc, head, ents, previous, after)
     carrier = _carried_source(head)
     if carrier is not None:
         # "les informations de X", "un communiqué publié par X": X is the source
@@ -389,6 +389,58 @@ def _speaker_from_phrase(
     ):
         entity = ents.organization(name_span.text, name_span)
         return Speaker(entity.name, "organization", entity.id, span), 0.8
+    return Speaker(span.text, "description", None, span), 0.7
+
+
+_DEMONSTRATIVES = frozenset({"celui", "celle", "ceux", "celles"})
+_RELATIVES = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})
+_PHRASE_ENDS = frozenset({",", ".", ";", ":", "!", "?", "«", "»", "(", ")"})
+
+
+def _pronoun_phrase(
+    doc: Doc, head: Token, ents: _Entities, previous: Speaker | None, after: int
+) -> tuple[Speaker, float] | None:
+    """The speaker a subject pronoun that is not personal describes: one of a group with
+    its complement (``l'un des enseignants``), a demonstrative with its relative clause
+    (``ceux qui le connaissaient``), or the noun phrase in apposition after it, which
+    names it first (``L'un d'eux, un homme de 30 ans, …``). A bare pronoun (``rien``,
+    ``qui``) describes no one."""
+    if head.lower_ in _RELATIVES:
+        return None
+    complement = next(
+        (
+            c
+            for c in head.children
+            if c.i > head.i and c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN", "PRON")
+        ),
+        None,
+    )
+    relative = None
+    if head.lower_ in _DEMONSTRATIVES:
+        relative = next((c for c in head.children if c.i > head.i and c.dep_ == "acl:relcl"), None)
+    if complement is None and relative is None:
+        return None
+    start = max(head.left_edge.i, after + 1)
+    while start < head.i and doc[start].dep_ == "case" and doc[start].head.i == head.i:
+        start += 1
+    last = max(c.right_edge.i for c in (complement, relative) if c is not None)
+    end = head.i + 1
+    while end <= last and doc[end].text not in _PHRASE_ENDS and "\n" not in doc[end].text:
+        end += 1
+    if complement is not None and end < len(doc) - 1 and doc[end].text == ",":
+        # "L'un d'eux, un Kanak de 20 ans, a avoué": the apposition names it
+        for k in range(end + 1, min(len(doc), end + 3)):
+            tok = doc[k]
+            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("appos", "nsubj"):
+                named = _speaker_from_phrase(doc, tok, ents, previous)
+                if named is not None:
+                    return named
+                break
+            if tok.pos_ != "DET":
+                break
+    if start >= end:
+        return None
+    span = _span_of(doc, start, end)
     return Speaker(span.text, "description", None, span), 0.7
 
 

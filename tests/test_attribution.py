@@ -477,6 +477,45 @@ ISSUE4_CONSTRUCTIONS = [
 # on 0.1 and passes with the trained speaker model and the mechanisms that came with it.
 UNSEEN_NEWS = [
     pytest.param(
+        "Trois enseignantes étaient présentes. L'une des enseignantes a affirmé que les élèves "
+        "étaient restés calmes.",
+        [
+            (
+                "les élèves étaient restés calmes",
+                "L'une des enseignantes",
+                "description",
+                "L'une des enseignantes",
+            )
+        ],
+        id="a-pronoun-of-a-group-with-its-complement-is-a-description",
+    ),
+    pytest.param(
+        "Le propriétaire a disparu. Selon ceux qui le connaissaient, il vivait seul depuis "
+        "des années.",
+        [
+            (
+                "il vivait seul depuis des années",
+                "ceux qui le connaissaient",
+                "description",
+                "ceux qui le connaissaient",
+            )
+        ],
+        id="a-demonstrative-with-its-relative-clause-is-a-description",
+    ),
+    pytest.param(
+        "Le livre de Nicolas Sarkozy paraîtra mercredi.\n\nCelui qui était jusqu'à présent "
+        "président du parti Les Républicains annonce sa démission de ce poste.",
+        [
+            (
+                "sa démission de ce poste",
+                "Celui qui était jusqu'à présent président du parti Les Républicains",
+                "description",
+                "Celui qui était jusqu'à présent président du parti Les Républicains",
+            )
+        ],
+        id="a-demonstrative-subject-is-not-the-organisation-in-its-relative-clause",
+    ),
+    pytest.param(
         "Le maire Paul Girard était présent. On estime que trois personnes ont été tuées.",
         [("trois personnes ont été tuées", None, None, None)],
         id="an-indefinite-on-names-no-source",
