@@ -118,6 +118,29 @@ def _content_bounds(
             break
         end -= 1
         start, end = _trim(text, start, end)
+    return _clean_edges(text, start, end)
+
+
+def _clean_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """A content neither opens on the colon that introduced it (``: le risque est
+    limité``) nor ends on the mark or bracket that opens what follows (``son pays : «``),
+    and closes a bracket it opened (``du Kurdistan (PKK)``)."""
+    while True:
+        before = (start, end)
+        while start < end and text[start] in ":;":
+            start += 1
+        while end > start and text[end - 1] in "«“([":
+            end -= 1
+        start, end = _trim(text, start, end)
+        if (start, end) == before:
+            break
+    span = text[start:end]
+    if span.count("(") > span.count(")"):
+        j = end
+        while j < len(text) and text[j] in _SPACES:
+            j += 1
+        if j < len(text) and text[j] == ")":
+            end = j + 1
     return start, end
 
 

@@ -19,7 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quotekit.quote_candidates import _word_end
+from quotekit.quote_candidates import _content_bounds, _word_end
 from quotekit.quotes import find_quotes
 from quotekit.verb_contents import _que_clause
 
@@ -369,6 +369,23 @@ INDIRECT = [
         ],
         id="direct-then-participle-que",
     ),
+    pytest.param(
+        "La responsabilité de l'attentat est attribuée au Front de libération du Sud (FLS) "
+        "selon l'agence Anadolu.",
+        [
+            (
+                "La responsabilité de l'attentat est attribuée au Front de libération du Sud (FLS)",
+                "indirect",
+                "selon",
+            )
+        ],
+        id="content-closes-the-bracket-it-opens",
+    ),
+    pytest.param(
+        "Le politologue Paul Girard estime que : le risque de guerre est limité.",
+        [("le risque de guerre est limité", "indirect", "estime")],
+        id="content-does-not-open-on-a-colon",
+    ),
 ]
 
 MIXED = [
@@ -666,6 +683,25 @@ def test_is_selon_reads_d_apres_in_one_or_two_tokens_and_stops_at_the_doc_end(
 )
 def test_a_content_never_ends_inside_a_hyphenated_word(text: str, end: int, expected: str) -> None:
     assert text[: _word_end(text, end)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        (": le risque est limité selon X", 22, "le risque est limité"),
+        ("sa volonté de renforcer sa capacité : « les", 39, "sa volonté de renforcer sa capacité"),
+        ("du Kurdistan (PKK) selon", 17, "du Kurdistan (PKK)"),
+        ("à Lima ( Pérou ) où", 14, "à Lima ( Pérou )"),
+        ("la réunion (prévue lundi", 24, "la réunion (prévue lundi"),
+    ],
+)
+def test_a_content_neither_opens_nor_closes_on_the_marks_around_it(
+    text: str, end: int, expected: str
+) -> None:
+    """A content leaves out the colon that introduced it and a mark or bracket that opens
+    what follows, and takes in the bracket that closes one it opened."""
+    start, end = _content_bounds(text, 0, end, [])
+    assert text[start:end] == expected
 
 
 def test_a_que_clause_runs_over_the_words_the_parse_hung_elsewhere() -> None:
