@@ -42,6 +42,7 @@ from spacy.attrs import (
     NORM,
     ORTH,
     POS,
+    SENT_START,
     SPACY,
     TAG,
 )
@@ -356,12 +357,20 @@ class FocusParser:
         if not ranges:
             return []
         strings = doc.vocab.strings
-        values: Any = doc.to_array([ORTH, SPACY, NORM])  # from_array's stub wants thinc's Ints2d
+        # from_array's stub wants thinc's Ints2d
+        values: Any = doc.to_array([ORTH, SPACY, NORM, SENT_START])
         words = [strings[int(orth)] for orth in values[:, 0]]
         spaces = values[:, 1].astype(bool).tolist()
+        # the marks of quotekit_tokens: no sentence starts inside a word
+        starts = [False if s < 0 else None for s in values[:, 3].astype("int64").tolist()]
         parts = []
         for a, b in ranges:
-            part = Doc(doc.vocab, words=words[a:b], spaces=spaces[a:b])
+            part = Doc(
+                doc.vocab,
+                words=words[a:b],
+                spaces=spaces[a:b],
+                sent_starts=[None, *starts[a + 1 : b]],
+            )
             part.from_array([NORM], values[a:b, 2:3])
             parts.append(part)
         return parts

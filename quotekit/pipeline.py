@@ -251,9 +251,9 @@ def make_focus(nlp: Language, name: str, components: list[str]) -> Any:
 
 
 def make_tokens(nlp: Language, name: str) -> Any:
-    from quotekit.tokens import repair_tokens
+    from quotekit.tokens import prepare_tokens
 
-    return repair_tokens
+    return prepare_tokens
 
 
 Language.factory("quotekit_tokens", func=make_tokens)

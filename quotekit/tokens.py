@@ -8,6 +8,9 @@ the characters of the text unchanged (every token keeps its offsets):
   ``l'adaptation`` is;
 - :func:`split_prefixed_names`: ``pro-Assad`` becomes ``pro``, ``-``, ``Assad``.
 
+The same component then marks the tokens inside a word as no sentence start
+(:func:`no_sentence_inside_words`), which the parser respects.
+
 Example:
     >>> [t.text for t in repair_tokens(nlp.make_doc("l' armée pro-Assad"))]
     ["l'", 'armée', 'pro', '-', 'Assad']
@@ -18,12 +21,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spacy.attrs import ORTH
+import numpy
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from quotekit._text import string_ids, token_positions
 
-__all__ = ["NAME_PREFIXES", "join_elisions", "repair_tokens", "split_prefixed_names"]
+__all__ = [
+    "NAME_PREFIXES",
+    "join_elisions",
+    "no_sentence_inside_words",
+    "prepare_tokens",
+    "repair_tokens",
+    "split_prefixed_names",
+]
 
 #: Prefixes split from a capitalised name joined to them (``pro-Assad``).
 NAME_PREFIXES = frozenset({"pro", "anti"})
@@ -102,3 +113,41 @@ def split_prefixed_names(doc: Doc) -> Doc:
 def repair_tokens(doc: Doc) -> Doc:
     """Both repairs, in place: the function of the ``quotekit_tokens`` component."""
     return split_prefixed_names(join_elisions(doc))
+
+
+def no_sentence_inside_words(doc: Doc) -> Doc:
+    """Mark every token glued to a word, a hyphen or an apostrophe before it as no
+    sentence start, in place.
+
+    Notes:
+        The tokenizer cuts a compound it does not know (``l'artisan-maçon``: ``artisan``,
+        ``-``, ``maçon``), and the parser may then end a sentence after ``artisan``,
+        which cuts the clause, the quote and the speaker's sentence in two. A sentence
+        starts after a space or a punctuation mark (``fin.Début`` may still be cut);
+        the parser respects a token marked as no start and decides everywhere else.
+        The NER is trained without these marks (:mod:`quotekit.training.ner` calls
+        :func:`repair_tokens` alone): they only forbid, and it never reads them.
+    """
+    if len(doc) < 2:
+        return doc
+    strings = doc.vocab.strings
+    values: Any = doc.to_array([ORTH, SPACY, SENT_START])
+    glued = numpy.zeros(len(doc), dtype=bool)
+    for i, (orth, spaced) in enumerate(values[:-1, :2].tolist()):
+        if not spaced:
+            last = strings[orth][-1:]
+            glued[i + 1] = last.isalnum() or last in _GLUING
+    if glued.any():
+        starts = values[:, 2].astype("int64")
+        starts[glued] = -1
+        doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
+    return doc
+
+
+_GLUING = frozenset({"-", "'", "’"})
+
+
+def prepare_tokens(doc: Doc) -> Doc:
+    """The function of the ``quotekit_tokens`` component: :func:`repair_tokens`, then
+    :func:`no_sentence_inside_words`."""
+    return no_sentence_inside_words(repair_tokens(doc))

@@ -221,6 +221,19 @@ INDIRECT = [
         id="que-after-parenthetical",
     ),
     pytest.param(
+        # the tokenizer cuts "ouvrier-couvreur" in three, and the parser ended a sentence
+        # inside the word: the content stopped at "l'ouvrier"
+        "Selon la procureure, l’ouvrier-couvreur aurait fait une chute de six mètres.",
+        [("l’ouvrier-couvreur aurait fait une chute de six mètres", "indirect", "Selon")],
+        id="no-sentence-break-inside-a-compound",
+    ),
+    pytest.param(
+        "Paul Martin, avocat de la famille, indique en effet que l’artisan-maçon pourrait "
+        "avoir agi par « peur ».",
+        [("l’artisan-maçon pourrait avoir agi par « peur", "mixed", "indique")],
+        id="no-sentence-break-inside-a-compound-mixed",
+    ),
+    pytest.param(
         # the tokenizer cuts "avions-cargos" in three and the parser may hang the parts
         # on the verb: the content still ends at the end of the word
         "Le porte-parole de la compagnie a confirmé que les appareils étaient des avions-cargos.",

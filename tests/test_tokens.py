@@ -6,7 +6,12 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quotekit.tokens import join_elisions, repair_tokens, split_prefixed_names
+from quotekit.tokens import (
+    join_elisions,
+    no_sentence_inside_words,
+    repair_tokens,
+    split_prefixed_names,
+)
 
 
 def words(doc: Doc) -> list[str]:
@@ -56,3 +61,14 @@ def test_repairs_feed_the_ner(nlp: Language) -> None:
         "-",
         "Assad",
     ]
+
+
+def test_no_sentence_starts_inside_a_word(nlp: Language) -> None:
+    doc = no_sentence_inside_words(nlp.make_doc("Fin.Début de l’artisan-maçon, et « oui »."))
+    marked = [t.text for t in doc if t.is_sent_start is False]
+    # glued to a word, a hyphen or an apostrophe: no sentence start there
+    assert marked == [".", "artisan", "-", "maçon", ","]
+    # after a full stop with no space, and after a space, the parser still decides
+    assert doc[2].text == "Début" and doc[2].is_sent_start is None
+    assert doc.text == "Fin.Début de l’artisan-maçon, et « oui »."
+    assert len(no_sentence_inside_words(nlp.make_doc("Seul"))) == 1
