@@ -268,14 +268,23 @@ def _described_before(ents: _Entities, previous: Speaker | None, pronoun: Token)
     if previous is None or previous.kind != "description" or previous.mention is None:
         return None
     gender, _ = _pronoun(pronoun) or (None, "sing")
-    text = previous.name.lower()
     articles = _FEMININE_ARTICLES if gender == "f" else _MASCULINE_ARTICLES
-    if not text.startswith(articles) or not is_agent_description(previous.name):
+    if not previous.name.lower().startswith(articles) or not is_agent_description(previous.name):
         return None
     since = previous.mention.end
-    if any(e.kind == "person" and since <= start for start, e, _ in ents.before(pronoun.idx)):
-        return None
+    text = doc_text(pronoun.doc)
+    if any(
+        e.kind == "person" and since <= start and not _inside_marks(text, since, start)
+        for start, e, _ in ents.before(pronoun.idx)
+    ):
+        return None  # (a name inside the quote is what was spoken of, not who spoke since)
     return previous
+
+
+def _inside_marks(text: str, since: int, at: int) -> bool:
+    """Whether ``at`` is inside guillemets opened after ``since``."""
+    stretch = text[since:at]
+    return stretch.rfind("«") > stretch.rfind("»")
 
 
 def _person_between(

@@ -1008,6 +1008,20 @@ def test_a_participle_after_its_own_avoir_is_no_passive(rules_analyzer: quotekit
             ],
             id="not-when-someone-was-named-since",
         ),
+        pytest.param(
+            "Un épidémiologiste a salué « le travail de Samuel Okafor ». « Il faudra des "
+            "années », a-t-il estimé.",
+            [
+                (
+                    "le travail de Samuel Okafor",
+                    "Un épidémiologiste",
+                    "description",
+                    "Un épidémiologiste",
+                ),
+                ("Il faudra des années", "Un épidémiologiste", "description", "il"),
+            ],
+            id="a-name-inside-the-quote-is-no-one-named-since",
+        ),
     ],
 )
 def test_pronoun_after_an_unnamed_speaker(
