@@ -14,9 +14,10 @@ import attrs
 from spacy.tokens import Doc
 
 from quotekit._text import doc_text
-from quotekit.attribution import _ARTICLES, _Entities
+from quotekit.attribution import _ARTICLES
 from quotekit.cues import is_finite
 from quotekit.model import Analysis, Quote, Span, Speaker
+from quotekit.referents import _Entities
 
 __all__ = ["sign_quotes"]
 
