@@ -5,9 +5,9 @@ cue verb's subject, the agent of a passive, the main clause's subject for a part
 or the noun after ``selon``/``d'après``. The source phrase is mapped to an entity of the
 persons stage when it contains one of its mentions; a pronoun is resolved to the nearest
 earlier entity that agrees in gender and number, preferring the previous quote's
-speaker (:mod:`quotekit.referents`); any other noun phrase is an organisation (proper noun or organisation head,
-``le ministère``) or a description (``des témoins``). A quote with no cue continues the
-previous quote's speaker when it follows it closely.
+speaker (:mod:`quotekit.referents`); any other noun phrase is an organisation (proper
+noun or organisation head, ``le ministère``) or a description (``des témoins``). A quote
+with no cue continues the previous quote's speaker when it follows it closely.
 """
 
 from __future__ import annotations
