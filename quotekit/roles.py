@@ -14,11 +14,20 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from quotekit._resources import french, nationality_bases
+from quotekit._resources import french
 from quotekit._text import doc_sentences
 from quotekit.recognition import PersonMention
+from quotekit.role_compat import (
+    _has_complement,
+    _nationalities,
+    _other_function,
+    _other_nationality,
+    _periphrasis_targets,
+    _stands_for,
+    _subject_of_its_verb,
+)
 from quotekit.role_phrases import _NAMED, _OPENERS, _ROLE_DETS, _ROLE_PRE, _find_role_phrases, _pre
-from quotekit.titles import _DE, _capitalised, _nationality_noun, _plural
+from quotekit.titles import _capitalised, _nationality_noun, _plural
 
 _DEFINITE = frozenset({"le", "la", "l'", "l’"})
 
@@ -181,18 +190,6 @@ def _names_after_dont(doc: Doc, end: int, mentions: list[PersonMention]) -> list
     return found
 
 
-def _nationalities(words: tuple[str, ...]) -> frozenset[str]:
-    """The nationalities a role's words give, each as its masculine singular."""
-    bases = nationality_bases()
-    return frozenset(bases[w] for w in words if w in bases)
-
-
-def _other_nationality(roles: list[tuple[str, ...]], nationality: frozenset[str]) -> bool:
-    """A person already given a nationality that the role's does not share."""
-    theirs = frozenset().union(*(_nationalities(r) for r in roles)) if roles else frozenset()
-    return bool(theirs) and not (theirs & nationality)
-
-
 #: Modifiers that make another function of the noun: "Premier ministre", "grand rabbin".
 _PART_OF_FUNCTION = frozenset({"premier", "première", "grand", "grande", "haut", "haute"})
 
@@ -204,29 +201,6 @@ def _role_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     while i < end - 1 and _pre(doc[i].lower_) and doc[i].lower_ not in _PART_OF_FUNCTION:
         i += 1
     return tuple(t.lower_.replace("’", "'") for t in doc[i:end])
-
-
-def _has_complement(doc: Doc, start: int, end: int) -> bool:
-    """A role phrase with a ``de`` complement: ``directeur de l'hôpital``."""
-    return any(t.lower_ in _DE for t in doc[start:end])
-
-
-def _periphrasis_targets(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """The roles a role mention (its words) is a periphrasis for: ``chef de l'État`` ->
-    ``président``, ...; none for a plain role."""
-    return next((t for p, t in french().role_periphrases.items() if words[: len(p)] == p), ())
-
-
-def _stands_for(targets: tuple[tuple[str, ...], ...], roles: list[tuple[str, ...]]) -> bool:
-    """Whether one of ``roles`` is one of a periphrasis's ``targets``, followed by
-    adjectives only: ``président ukrainien`` for ``chef de l'État``, not ``président du
-    Sénat``."""
-    for role in roles:
-        for target in targets:
-            rest = role[len(target) :]
-            if role[: len(target)] == target and not any(w in _DE for w in rest):
-                return True
-    return False
 
 
 #: Words that may stand between a role and the name it introduces: a comma, an article,
@@ -273,8 +247,8 @@ def _link_roles(
         ministre, il ...``), coordinated with a role already linked (``, puis
         ministre de ...``), before the name it introduces a few words on, and only
         then as a definite role mention standing for a person named before (``le chef
-        de l'État``); in the headline, where nobody is named before,
-        for the first person the body gives that role.
+        de l'État``); in the headline or before the first name, where nobody is
+        named before, for the first person the body gives that role.
     """
     names = {i for m in mentions for i in range(m.start, m.end)}
     by_end = {m.end: k for k, m in enumerate(mentions)}
@@ -283,11 +257,15 @@ def _link_roles(
     linked: dict[int, list[tuple[int, int]]] = defaultdict(list)
     phrase_person: dict[int, int] = {}  # phrase end -> mention index
     heads: dict[int, list[str]] = defaultdict(list)
+    guessed: set[tuple[int, str]] = set()  # (person, role noun) linked by the fallback
     role_words: dict[int, list[tuple[str, ...]]] = defaultdict(list)  # for periphrases
     for k, m in enumerate(mentions):
         for a, b in m.roles:
             heads[k] += [t.lemma_.lower() for t in doc[a:b]] + [t.lower_ for t in doc[a:b]]
             role_words[k].append(_role_words(doc, a, b))
+
+    def same_surname(k: int, j: int) -> bool:
+        return doc[mentions[k].end - 1].lower_ == doc[mentions[j].end - 1].lower_
 
     def compatible(k: int, gender: str | None) -> bool:
         return gender is None or genders[k] in (None, gender)
@@ -375,7 +353,11 @@ def _link_roles(
     phrases = _find_role_phrases(doc, names)
     # the title line, when the text has one: its role mentions come before the names the
     # body gives
-    headline_end = next((t.i for t in doc if "\n" in t.text), 0)
+    title_end = next((t.i for t in doc if "\n" in t.text), 0)
+    # below a title, what comes before the first name is the lead that tells the
+    # headline's story: its role mentions, like the headline's, stand for someone named
+    # below ("Corse : un maire se tue" / "Un maire d'un petit village s'est tué")
+    headline_end = max(title_end, min((m.start for m in mentions), default=0)) if title_end else 0
     headline: list[tuple[int, int, int]] = []
     # roles that introduce the name right after them: "le ministre X", "un homme nommé X"
     direct: dict[int, int] = {}
@@ -500,6 +482,10 @@ def _link_roles(
             target = _named_after(doc, end, hi, by_start)
             construction = "before the name a few words on"
         # a role mention for a person named before: "le chef de l'État a ..."
+        any_person = (
+            doc[head].lower_ in data.generic_person_nouns
+            or doc[head].lemma_.lower() in data.generic_person_nouns
+        )
         if (
             target is None
             and det < start
@@ -509,8 +495,12 @@ def _link_roles(
                 # "Isère : un maire se blesse": the headline's person, named below
                 or (start < headline_end and doc[det].lower_ in ("un", "une"))
             )
-            and doc[head].lower_ not in data.generic_person_nouns
-            and doc[head].lemma_.lower() not in data.generic_person_nouns
+            # a noun for any person ("homme", "frère") stands for one named before only
+            # with a modifier or complement: "la jeune femme de 22 ans", "le mari de X"
+            and (
+                not any_person
+                or (end - start > 1 and doc[head].pos_ != "ADJ" and doc[det].lower_ in _DEFINITE)
+            )
         ):
             if (
                 end < len(doc)
@@ -530,6 +520,13 @@ def _link_roles(
             # the gender the article or the noun shows: "la championne" is no man's role
             gender = role_gender(start) or data.gender_of(doc[head].text)
             same = [k for k in same if compatible(k, gender)]
+            # "le champion de France" is not the one called "champion du monde"
+            mention_words = _role_words(doc, start, end)
+            same = [
+                k
+                for k in same
+                if not _other_function(mention_words, {lemma, doc[head].lower_}, role_words[k])
+            ]
             if doc[det].lower_ in ("un", "une"):
                 headline.append((start, end, head))  # someone the body names later
                 continue
@@ -542,12 +539,18 @@ def _link_roles(
                 # no one given that role yet: the nearest person named before, of the
                 # role's gender (the last subject was tried: it chose worse on open data)
                 target = before(start, gender, _nationalities(_role_words(doc, start, end)))
+                subject = _subject_of_its_verb(doc, head, mentions, _COPULAS)
+                if subject is not None and subject < 0:
+                    subject = pronoun_person(-1 - subject)
+                if target is not None and subject is not None and same_surname(target, subject):
+                    # "X aurait abordé le jeune homme": not X, and no one named yet
+                    target = None
                 construction = "the nearest person before"
                 if target is not None and heads[target] and _has_complement(doc, start, end):
                     # "le directeur de l'hôpital" after "X, le patient": a function of its
                     # own, and X already has another
                     target = None
-                if target is None and start < headline_end:
+                if target is None and start < headline_end and not any_person:
                     headline.append((start, end, head))
         if target is None:
             continue
@@ -557,11 +560,18 @@ def _link_roles(
         phrase_person[end] = target
         heads[target].append(doc[head].lemma_.lower())
         role_words[target].append(_role_words(doc, start, end))
+        if construction == "the nearest person before":
+            guessed.add((target, doc[head].lemma_.lower()))
     # "Belgique : la ministre démissionne": a headline's role
     # mention stands for the first person the article gives that role
     for start, end, head in headline:
         words = {doc[head].lemma_.lower(), doc[head].lower_}
-        holders = [k for k in sorted(heads) if words & set(heads[k])]
+        # below the title, a role the nearest-person guess gave is no evidence of it
+        holders = [
+            k
+            for k in sorted(heads)
+            if words & {h for h in heads[k] if start < title_end or (k, h) not in guessed}
+        ]
         if holders:
             linked[holders[0]].append((start, end))
             if how is not None:

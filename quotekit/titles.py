@@ -337,7 +337,9 @@ def _plural(tok: Token) -> bool:
     """A noun in the plural, by its morphology or its determiner (``plusieurs
     ministres``, ``quatre ministres``)."""
     number = tok.morph.get("Number", [])
-    if number:
+    # a plural the tagger gives a word with no plural ending ("il a été champion") is
+    # told by its determiner instead ("les porte-parole")
+    if number and ("Plur" not in number or tok.lower_[-1:] in ("s", "x", "z")):
         return "Plur" in number
     if tok.i == 0:
         return False

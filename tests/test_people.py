@@ -1121,3 +1121,95 @@ def test_find_person_mentions_tells_how_each_role_was_linked(nlp: Language) -> N
     by_text = {doc[a:b].text: name for (a, b), name in how.items()}
     assert by_text["porte-parole"] == "before the name"
     assert by_text["championne"] == "before the name a few words on"
+
+
+def test_a_predicate_role_the_tagger_reads_as_a_plural_verb_is_linked(nlp: Language) -> None:
+    # the tagger gives "champion" Number=Plur here; a word with no plural ending is not
+    # plural for that
+    text = (
+        "Marc Dufour a participé aux Jeux d'Helsinki en 1952. La même année, il a également "
+        "été champion d'Italie de water-polo."
+    )
+    assert _roles_by_name(nlp, text) == {"Marc Dufour": ["champion d'Italie de water"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Anne Lefort a été tuée vendredi soir à la fin d'un concert. La jeune femme de "
+            "22 ans venait d'achever son concert.",
+            {"Anne Lefort": ["jeune femme"]},
+            id="modified",
+        ),
+        pytest.param(
+            "Paul Girard, connu comme agent artistique et le mari de Céline Dion, est mort jeudi.",
+            {"Paul Girard": ["mari de Céline Dion"], "Céline Dion": []},
+            id="with-a-complement",
+        ),
+    ],
+)
+def test_a_definite_noun_for_any_person_with_a_modifier_stands_for_the_one_named_before(
+    nlp: Language, text: str, expected: dict[str, list[str]]
+) -> None:
+    """``homme``, ``femme``, ``mari`` alone say nothing of whom they stand for; with an
+    adjective or a complement (``la jeune femme de 22 ans``) they are a role mention."""
+    assert _roles_by_name(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Selon le parquet, Paul Girard aurait frappé le policier avant de s'enfuir.",
+            id="a-name",
+        ),
+        pytest.param(
+            "Paul Girard a pris la parole lundi. Il a félicité le joueur pour sa saison.",
+            id="a-pronoun",
+        ),
+    ],
+)
+def test_a_role_mention_is_not_the_subject_of_its_own_verb(nlp: Language, text: str) -> None:
+    # "X aurait frappé le policier": the policeman is someone else, not named
+    assert _roles_by_name(nlp, text) == {"Paul Girard": []}
+
+
+def test_a_role_mention_before_the_first_name_under_a_title_is_the_holder_named_below(
+    nlp: Language,
+) -> None:
+    # the lead retells the headline before naming anyone
+    text = (
+        "Corse : un maire se tue dans un accident\n\n"
+        "Un maire d'un petit village de Corse-du-Sud s'est tué seul sur une route. "
+        "Le maire de Guargualé, Charles Casanova, conduisait de nuit."
+    )
+    assert _roles_by_name(nlp, text) == {
+        "Charles Casanova": ["maire", "maire", "maire de Guargualé"]
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        pytest.param(
+            "Le champion du monde Paul Girard a pris le départ. Marc Dufour suivait. Dès la "
+            "course à pied, le champion de France a pris la tête.",
+            "Paul Girard",
+            ["champion du monde"],
+            id="champion",
+        ),
+        pytest.param(
+            "Le ministre de l'Intérieur Paul Girard a parlé. Anne Lefort a répondu. "
+            "Ensuite, le ministre des Finances a pris la parole.",
+            "Paul Girard",
+            ["ministre de l'Intérieur"],
+            id="minister",
+        ),
+    ],
+)
+def test_a_role_mention_is_not_the_holder_of_its_noun_in_something_else(
+    nlp: Language, text: str, name: str, roles: list[str]
+) -> None:
+    """``le champion de France`` is not the one called ``champion du monde``."""
+    assert _roles_by_name(nlp, text)[name] == roles
