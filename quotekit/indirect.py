@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from quotekit._marks import Segment
 from quotekit._resources import french
 from quotekit._text import doc_text, string_ids, token_positions
+from quotekit.animacy import cannot_speak
 from quotekit.cues import (
     SELON,
     _gate,
@@ -50,6 +51,10 @@ __all__: list[str] = []
 
 
 _OPENER_WORDS = string_ids((*SELON, "d'", "d’", "pour"))
+
+#: The contents whose verb's subject must be able to speak (:func:`quotekit.animacy.
+#: cannot_speak`): noun objects, the riskiest (``la compétition promettait un spectacle``).
+_JUDGED_SUBJECT = frozenset({"noun"})
 
 
 def _opener_positions(doc: Doc) -> list[int]:
@@ -92,6 +97,11 @@ def _indirect_candidates(
             rng = _noun_object(tok, any_verb=True)
             confidence = 0.0
             rule = "wide:noun"
+        if gate is None and rng is not None and rule in _JUDGED_SUBJECT and cannot_speak(tok):
+            # "les radiographies confirment une fracture": a thing reports no one's words
+            gate = "inanimate"
+            if not wide:
+                continue
         if gate is not None:
             rule, confidence = f"wide:{gate}:{rule}", 0.0
         if rng is None:

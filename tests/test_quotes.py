@@ -326,6 +326,22 @@ INDIRECT = [
         [("toute implication dans l'attaque", "indirect", "a démenti")],
         id="noun-object",
     ),
+    # the speakers no list has: a collective, an agent noun, a phrase holding a name
+    pytest.param(
+        "Le jury a annoncé la disqualification du relais italien.",
+        [("la disqualification du relais italien", "indirect", "a annoncé")],
+        id="noun-object-of-a-jury",
+    ),
+    pytest.param(
+        "Les grévistes réclament une hausse des salaires de 5 %.",
+        [("une hausse des salaires de 5 %", "indirect", "réclament")],
+        id="noun-object-of-an-agent-noun-with-the-vector-of-a-thing",
+    ),
+    pytest.param(
+        "Le palais de l'Élysée a démenti toute rencontre avec les syndicats.",
+        [("toute rencontre avec les syndicats", "indirect", "a démenti")],
+        id="noun-object-of-a-place-named-for-its-occupant",
+    ),
     pytest.param(
         # the verb's phrase right after its object qualifies what is said
         "Le club a annoncé le départ de son entraîneur pour la saison prochaine.",
@@ -612,6 +628,31 @@ MORE = [
         "La courbe a chuté en mars, ce qui indique que l'épidémie recule.",
         [],
         id="thing-as-subject-not-a-source",
+    ),
+    # a thing as subject reports no one's words: the learned animacy decision
+    pytest.param(
+        "La seconde période a confirmé la domination des visiteurs.",
+        [],
+        id="period-as-subject-of-noun-object",
+    ),
+    pytest.param(
+        "Les examens confirment une fracture du tibia.", [], id="tests-as-subject-of-noun-object"
+    ),
+    pytest.param(
+        "Transporté à l'hôpital, le coureur souffre du genou : les radiographies confirment une "
+        "fracture du tibia.",
+        [],
+        id="thing-subject-the-parse-hangs-elsewhere",
+    ),
+    pytest.param(
+        "La finale promettait un duel serré entre les deux équipes.",
+        [],
+        id="event-as-subject-of-noun-object",
+    ),
+    pytest.param(
+        "Cette observation annonce l'existence d'une nouvelle comète.",
+        [],
+        id="observation-as-subject-of-noun-object",
     ),
     pytest.param(
         "Notons que la saison reprendra en mars.", [], id="journalist-first-plural-untagged"
