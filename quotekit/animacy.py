@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
@@ -61,15 +62,23 @@ def speaking_probability(token: Token) -> float | None:
     info = _model()
     if info is None or not _fits(token.vocab, info):
         return None
-    vectors = token.vocab.vectors
     for word in (token.lemma_.lower(), token.lower_):
-        key = token.vocab.strings.add(word)
-        if key in vectors:
-            v = np.asarray(vectors[key], dtype=np.float64)
-            norm = float(np.linalg.norm(v))
-            if norm > 0:
-                return float(1.0 / (1.0 + np.exp(-(v @ info["w"] / norm + info["bias"]))))
+        v = unit_vector(token.vocab, word)
+        if v is not None:
+            return float(1.0 / (1.0 + np.exp(-(v @ info["w"] + info["bias"]))))
     return None
+
+
+def unit_vector(vocab: Vocab, word: str) -> Any:
+    """The word's vector scaled to length 1, or None when it has none. The vocabulary is
+    only read: no string is added to it, however many documents are analysed."""
+    key = get_string_id(word)
+    vectors = vocab.vectors
+    if key not in vectors:
+        return None
+    v = np.asarray(vectors[key], dtype=np.float64)
+    norm = float(np.linalg.norm(v))
+    return None if norm == 0 else v / norm
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -160,9 +169,9 @@ def agent_form(word: str) -> bool:
 
 
 def _names_someone(noun: Token) -> bool:
-    """The article writes the noun before a person's or an organisation's name (``le
-    quotidien britannique The Independent``, ``le musher Matt Hall``): the noun then
-    stands for that entity, as ``le quotidien`` does later."""
+    """The article writes the noun right before a person's or an organisation's name,
+    anywhere in it (``le quotidien britannique The Independent``, ``le musher Matt
+    Hall``): the noun then stands for that entity, as ``le quotidien`` does elsewhere."""
     doc = noun.doc
     forms = {noun.lower_, noun.lemma_.lower()}
     for tok in doc:

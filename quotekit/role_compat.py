@@ -11,6 +11,8 @@ Roles are compared as tuples of lower-case words (:func:`quotekit.roles._role_wo
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Doc
 
 from quotekit._resources import french, nationality_bases
@@ -89,12 +91,16 @@ _NOT_SUBJECT = ("obj", "iobj", "obl")
 
 
 def _subject_of_its_verb(
-    doc: Doc, head: int, mentions: list[PersonMention], copulas: frozenset[str]
+    doc: Doc,
+    head: int,
+    mentions: list[PersonMention],
+    copulas: frozenset[str],
+    pronouns: Collection[str],
 ) -> int | None:
     """The subject of the verb whose object or oblique the noun ``head`` is, as a
-    mention index, or as the token of a personal pronoun (``-1 - token``): ``X aurait
-    abordé le jeune homme`` (the young man is not X). None for a copula (``X est
-    devenu le champion``), whose verb is one of ``copulas``."""
+    mention index, or as the token of a personal pronoun, one of ``pronouns`` (``-1 -
+    token``): ``X aurait abordé le jeune homme`` (the young man is not X). None for a
+    copula (``X est devenu le champion``), whose verb is one of ``copulas``."""
     tok = doc[head]
     if not tok.dep_.startswith(_NOT_SUBJECT) or tok.head.i == tok.i:
         return None
@@ -104,7 +110,7 @@ def _subject_of_its_verb(
     subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
     if subject is None:
         return None
-    if subject.lower_ in ("il", "elle"):
+    if subject.lower_ in pronouns:
         return -1 - subject.i
     for k, m in enumerate(mentions):
         root = doc[m.start : m.end].root

@@ -539,7 +539,7 @@ def _link_roles(
                 # no one given that role yet: the nearest person named before, of the
                 # role's gender (the last subject was tried: it chose worse on open data)
                 target = before(start, gender, _nationalities(_role_words(doc, start, end)))
-                subject = _subject_of_its_verb(doc, head, mentions, _COPULAS)
+                subject = _subject_of_its_verb(doc, head, mentions, _COPULAS, _SUBJECT_PRONOUNS)
                 if subject is not None and subject < 0:
                     subject = pronoun_person(-1 - subject)
                 if target is not None and subject is not None and same_surname(target, subject):

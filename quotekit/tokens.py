@@ -36,6 +36,10 @@ __all__ = [
     "split_prefixed_names",
 ]
 
+#: What a token glued to it continues: no sentence starts after a word, a hyphen or an
+#: apostrophe with no space between (:func:`no_sentence_inside_words`).
+_GLUING = frozenset({"-", "'", "’"})
+
 #: Prefixes split from a capitalised name joined to them (``pro-Assad``).
 NAME_PREFIXES = frozenset({"pro", "anti"})
 _PREFIXED_NAME = re.compile(
@@ -142,9 +146,6 @@ def no_sentence_inside_words(doc: Doc) -> Doc:
         starts[glued] = -1
         doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
     return doc
-
-
-_GLUING = frozenset({"-", "'", "’"})
 
 
 def prepare_tokens(doc: Doc) -> Doc:

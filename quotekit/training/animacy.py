@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from quotekit._resources import french
+from quotekit.animacy import unit_vector
 from quotekit.evaluate import read_brat
 from quotekit.training.ner import DEFAULT_DATA, months_of
 from quotekit.verb_contents import _MEDIA
@@ -165,14 +166,10 @@ def read_corpus(
 
 
 def vector(nlp: Language, lemma: str) -> np.ndarray | None:
-    """The unit vector of ``lemma`` in the pipeline's table, None when it has none."""
-    vectors = nlp.vocab.vectors
-    key = nlp.vocab.strings.add(lemma)
-    if key not in vectors:
-        return None
-    v = np.asarray(vectors[key], dtype=np.float64)
-    norm = float(np.linalg.norm(v))
-    return None if norm == 0 else np.asarray(v / norm)
+    """The unit vector of ``lemma`` in the pipeline's table, None when it has none: the
+    same lookup as at run time (:func:`quotekit.animacy.unit_vector`)."""
+    v: np.ndarray | None = unit_vector(nlp.vocab, lemma)
+    return v
 
 
 #: An entity noun is a positive when at least this share of its uses are at a name
