@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import numpy as np
@@ -124,3 +125,9 @@ def test_judging_adds_no_string_to_the_vocabulary(nlp: Language) -> None:
     assert "qwzorglubitesque" not in nlp.vocab.strings
     unit = animacy.unit_vector(nlp.vocab, "ministre")
     assert unit is not None and np.isclose(np.linalg.norm(unit), 1.0)
+
+
+def test_the_shipped_model_was_trained_on_the_current_lexicons() -> None:
+    # a lexicon edited after training: rebuild with the command the model file names
+    info = json.loads(animacy.MODEL.read_text(encoding="utf-8"))
+    assert info["lexicons"] == training.lexicon_digest(), info["command"] + " --install"

@@ -93,6 +93,13 @@ def lexicon_positives() -> set[str]:
     return set().union(*lexicon_groups().values())
 
 
+def lexicon_digest() -> str:
+    """A hash of the lexicon nouns the model was trained on: a lexicon that changes
+    after training makes the shipped model stale (``tests/test_animacy.py`` checks it)."""
+    words = "\n".join(sorted(lexicon_positives()))
+    return hashlib.sha1(words.encode("utf-8")).hexdigest()
+
+
 def _read(path: Path) -> str:
     with open(path, encoding="utf-8", newline="") as handle:
         return handle.read()
@@ -296,6 +303,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "bias": round(b, 6),
         "weights": [round(float(x), 6) for x in w],
         "figures": figures,
+        "lexicons": lexicon_digest(),
     }
     targets = [p for p in (args.output, RESOURCE if args.install else None) if p is not None]
     for target in targets:
