@@ -61,7 +61,7 @@ def find_person_mentions(
     previous_end = -1
     for start, end, title in sorted(spans):
         title = _title_before(doc, start) or title
-        before = _role_before(doc, start)
+        before = _role_before(doc, start, end)
         listed = start - 1 == previous_end and doc[start - 1].lower_ in (",", "et")
         if listed and shared is not None:
             before = shared  # "les Français Paul Ferrand et Marc Olier": both are French

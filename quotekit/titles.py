@@ -222,26 +222,41 @@ def _any_noun_role(doc: Doc, j: int) -> bool:
 
 def _opens_phrase(doc: Doc, j: int) -> bool:
     """A determiner opens the noun phrase of token ``j`` (adjectives aside), and no
-    preposition comes before it: the phrase is no prepositional complement."""
+    preposition but ``par`` comes before it: the phrase is no prepositional complement,
+    or it is the agent of a passive, which names the person it describes."""
     k = j - 1
     while k >= 0 and doc[k].pos_ == "ADJ":
         k -= 1
-    return k >= 0 and doc[k].pos_ == "DET" and (k == 0 or doc[k - 1].pos_ != "ADP")
+    return (
+        k >= 0
+        and doc[k].pos_ == "DET"
+        # the agent of a passive is the person the noun describes: "remportée par le
+        # musher X"
+        and (k == 0 or doc[k - 1].pos_ != "ADP" or doc[k - 1].lower_ == "par")
+    )
 
 
-def _role_before(doc: Doc, start: int) -> tuple[int, int] | None:
+def _role_before(doc: Doc, start: int, end: int | None = None) -> tuple[int, int] | None:
     """``le porte-parole du Kremlin`` before ``Dmitri Peskov``: up to 10 tokens, no verb.
 
     Also ``la ministre de la Culture, Rachida Dati,``: the role then sits between an
     article and the comma before the name. A noun no list has is a role too when its
     phrase is no prepositional complement: ``le musher Matt Hall``, but not ``durant
-    la conférence de presse, Nadal``.
+    la conférence de presse, Nadal``; a passive's agent is no complement (``remportée
+    par le musher X``). Before a comma such a noun needs the name closed too (``end``,
+    where the name ends: ``son compagnon, X, a``).
     """
     if start >= 2 and doc[start - 1].text == ",":
         found = _role_before(doc, start - 1)
-        if found is not None and found[0] > 0 and doc[found[0] - 1].pos_ == "DET":
-            return found[0], start - 1
-        return None
+        if found is None or found[0] == 0 or doc[found[0] - 1].pos_ != "DET":
+            return None
+        # a noun no list has is in apposition to the name only when the name is closed
+        # too (``son compagnon, Tony Yoka, se qualifie``); else it ends a clause of its
+        # own (``porté par un public surexcité, X a dominé``)
+        listed = any(_is_role_noun(t) or _nationality_noun(t) for t in doc[found[0] : start - 1])
+        if not listed and end is not None and end < len(doc) and doc[end].text not in _CLOSERS:
+            return None
+        return found[0], start - 1
     if start >= 1 and doc[start - 1].lower_ in _DE:
         return None  # "collaborateur de Jean Dupont": the name is the complement
     if start >= 2 and doc[start - 1].lower_ in _ARTICLES and doc[start - 2].lower_ in _DE:
@@ -277,6 +292,10 @@ def _role_before(doc: Doc, start: int) -> tuple[int, int] | None:
         return None
     # include adjectives before the role noun ("l'ancien Premier ministre")
     return first_role, start
+
+
+#: What closes a name in apposition: ``le ministre, X, a dit``.
+_CLOSERS = frozenset({",", ".", ";", ":", ")", "!", "?", "»"})
 
 
 def _role_after(doc: Doc, end: int) -> tuple[int, int] | None:

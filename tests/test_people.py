@@ -1213,3 +1213,31 @@ def test_a_role_mention_is_not_the_holder_of_its_noun_in_something_else(
 ) -> None:
     """``le champion de France`` is not the one called ``champion du monde``."""
     assert _roles_by_name(nlp, text)[name] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "La course a été remportée par le musher Peter Kaiser.",
+            {"Peter Kaiser": ["musher"]},
+            id="a-noun-before-the-agent-of-a-passive",
+        ),
+        pytest.param(
+            "Le trophée a été remis par son coéquipier, Marc Dufour, à la fin du match.",
+            {"Marc Dufour": ["coéquipier"]},
+            id="a-closed-apposition-after-par",
+        ),
+        pytest.param(
+            "Porté par un public surexcité, Robert Lemaire a dominé la finale.",
+            {"Robert Lemaire": []},
+            id="a-noun-before-a-comma-and-an-unclosed-name",
+        ),
+    ],
+)
+def test_an_unlisted_noun_before_a_name(
+    nlp: Language, text: str, expected: dict[str, list[str]]
+) -> None:
+    """A noun no list has is the role of the name in apposition to it, after ``par`` too
+    (the agent of a passive); before a comma only when the name is closed as well."""
+    assert _roles_by_name(nlp, text) == expected
