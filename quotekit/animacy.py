@@ -188,7 +188,15 @@ def _names_someone(noun: Token) -> bool:
 def cannot_speak(verb: Token) -> bool:
     """``verb``'s subject is a common noun that names a thing, by the learned decision."""
     subject = subject_of(verb)
-    if subject is None or subject.pos_ != "NOUN" or _may_be_named(subject):
+    return subject is not None and names_a_thing(subject)
+
+
+def names_a_thing(noun: Token) -> bool:
+    """``noun`` is a common noun that names a thing, by the learned decision; never a
+    name, a pronoun, part of an entity, a noun of the lexicons, an agent noun's form or a
+    noun the article writes before a name."""
+    subject = noun
+    if subject.pos_ != "NOUN" or _may_be_named(subject):
         return False
     lemma = subject.lemma_.lower()
     data = french()

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from quotekit._marks import Segment
 from quotekit._resources import french
 from quotekit._text import doc_text
+from quotekit.animacy import names_a_thing
 from quotekit.cues import (
     is_finite,
     is_selon,
@@ -30,11 +31,19 @@ from quotekit.verb_contents import _CLAUSE_STOPS
 __all__: list[str] = []
 
 
+#: Nouns of time: ``Pour le moment,`` says when, not who.
+_MOMENTS = frozenset({"moment", "instant", "heure", "fois", "temps", "période", "reste"})
+
+
 def _selon_token(tok: Token) -> bool:
-    """``selon``, ``d'après``, or ``pour`` opening a sentence before a name and a comma."""
+    """``selon``, ``d'après``, or ``pour`` opening a sentence before a name and a comma
+    (not before a noun of time or of a thing: ``Pour l'instant,``)."""
     if is_selon(tok):
         return True
-    return tok.lower_ == "pour" and tok.i == tok.sent.start and _followed_by_name_and_comma(tok)
+    if not (tok.lower_ == "pour" and tok.i == tok.sent.start and _followed_by_name_and_comma(tok)):
+        return False
+    noun = tok.doc[tok.i + 2] if tok.doc[tok.i + 1].pos_ == "DET" else None
+    return noun is None or not (noun.lemma_.lower() in _MOMENTS or names_a_thing(noun))
 
 
 def _followed_by_name_and_comma(tok: Token) -> bool:

@@ -534,6 +534,16 @@ NOT_QUOTES = [
         [],
         id="reporting-verb-without-content",
     ),
+    pytest.param(
+        "Pour l'instant, les enquêteurs ne peuvent pas confirmer la piste criminelle.",
+        [],
+        id="pour-a-noun-of-time",
+    ),
+    pytest.param(
+        "Pour cette compétition, la fédération a sélectionné douze athlètes.",
+        [],
+        id="pour-a-noun-of-a-thing",
+    ),
 ]
 
 MORE = [
