@@ -195,23 +195,20 @@ def names_a_thing(noun: Token) -> bool:
     """``noun`` is a common noun that names a thing, by the learned decision; never a
     name, a pronoun, part of an entity, a noun of the lexicons, an agent noun's form or a
     noun the article writes before a name."""
-    subject = noun
-    if subject.pos_ != "NOUN" or _may_be_named(subject):
+    if noun.pos_ != "NOUN" or _may_be_named(noun):
         return False
-    lemma = subject.lemma_.lower()
+    lemma = noun.lemma_.lower()
     data = french()
     if (
         agent_form(lemma)
-        or agent_form(subject.text)
-        or is_agent_description(subject.text)
+        or agent_form(noun.text)
+        or is_agent_description(noun.text)
         or is_agent_description(lemma)
         or lemma in data.source_nouns
         or lemma in data.speech_nouns
         or lemma in _MEDIA
     ):
         return False
-    p = speaking_probability(subject)
+    p = speaking_probability(noun)
     info = _model()
-    return (
-        p is not None and info is not None and p < info["threshold"] and not _names_someone(subject)
-    )
+    return p is not None and info is not None and p < info["threshold"] and not _names_someone(noun)
