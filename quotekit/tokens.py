@@ -115,7 +115,8 @@ def split_prefixed_names(doc: Doc) -> Doc:
 
 
 def repair_tokens(doc: Doc) -> Doc:
-    """Both repairs, in place: the function of the ``quotekit_tokens`` component."""
+    """Both repairs, in place (the NER's training calls them alone; the
+    ``quotekit_tokens`` component runs :func:`prepare_tokens`)."""
     return split_prefixed_names(join_elisions(doc))
 
 
