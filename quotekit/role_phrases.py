@@ -250,3 +250,58 @@ def _role_head_candidates(doc: Doc) -> list[int]:
 @functools.lru_cache(maxsize=1)
 def _role_head_ids() -> frozenset[int]:
     return string_ids(_role_head_words())
+
+
+#: Words that carry a role's complements on to the name it introduces: "le champion du
+#: monde en titre de la spécialité X", "acteur de théâtre, de cinéma et de télévision X".
+_COMPLEMENT_WORDS = frozenset(
+    {"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "et", "l'", "l’", "la", "le", "les"}
+)
+
+
+def _named_after_complements(
+    doc: Doc, end: int, hi: int, by_start: dict[int, int], starts: set[int], *, det: bool
+) -> int | None:
+    """The mention a role phrase ending at token ``end`` introduces after the rest of its
+    noun phrase: complements, adjectives and coordinated nouns the role phrase left out,
+    with no verb between (``le quintuple champion du monde … et actuel tenant du titre
+    X``, ``la professeure de littérature à l'Université Concordia, X``). The name must
+    follow a noun, an adjective or a capitalised word, not a preposition or an article
+    (``la femme de X`` is another person), and after a comma only a role with an
+    article introduces it; another role phrase on the way takes the name for itself."""
+    j = end
+    while j < min(hi, end + 16):
+        tok = doc[j]
+        low = tok.lower_
+        if j in by_start:
+            prev = doc[j - 1]
+            if j == end or prev.lower_ in _COMPLEMENT_WORDS or prev.pos_ in ("ADP", "DET"):
+                return None
+            if prev.text == "," and not det:
+                return None
+            return by_start[j]
+        if j in starts or "\n" in tok.text:
+            return None
+        if tok.text == ",":
+            nxt = doc[j + 1] if j + 1 < hi else None
+            # an enumeration of complements ("de cinéma et de télévision"), not of people
+            if nxt is None or not (nxt.lower_ in _DE | {"et"} or j + 1 in by_start):
+                return None
+        elif low in _COMPLEMENT_WORDS or tok.like_num:
+            pass
+        elif (
+            tok.pos_ == "VERB"
+            and doc[j - 1].pos_ in ("ADJ", "DET")
+            and "Fin" not in tok.morph.get("VerbForm", [])
+        ):
+            pass  # "et actuel tenant du titre": a noun the tagger took for a participle
+        elif tok.is_punct or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV"):
+            return None
+        elif _capitalised(tok):
+            # inside a complement: "à l'Université Concordia", "de la WWE"
+            if doc[j - 1].lower_ not in _COMPLEMENT_WORDS and not _capitalised(doc[j - 1]):
+                return None
+        elif tok.pos_ not in ("NOUN", "ADJ"):
+            return None
+        j += 1
+    return None

@@ -4,8 +4,9 @@ Role phrases (:mod:`quotekit.role_phrases`) are linked to the person by the cons
 that attaches them: before the name, in apposition, as a predicate of
 être/devenir/rester/nommer, detached at the start of a sentence, coordinated with a
 linked role, before the name it introduces a few words on (``la championne en titre,
-l'Américaine X``, ``le vainqueur est X``), or as a role mention standing for a person
-named elsewhere (``le chef du gouvernement a déclaré``).
+l'Américaine X``, ``le vainqueur est X``) or at the end of its noun phrase (``le
+champion du monde en titre de la spécialité X``), or as a role mention standing for a
+person named elsewhere (``le chef du gouvernement a déclaré``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,15 @@ from quotekit.role_compat import (
     _stands_for,
     _subject_of_its_verb,
 )
-from quotekit.role_phrases import _NAMED, _OPENERS, _ROLE_DETS, _ROLE_PRE, _find_role_phrases, _pre
+from quotekit.role_phrases import (
+    _NAMED,
+    _OPENERS,
+    _ROLE_DETS,
+    _ROLE_PRE,
+    _find_role_phrases,
+    _named_after_complements,
+    _pre,
+)
 from quotekit.titles import _capitalised, _nationality_noun, _plural
 
 _DEFINITE = frozenset({"le", "la", "l'", "l’"})
@@ -245,7 +254,8 @@ def _link_roles(
         devenir, rester or nommer whose subject is the person, a relative pronoun or a
         personal pronoun, in a detached phrase opening the sentence (``Ancien
         ministre, il ...``), coordinated with a role already linked (``, puis
-        ministre de ...``), before the name it introduces a few words on, and only
+        ministre de ...``), before the name it introduces a few words on or at the
+        end of its noun phrase (over complements the phrase left out), and only
         then as a definite role mention standing for a person named before (``le chef
         de l'État``); in the headline or before the first name, where nobody is
         named before, for the first person the body gives that role.
@@ -351,6 +361,7 @@ def _link_roles(
         return sentence_of[i]
 
     phrases = _find_role_phrases(doc, names)
+    phrase_starts = {start for start, _, _ in phrases}
     # the title line, when the text has one: its role mentions come before the names the
     # body gives
     title_end = next((t.i for t in doc if "\n" in t.text), 0)
@@ -481,6 +492,11 @@ def _link_roles(
         if target is None:
             target = _named_after(doc, end, hi, by_start)
             construction = "before the name a few words on"
+        if target is None:
+            target = _named_after_complements(
+                doc, end, hi, by_start, phrase_starts, det=det < start
+            )
+            construction = "before the name, over its complements"
         # a role mention for a person named before: "le chef de l'État a ..."
         any_person = (
             doc[head].lower_ in data.generic_person_nouns

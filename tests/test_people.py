@@ -1072,6 +1072,54 @@ def test_a_role_goes_to_the_name_it_introduces_before_an_earlier_one(
     ("text", "expected"),
     [
         pytest.param(
+            "Paul Girard a fini deuxième. Le quintuple champion du monde de la discipline et "
+            "actuel tenant du titre Marc Dufour a déclaré forfait.",
+            {"Paul Girard": [], "Marc Dufour": ["champion du monde de la discipline"]},
+            id="a-coordinated-noun",
+        ),
+        pytest.param(
+            "Paul Girard a fini deuxième derrière le champion du monde en titre de la "
+            "spécialité Marc Dufour.",
+            {"Paul Girard": [], "Marc Dufour": ["champion du monde"]},
+            id="a-complement-after-en-titre",
+        ),
+        pytest.param(
+            "Paul Girard a salué la salle. Le parolier et acteur de théâtre , de cinéma et de "
+            "télévision Marc Dufour s'est éteint samedi.",
+            {"Paul Girard": [], "Marc Dufour": ["acteur de théâtre"]},
+            id="an-enumeration-of-complements",
+        ),
+        pytest.param(
+            "Paul Girard a invité la professeure de littérature à l'Université Concordia, "
+            "Anne Lefort, à lire un poème.",
+            {"Paul Girard": [], "Anne Lefort": ["professeure de littérature"]},
+            id="a-capitalised-complement-then-a-comma",
+        ),
+        pytest.param(
+            "Paul Girard a parlé. Le ministre de la Justice a reçu Marc Dufour.",
+            {"Paul Girard": ["ministre de la Justice"], "Marc Dufour": []},
+            id="not-over-a-verb",
+        ),
+        pytest.param(
+            "Anne Lefort a salué le champion du monde en titre de l'équipe de Marc Dufour.",
+            {"Anne Lefort": [], "Marc Dufour": []},
+            id="not-a-name-after-a-preposition",
+        ),
+    ],
+)
+def test_a_role_goes_to_the_name_at_the_end_of_its_noun_phrase(
+    nlp: Language, text: str, expected: dict[str, list[str]]
+) -> None:
+    """A role introduces the name that ends its noun phrase, over the complements,
+    adjectives and coordinated nouns the role phrase leaves out, with no verb between;
+    a name after a preposition is a complement, not the role's holder."""
+    assert _roles_by_name(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
             "La course a vu briller l'Espagnol Paul Girard, également quintuple vainqueur "
             "de l'épreuve.",
             {"Paul Girard": ["Espagnol", "vainqueur de l'épreuve"]},
