@@ -82,7 +82,7 @@ def _direct_from_segment(
     while j >= 0 and text[j] in " \u00a0\u202f\t\n\r":
         j -= 1
     colon_before = j >= 0 and text[j] == ":"
-    incise = _incise_after(doc, seg.close + 1) or _late_incise(doc, seg.close + 1)
+    incise = _incise_after(doc, seg.close + 1)
     if incise is not None and _names_the_noun_before(doc, seg):
         return None  # "sous le slogan « Du pain et la paix », a accusé": a name
     # a comma-incise inside the quote is handled by the caller
@@ -150,34 +150,6 @@ def _apposition_only(doc: Doc, source_end: int, last: int) -> bool:
         and between[0].text == ","
         and not any(t.pos_ in ("VERB", "AUX") or t.text in ".;:!?" for t in between)
     )
-
-
-def _late_incise(doc: Doc, char: int) -> Token | None:
-    """An incise that closes the sentence after more words: ``« … » mardi, mettant fin
-    à la grève, a déclaré le maire``.
-
-    The reporting verb must follow a comma, have no subject before it and one after,
-    and no other quote may open before it.
-    """
-    span = _tokens_from(doc, char)
-    if span is None:
-        return None
-    for tok in span[:40]:
-        if tok.text in (".", "!", "?", "«", "“", ";", ":") or "\n" in tok.text:
-            return None
-        if not is_reporting_verb(tok) or _is_negated(tok) or tok.pos_ != "VERB":
-            continue
-        j = tok.i - 1
-        while j >= 0 and doc[j].head.i == tok.i and doc[j].dep_ in ("aux:tense", "advmod"):
-            j -= 1
-        if j < 0 or doc[j].text != ",":
-            continue
-        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < tok.i for c in tok.children):
-            continue
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if _inverted_subject(tok) or (nxt is not None and nxt.pos_ in ("DET", "PROPN")):
-            return tok
-    return None
 
 
 def _at_sentence_start(text: str, i: int) -> bool:

@@ -553,12 +553,6 @@ MORE = [
         id="colon-ending-previous-paragraph",
     ),
     pytest.param(
-        "« Le chantier reprendra lundi » mardi soir, mettant fin au conflit, a déclaré le maire "
-        "Paul Girard.",
-        [("Le chantier reprendra lundi", "direct", "a déclaré")],
-        id="late-incise",
-    ),
-    pytest.param(
         "Pour Paul Girard, le maire de la ville, « le dialogue reste ouvert ».",
         [("le dialogue reste ouvert", "direct", "Pour")],
         id="pour-name-role-then-quote",
