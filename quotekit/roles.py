@@ -476,7 +476,13 @@ def _link_roles(
                 for t in doc[lo:start]
             )
         ):
+            set_off = False  # by a comma: "Le ministre et son conseiller X" is not detached
             for j in range(end, hi):
+                set_off = set_off or doc[j].text == ","
+                if "Fin" in doc[j].morph.get("VerbForm", []):
+                    break
+                if not set_off:
+                    continue
                 if j in by_start:
                     target = by_start[j]
                     construction = "detached, then the name"
@@ -484,8 +490,6 @@ def _link_roles(
                 if doc[j].lower_ in _SUBJECT_PRONOUNS:
                     target = pronoun_person(j)
                     construction = "detached, then a pronoun"
-                    break
-                if "Fin" in doc[j].morph.get("VerbForm", []):
                     break
         # the person named right after it: "la championne en titre, l'Américaine X",
         # "le vainqueur de l'étape est X"

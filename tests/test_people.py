@@ -328,6 +328,11 @@ PEOPLE = [
         id="detached-role-opening-the-sentence",
     ),
     pytest.param(
+        "Le ministre et son conseiller Henri Blanc sont arrivés à Paris lundi.",
+        [Person("Henri Blanc", ["Henri Blanc"], [], ["conseiller"], "m")],
+        id="coordinated-subject-is-no-detached-role",
+    ),
+    pytest.param(
         "Le texte a été défendu par Paul Vernier, alors ministre du budget, devant le Sénat.",
         [Person("Paul Vernier", ["Paul Vernier"], [], ["ministre du budget"], "m")],
         id="apposition-after-an-adverb-of-time",
