@@ -1,7 +1,10 @@
 """Role phrases: the noun phrases headed by a role noun, nationality or party word
 (``l'ancien ministre de la Culture``, ``la troisième relayeuse``), found left to right.
 
-Which person each phrase describes is :mod:`quotekit.roles`'s part.
+Which person each phrase describes is :mod:`quotekit.roles`'s part; the two walks that
+find the name a phrase introduces after it (``_named_after``: a few words on;
+``_named_after_complements``: over the complements the phrase left out) live here, side
+by side.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from spacy.tokens import Doc
 
 from quotekit._resources import french
 from quotekit._text import string_ids
-from quotekit.titles import _DE, _ROLE_STOP, _capitalised, _is_role_noun
+from quotekit.titles import _DE, _ROLE_STOP, _capitalised, _is_role_noun, _nationality_noun
 
 _ROLE_PRE = frozenset(
     {
@@ -250,6 +253,35 @@ def _role_head_candidates(doc: Doc) -> list[int]:
 @functools.lru_cache(maxsize=1)
 def _role_head_ids() -> frozenset[int]:
     return string_ids(_role_head_words())
+
+
+#: Words that may stand between a role and the name it introduces: a comma, an article,
+#: "en titre", a year ("la championne 2012, X").
+_BEFORE_NAME = frozenset({",", "en", "titre", "l'", "l’", "la", "le", "les", "un", "une"})
+_IS = frozenset({"est", "était", "sera", "fut"})
+
+
+def _named_after(doc: Doc, end: int, hi: int, by_start: dict[int, int]) -> int | None:
+    """The mention a role phrase ending at token ``end`` introduces, in its sentence
+    (which ends at ``hi``): a name after a few words (an article, a comma, a year, a
+    capitalised nationality: ``la championne en titre, l'Américaine X``), or the subject
+    of ``est`` (``le vainqueur de l'étape est X``)."""
+    j = end
+    while j < min(hi, end + 7):
+        if j in by_start:
+            return by_start[j]
+        tok = doc[j]
+        if tok.lower_ in _IS and j + 1 in by_start:
+            return by_start[j + 1]
+        if not (
+            tok.lower_ in _BEFORE_NAME
+            or tok.like_num
+            or (_capitalised(tok) and tok.pos_ in ("NOUN", "ADJ"))
+            or _nationality_noun(tok)
+        ):
+            return None
+        j += 1
+    return None
 
 
 #: Words that carry a role's complements on to the name it introduces: "le champion du

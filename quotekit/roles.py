@@ -33,10 +33,11 @@ from quotekit.role_phrases import (
     _ROLE_DETS,
     _ROLE_PRE,
     _find_role_phrases,
+    _named_after,
     _named_after_complements,
     _pre,
 )
-from quotekit.titles import _capitalised, _nationality_noun, _plural
+from quotekit.titles import _capitalised, _plural
 
 _DEFINITE = frozenset({"le", "la", "l'", "l’"})
 
@@ -210,35 +211,6 @@ def _role_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     while i < end - 1 and _pre(doc[i].lower_) and doc[i].lower_ not in _PART_OF_FUNCTION:
         i += 1
     return tuple(t.lower_.replace("’", "'") for t in doc[i:end])
-
-
-#: Words that may stand between a role and the name it introduces: a comma, an article,
-#: "en titre", a year ("la championne 2012, X").
-_BEFORE_NAME = frozenset({",", "en", "titre", "l'", "l’", "la", "le", "les", "un", "une"})
-_IS = frozenset({"est", "était", "sera", "fut"})
-
-
-def _named_after(doc: Doc, end: int, hi: int, by_start: dict[int, int]) -> int | None:
-    """The mention a role phrase ending at token ``end`` introduces, in its sentence
-    (which ends at ``hi``): a name after a few words (an article, a comma, a year, a
-    capitalised nationality: ``la championne en titre, l'Américaine X``), or the subject
-    of ``est`` (``le vainqueur de l'étape est X``)."""
-    j = end
-    while j < min(hi, end + 7):
-        if j in by_start:
-            return by_start[j]
-        tok = doc[j]
-        if tok.lower_ in _IS and j + 1 in by_start:
-            return by_start[j + 1]
-        if not (
-            tok.lower_ in _BEFORE_NAME
-            or tok.like_num
-            or (_capitalised(tok) and tok.pos_ in ("NOUN", "ADJ"))
-            or _nationality_noun(tok)
-        ):
-            return None
-        j += 1
-    return None
 
 
 def _link_roles(
