@@ -95,6 +95,9 @@ class LanguageData:
     thing_heads: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     role_periphrases: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = attrs.field(factory=dict)
+    #: verbs of saying, opinion and evidence that report speech only with a que-clause or
+    #: an infinitive, and only when the speaker is secure (``quotekit.gated``)
+    gated_reporting_verbs: frozenset[str] = frozenset()
 
     def is_role_noun(self, word: str, lemma: str) -> bool:
         """A role noun by its form or its lemma (``ministres``, ``porte-parole``), or a
@@ -173,11 +176,15 @@ def french() -> LanguageData:
     with_object: set[str] = set()
     clause_only: set[str] = set()
     speech_nouns: set[str] = set()
+    gated: set[str] = set()
     for line in _lines("reporting_verbs.txt"):
         lemma, *flags = line.split("\t")
         lemma = _strip_reflexive(lemma.strip())
         if "noun" in flags:
             speech_nouns.add(lemma)
+            continue
+        if "gated" in flags:
+            gated.add(lemma)
             continue
         verbs.add(lemma)
         if "strong" in flags:
@@ -203,6 +210,7 @@ def french() -> LanguageData:
         strong_reporting_verbs=frozenset(strong),
         object_reporting_verbs=frozenset(with_object),
         clause_reporting_verbs=frozenset(clause_only),
+        gated_reporting_verbs=frozenset(gated - verbs),
         titles=frozenset(_lines("titles.txt")),
         role_nouns=frozenset(role_nouns),
         generic_person_nouns=frozenset(

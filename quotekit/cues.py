@@ -24,6 +24,7 @@ __all__ = [
     "SELON",
     "cue_span",
     "first_group_lemmas",
+    "gated_lemma",
     "is_aside",
     "is_finite",
     "is_reporting_verb",
@@ -125,6 +126,23 @@ def is_selon(token: Token) -> bool:
         return True
     doc = token.doc
     return low in ("d'", "d’") and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "après"
+
+
+def gated_lemma(token: Token) -> str | None:
+    """The lemma of ``token`` when it is a verb of the list's ``gated`` entries (a verb
+    that reports speech only with a secure speaker, :mod:`quotekit.gated`), else None."""
+    if token.pos_ != "VERB":
+        return None
+    verbs = french().gated_reporting_verbs
+    lemma = token.lemma_.lower()
+    if lemma in verbs:
+        return lemma
+    if lemma in french().reporting_verbs:
+        return None
+    for guess in first_group_lemmas(token.lower_):
+        if guess in verbs:
+            return guess
+    return None
 
 
 def is_reporting_verb(token: Token) -> bool:

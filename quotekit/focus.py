@@ -115,6 +115,9 @@ def _sentence_ranges(words: _Surface) -> list[tuple[int, int]]:
 
 
 _CUE, _PERSON = 2, 1
+#: A gated verb (``quotekit.gated``): a cue only in a sentence that has a ``que``.
+_GATED = -1
+_QUE = frozenset({"que", "qu'", "qu’"})
 #: Words whose kind is kept; past that the cache starts again (a news vocabulary fits).
 _CACHE_SIZE = 200_000
 _INFINITIVES = ("er", "ir", "re", "oir")
@@ -181,6 +184,8 @@ class WordKinds:
             return _CUE
         if not forms.isdisjoint(persons):
             return _PERSON
+        if not forms.isdisjoint(french().gated_reporting_verbs):
+            return _GATED
         return 0
 
 
@@ -267,7 +272,7 @@ def _scan(
     given = french().given_names
     texts = words.texts
     kind = 0
-    pronoun = False
+    pronoun = gated = que = False
     for i in range(start, end):
         text = texts[i]
         if text in _MARKS:
@@ -279,11 +284,19 @@ def _scan(
         low = words.lowers[i].lstrip("-")
         if low in pronouns:
             pronoun = True
+        que = que or low in _QUE
         if kind == _CUE or not low.isalpha():
             continue
-        kind = _CUE if _selon_like(words, start, i) else max(kind, kinds(low))
+        if _selon_like(words, start, i):
+            kind = _CUE
+            continue
+        word_kind = kinds(low)
+        gated = gated or word_kind == _GATED
+        kind = max(kind, word_kind)
         if kind == 0 and i in places and kinds.verb(low):
             kind = _PERSON
+    if gated and que:
+        kind = _CUE  # "Les analyses montrent que …": a gated verb with its que-clause
     return kind, pronoun
 
 

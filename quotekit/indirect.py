@@ -28,6 +28,7 @@ from quotekit.cues import (
     is_reporting_verb,
     reporting_lemma,
 )
+from quotekit.gated import gated_candidates
 from quotekit.quote_candidates import (
     _OPENING_MARKS,
     QuoteCandidate,
@@ -72,7 +73,11 @@ def _indirect_candidates(
         if _selon_token(tok):
             yield from _selon_candidate(doc, tok, segments)
             continue
-        if tok.pos_ != "VERB" or not is_reporting_verb(tok):
+        if tok.pos_ != "VERB":
+            continue
+        if not is_reporting_verb(tok):
+            if not wide:
+                yield from gated_candidates(doc, tok, segments)
             continue
         gate = _gate(tok)
         if gate is not None and not wide:

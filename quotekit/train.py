@@ -44,6 +44,7 @@ from quotekit.entity_links import link_entities
 from quotekit.errors import QuotekitError
 from quotekit.evaluate import GoldDocument, load_gold, score_quotes
 from quotekit.evaluate.matching import _lenient, _match, _speaker_correct, _speaker_evaluated
+from quotekit.gated import RULE as GATED
 from quotekit.linear import LinearModel, Models
 from quotekit.model import Analysis
 from quotekit.quote_features import candidate_features, decide
@@ -194,7 +195,13 @@ def _ranker(groups: Iterable[list[tuple[dict[str, float], int]]], *, c: float) -
 def _quotes_of(article: Article, quotes: LinearModel | None) -> Analysis:
     """The article's analysis with the quotes the decision keeps (None: the rules')."""
     if quotes is None or not quotes.meta.get("enabled", True):
-        kept = [quote_of(article.doc, c) for c in find_candidates(article.doc, problems=[])]
+        # the gated verbs' quotes are kept only where the ranker is already sure of their
+        # speaker (quotekit.gated): they are not its training material
+        kept = [
+            quote_of(article.doc, c)
+            for c in find_candidates(article.doc, problems=[])
+            if c.rule != GATED
+        ]
     else:
         kept = [
             quote_of(article.doc, c, p) for c, p in decide(article.doc, article.candidates, quotes)

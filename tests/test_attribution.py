@@ -715,6 +715,57 @@ UNSEEN_NEWS = [
     ),
 ]
 
+# Verbs of the list's "gated" entries (quotekit.gated): their que-clause is a quote only
+# when the verb's own subject is its speaker.
+GATED_VERBS = [
+    pytest.param(
+        "La ministre de la Santé Claire Moreau craint que la grève ne s'étende aux hôpitaux.",
+        [("la grève ne s'étende aux hôpitaux", "Claire Moreau", "person", "Claire Moreau")],
+        id="gated-verb-with-a-role-and-name-subject",
+    ),
+    pytest.param(
+        "Le maire Paul Girard s'étonne que la préfecture n'ait pas été prévenue.",
+        [("la préfecture n'ait pas été prévenue", "Paul Girard", "person", "Paul Girard")],
+        id="gated-pronominal-verb",
+    ),
+    pytest.param(
+        "Les analyses de l'institut montrent que la pollution a baissé de 12 % en un an.",
+        [
+            (
+                "la pollution a baissé de 12 % en un an",
+                "Les analyses de l'institut",
+                "description",
+                "Les analyses de l'institut",
+            )
+        ],
+        id="gated-verb-of-evidence-with-a-document-subject",
+    ),
+    pytest.param(
+        "Les chercheurs de l'université de Lyon ont suivi 300 patients et ont découvert que "
+        "le traitement réduisait les rechutes.",
+        [
+            (
+                "le traitement réduisait les rechutes",
+                "Les chercheurs de l'université de Lyon",
+                "description",
+                "Les chercheurs de l'université de Lyon",
+            )
+        ],
+        id="gated-verb-coordinated-shares-the-first-verbs-subject",
+    ),
+    pytest.param(
+        "Paul Girard et Claire Moreau craignent que le chantier prenne du retard.",
+        [],
+        id="gated-verb-with-a-coordinated-subject-is-no-quote",
+    ),
+    pytest.param(
+        "La championne Léa Martin est devenue un symbole en montrant aux enfants du quartier "
+        "qu'ils peuvent réussir.",
+        [],
+        id="gated-verb-in-a-gerund-has-no-subject-of-its-own",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -722,7 +773,8 @@ UNSEEN_NEWS = [
     + PRONOUNS_AND_ROLES
     + ORGANISATIONS_AND_DESCRIPTIONS
     + ISSUE4_CONSTRUCTIONS
-    + UNSEEN_NEWS,
+    + UNSEEN_NEWS
+    + GATED_VERBS,
 )
 def test_speakers(analyzer: quotekit.Analyzer, text: str, expected: list[Row]) -> None:
     analysis = analyzer.analyse(text)
