@@ -21,12 +21,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import attrs
 from spacy.tokens import Doc, Token
 
 from quotekit._marks import Segment
 from quotekit._text import doc_text
+from quotekit.attribution import attribute
 from quotekit.cue_sources import _cue_token
 from quotekit.cues import _gate, gated_lemma
+from quotekit.linear import LinearModel
 from quotekit.model import Analysis, Quote, Speaker
 from quotekit.quote_candidates import (
     QuoteCandidate,
@@ -35,10 +38,10 @@ from quotekit.quote_candidates import (
     _strip_enclosing_marks,
     _without_edge_marks,
 )
-from quotekit.speakers import RuleEvidence, is_agent_description
+from quotekit.speakers import RuleEvidence, is_agent_description, rank_speakers
 from quotekit.verb_contents import _que_clause
 
-__all__ = ["MIN_PROBABILITY", "RULE", "gated_candidates", "insecure_quotes"]
+__all__ = ["MIN_PROBABILITY", "RULE", "choose_speakers", "gated_candidates", "insecure_quotes"]
 
 #: The probability the ranker must give a gated quote's speaker (the quote's confidence
 #: over its confidence before attribution).
@@ -138,3 +141,32 @@ def insecure_quotes(doc: Doc, analysis: Analysis, evidence: Sequence[RuleEvidenc
         if cue is not None and not secure(cue, quote, ev):
             out.add(i)
     return out
+
+
+def choose_speakers(
+    doc: Doc, analysis: Analysis, ranker: LinearModel | None
+) -> tuple[Analysis, list[RuleEvidence]]:
+    """The speakers of ``analysis``'s quotes: the rules', then the ranker's choice among
+    candidates (None: the rules alone), with the rules' evidence for each quote. A gated
+    verb's quote whose speaker is not secure is dropped, and the speakers are chosen again
+    without it, so that no later quote continues a speaker it alone gave."""
+
+    def choose(analysis: Analysis) -> tuple[Analysis, list[RuleEvidence]]:
+        evidence: list[RuleEvidence] = []
+        attributed = attribute(doc, analysis, evidence=evidence)
+        if ranker is not None:
+            attributed = rank_speakers(
+                attributed,
+                evidence,
+                ranker,
+                text=doc_text(doc),
+                sentence_starts=[s.start_char for s in doc.sents],
+            )
+        return attributed, evidence
+
+    attributed, evidence = choose(analysis)
+    insecure = insecure_quotes(doc, attributed, evidence)
+    if not insecure:
+        return attributed, evidence
+    kept = tuple(q for i, q in enumerate(analysis.quotes) if i not in insecure)
+    return choose(attrs.evolve(analysis, quotes=kept))

@@ -205,33 +205,15 @@ class AttributionComponent(_Component):
 
     def run(self, doc: Doc, analysis: Analysis) -> Analysis:
         from quotekit._text import doc_text
-        from quotekit.attribution import attribute, drop_indefinite_sources
+        from quotekit.attribution import drop_indefinite_sources
         from quotekit.entity_links import link_entities
         from quotekit.flags import mark_quotes
-        from quotekit.gated import insecure_quotes
+        from quotekit.gated import choose_speakers
         from quotekit.signatures import sign_quotes
-        from quotekit.speakers import RuleEvidence, rank_speakers
 
-        def speakers(analysis: Analysis) -> tuple[Analysis, list[RuleEvidence]]:
-            evidence: list[RuleEvidence] = []
-            attributed = attribute(doc, analysis, evidence=evidence)
-            if self.ranker is not None:
-                attributed = rank_speakers(
-                    attributed,
-                    evidence,
-                    self.ranker,
-                    text=doc_text(doc),
-                    sentence_starts=[s.start_char for s in doc.sents],
-                )
-            return attributed, evidence
-
-        attributed, evidence = speakers(analysis)
-        # a gated verb's quote stays only with a secure speaker; without the others, the
-        # speakers are chosen again (a dropped quote leaves no speaker to continue)
-        insecure = insecure_quotes(doc, attributed, evidence)
-        if insecure:
-            kept = tuple(q for i, q in enumerate(analysis.quotes) if i not in insecure)
-            attributed, evidence = speakers(attrs.evolve(analysis, quotes=kept))
+        # the rules' speakers, the ranker's choice, and a gated verb's quote kept only
+        # with a secure speaker
+        attributed, evidence = choose_speakers(doc, analysis, self.ranker)
         # "On estime que …": the text names no source, whatever the ranker chose
         attributed = drop_indefinite_sources(doc, attributed)
         # a quote signed on the next line is its signer's, whatever was chosen above

@@ -45,12 +45,13 @@ from quotekit.errors import QuotekitError
 from quotekit.evaluate import GoldDocument, load_gold, score_quotes
 from quotekit.evaluate.matching import _lenient, _match, _speaker_correct, _speaker_evaluated
 from quotekit.gated import RULE as GATED
+from quotekit.gated import choose_speakers
 from quotekit.linear import LinearModel, Models
 from quotekit.model import Analysis
 from quotekit.quote_features import candidate_features, decide
 from quotekit.quotes import QuoteCandidate, find_candidates, quote_of
 from quotekit.signatures import sign_quotes
-from quotekit.speakers import RuleEvidence, rank_speakers, speaker_candidates
+from quotekit.speakers import RuleEvidence, speaker_candidates
 
 __all__ = ["Article", "cross_validate", "fit", "prepare", "train"]
 
@@ -192,15 +193,18 @@ def _ranker(groups: Iterable[list[tuple[dict[str, float], int]]], *, c: float) -
     return LinearModel(weights, 0.0, meta)
 
 
-def _quotes_of(article: Article, quotes: LinearModel | None) -> Analysis:
-    """The article's analysis with the quotes the decision keeps (None: the rules')."""
+def _quotes_of(article: Article, quotes: LinearModel | None, *, gated: bool = False) -> Analysis:
+    """The article's analysis with the quotes the decision keeps (None: the rules').
+
+    The gated verbs' quotes are kept only where the ranker is already sure of their
+    speaker (:mod:`quotekit.gated`): they are no training material, and only an analysis
+    (``gated``) holds them, for the gate to judge.
+    """
     if quotes is None or not quotes.meta.get("enabled", True):
-        # the gated verbs' quotes are kept only where the ranker is already sure of their
-        # speaker (quotekit.gated): they are not its training material
         kept = [
             quote_of(article.doc, c)
             for c in find_candidates(article.doc, problems=[])
-            if c.rule != GATED
+            if gated or c.rule != GATED
         ]
     else:
         kept = [
@@ -308,15 +312,9 @@ def analyse(articles: Sequence[Article], models: Models | None) -> list[Analysis
     """The articles analysed with ``models`` (None: the rules alone)."""
     out = []
     for a in articles:
-        analysis, evidence = _attributed(a, None if models is None else models.quotes)
-        if models is not None:
-            analysis = rank_speakers(
-                analysis,
-                evidence,
-                models.speakers,
-                text=a.gold.text,
-                sentence_starts=[s.start_char for s in a.doc.sents],
-            )
+        quotes = _quotes_of(a, None if models is None else models.quotes, gated=True)
+        ranker = None if models is None else models.speakers
+        analysis, evidence = choose_speakers(a.doc, quotes, ranker)
         # the attribution component's steps after the ranker that move speakers: signed
         # quotes, then entity links (it also flags quotes and adds negated ones, which
         # the scores leave out)
