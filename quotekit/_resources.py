@@ -95,8 +95,8 @@ class LanguageData:
     thing_heads: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     role_periphrases: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = attrs.field(factory=dict)
-    #: verbs of saying, opinion and evidence that report speech only with a que-clause or
-    #: an infinitive, and only when the speaker is secure (``quotekit.gated``)
+    #: verbs of saying, opinion and evidence whose que-clause is reported speech only when
+    #: the speaker is secure (``quotekit.gated``)
     gated_reporting_verbs: frozenset[str] = frozenset()
 
     def is_role_noun(self, word: str, lemma: str) -> bool:

@@ -29,6 +29,8 @@ from quotekit.cue_sources import (
     _right_subject,
     _source_token,
 )
+from quotekit.gated import insecure_quotes
+from quotekit.linear import LinearModel
 from quotekit.model import Analysis, Quote, Span, Speaker
 from quotekit.referents import (
     _described_before,
@@ -36,9 +38,9 @@ from quotekit.referents import (
     _plural_subject_before,
     _resolve_pronoun,
 )
-from quotekit.speakers import RuleEvidence
+from quotekit.speakers import RuleEvidence, rank_speakers
 
-__all__ = ["attribute", "drop_indefinite_sources"]
+__all__ = ["attribute", "choose_speakers", "drop_indefinite_sources"]
 
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "l", "'"})
 _DEFINITE = frozenset({"le", "la", "l'", "l’"})
@@ -368,3 +370,33 @@ def drop_indefinite_sources(doc: Doc, analysis: Analysis) -> Analysis:
     if quotes == list(analysis.quotes):
         return analysis
     return attrs.evolve(analysis, quotes=tuple(quotes))
+
+
+def choose_speakers(
+    doc: Doc, analysis: Analysis, ranker: LinearModel | None
+) -> tuple[Analysis, list[RuleEvidence]]:
+    """The speaker step of the pipeline (and of ``quotekit train --cv``): the rules' speaker
+    of each quote with its evidence, then the ranker's choice among candidates (None: the
+    rules alone). A gated verb's quote whose speaker is not secure (:mod:`quotekit.gated`)
+    is dropped and the speakers are chosen again without it, so that no later quote
+    continues a speaker it alone gave; again until every gated quote left is secure.
+
+    Attribution and the ranker return one quote per quote given, in order, so an index of
+    the result is an index of ``analysis.quotes``.
+    """
+    quotes = analysis.quotes
+    while True:
+        evidence: list[RuleEvidence] = []
+        attributed = attribute(doc, attrs.evolve(analysis, quotes=quotes), evidence=evidence)
+        if ranker is not None:
+            attributed = rank_speakers(
+                attributed,
+                evidence,
+                ranker,
+                text=doc_text(doc),
+                sentence_starts=[s.start_char for s in doc.sents],
+            )
+        insecure = insecure_quotes(doc, attributed, evidence)
+        if not insecure:
+            return attributed, evidence
+        quotes = tuple(q for i, q in enumerate(quotes) if i not in insecure)

@@ -21,15 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import attrs
 from spacy.tokens import Doc, Token
 
 from quotekit._marks import Segment
 from quotekit._text import doc_text
-from quotekit.attribution import attribute
 from quotekit.cue_sources import _cue_token
 from quotekit.cues import _gate, gated_lemma
-from quotekit.linear import LinearModel
 from quotekit.model import Analysis, Quote, Speaker
 from quotekit.quote_candidates import (
     QuoteCandidate,
@@ -38,13 +35,15 @@ from quotekit.quote_candidates import (
     _strip_enclosing_marks,
     _without_edge_marks,
 )
-from quotekit.speakers import RuleEvidence, is_agent_description, rank_speakers
+from quotekit.speakers import RuleEvidence, is_agent_description
 from quotekit.verb_contents import _que_clause
 
-__all__ = ["MIN_PROBABILITY", "RULE", "choose_speakers", "gated_candidates", "insecure_quotes"]
+__all__ = ["MIN_PROBABILITY", "RULE", "gated_candidates", "insecure_quotes", "secure"]
 
 #: The probability the ranker must give a gated quote's speaker (the quote's confidence
-#: over its confidence before attribution).
+#: over its confidence before attribution). With the rules alone the same ratio is read
+#: from the rules' confidence: a name the verb has for subject passes, a pronoun or a
+#: description does not.
 MIN_PROBABILITY = 0.9
 
 #: The ``rule`` of a gated candidate.
@@ -52,8 +51,9 @@ RULE = "gated:que"
 
 _SUBJECT_DEPS = ("nsubj", "obl:agent")
 
-#: A gated candidate loses every overlap: it only fills a gap the other rules leave, so
-#: that dropping it later loses no quote.
+#: A gated candidate loses every overlap to the other rules' candidates: it only fills a gap
+#: they leave, so that dropping it later loses none of theirs (between two gated candidates
+#: the longer wins, as elsewhere).
 _PRIORITY = 0
 
 
@@ -134,39 +134,13 @@ def secure(cue: Token, quote: Quote, evidence: RuleEvidence) -> bool:
 
 def insecure_quotes(doc: Doc, analysis: Analysis, evidence: Sequence[RuleEvidence]) -> set[int]:
     """The indices of the quotes of gated verbs whose speaker is not secure, in
-    ``analysis`` after its speakers were chosen (``evidence``: the rules' decisions)."""
+    ``analysis`` after its speakers were chosen (``evidence``: the rules' decisions, one per
+    quote in the same order: attribution and the ranker keep the quotes as they are given).
+    A gated quote is told by its cue, a verb of the ``gated`` entries, which no other rule
+    takes as a cue."""
     out: set[int] = set()
     for i, (quote, ev) in enumerate(zip(analysis.quotes, evidence, strict=True)):
         cue = _gated_cue(doc, quote)
         if cue is not None and not secure(cue, quote, ev):
             out.add(i)
     return out
-
-
-def choose_speakers(
-    doc: Doc, analysis: Analysis, ranker: LinearModel | None
-) -> tuple[Analysis, list[RuleEvidence]]:
-    """The speakers of ``analysis``'s quotes: the rules', then the ranker's choice among
-    candidates (None: the rules alone), with the rules' evidence for each quote. A gated
-    verb's quote whose speaker is not secure is dropped, and the speakers are chosen again
-    without it, so that no later quote continues a speaker it alone gave."""
-
-    def choose(analysis: Analysis) -> tuple[Analysis, list[RuleEvidence]]:
-        evidence: list[RuleEvidence] = []
-        attributed = attribute(doc, analysis, evidence=evidence)
-        if ranker is not None:
-            attributed = rank_speakers(
-                attributed,
-                evidence,
-                ranker,
-                text=doc_text(doc),
-                sentence_starts=[s.start_char for s in doc.sents],
-            )
-        return attributed, evidence
-
-    attributed, evidence = choose(analysis)
-    insecure = insecure_quotes(doc, attributed, evidence)
-    if not insecure:
-        return attributed, evidence
-    kept = tuple(q for i, q in enumerate(analysis.quotes) if i not in insecure)
-    return choose(attrs.evolve(analysis, quotes=kept))

@@ -205,10 +205,9 @@ class AttributionComponent(_Component):
 
     def run(self, doc: Doc, analysis: Analysis) -> Analysis:
         from quotekit._text import doc_text
-        from quotekit.attribution import drop_indefinite_sources
+        from quotekit.attribution import choose_speakers, drop_indefinite_sources
         from quotekit.entity_links import link_entities
         from quotekit.flags import mark_quotes
-        from quotekit.gated import choose_speakers
         from quotekit.signatures import sign_quotes
 
         # the rules' speakers, the ranker's choice, and a gated verb's quote kept only

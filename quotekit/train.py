@@ -39,13 +39,12 @@ import attrs
 from spacy.tokens import Doc
 
 from quotekit.analyzer import Analyzer, load
-from quotekit.attribution import attribute
+from quotekit.attribution import attribute, choose_speakers
 from quotekit.entity_links import link_entities
 from quotekit.errors import QuotekitError
 from quotekit.evaluate import GoldDocument, load_gold, score_quotes
 from quotekit.evaluate.matching import _lenient, _match, _speaker_correct, _speaker_evaluated
 from quotekit.gated import RULE as GATED
-from quotekit.gated import choose_speakers
 from quotekit.linear import LinearModel, Models
 from quotekit.model import Analysis
 from quotekit.quote_features import candidate_features, decide
@@ -196,9 +195,9 @@ def _ranker(groups: Iterable[list[tuple[dict[str, float], int]]], *, c: float) -
 def _quotes_of(article: Article, quotes: LinearModel | None, *, gated: bool = False) -> Analysis:
     """The article's analysis with the quotes the decision keeps (None: the rules').
 
-    The gated verbs' quotes are kept only where the ranker is already sure of their
-    speaker (:mod:`quotekit.gated`): they are no training material, and only an analysis
-    (``gated``) holds them, for the gate to judge.
+    ``gated`` True keeps the gated verbs' candidates (:mod:`quotekit.gated`), for the gate
+    to judge in an analysis; False, for training, leaves them out: they are kept only
+    where the ranker is already sure of their speaker, so they teach it nothing.
     """
     if quotes is None or not quotes.meta.get("enabled", True):
         kept = [
