@@ -384,17 +384,15 @@ def choose_speakers(
     Attribution and the ranker return one quote per quote given, in order, so an index of
     the result is an index of ``analysis.quotes``.
     """
+    text = doc_text(doc)
+    sentence_starts = [s.start_char for s in doc.sents]
     quotes = analysis.quotes
     while True:
         evidence: list[RuleEvidence] = []
         attributed = attribute(doc, attrs.evolve(analysis, quotes=quotes), evidence=evidence)
         if ranker is not None:
             attributed = rank_speakers(
-                attributed,
-                evidence,
-                ranker,
-                text=doc_text(doc),
-                sentence_starts=[s.start_char for s in doc.sents],
+                attributed, evidence, ranker, text=text, sentence_starts=sentence_starts
             )
         insecure = insecure_quotes(doc, attributed, evidence)
         if not insecure:

@@ -66,6 +66,12 @@ def reporting_lemma(token: Token) -> str | None:
     if lemma in _light_verbs():
         word = light_verb_word(token)
         return None if word is None else f"{lemma} {word.lower_}"
+    return _guessed_lemma(token, verbs)
+
+
+def _guessed_lemma(token: Token, verbs: frozenset[str]) -> str | None:
+    """The first-group lemma rebuilt from ``token``'s ending that ``verbs`` lists, if any
+    (the lemmatiser leaves ``estime`` as it is)."""
     for guess in first_group_lemmas(token.lower_):
         if guess in verbs:
             return guess
@@ -139,10 +145,7 @@ def gated_lemma(token: Token) -> str | None:
         return lemma
     if lemma in french().reporting_verbs:
         return None
-    for guess in first_group_lemmas(token.lower_):
-        if guess in verbs:
-            return guess
-    return None
+    return _guessed_lemma(token, verbs)
 
 
 def is_reporting_verb(token: Token) -> bool:
