@@ -1,6 +1,10 @@
 """Missed indirect quotes and loose spans by kind, on a quote gold file.
 
-Two counts, both safe on the sealed gold (they print kinds, never text):
+Three counts, all safe on the sealed gold (they print kinds, never text):
+
+- every gold indirect quote by the class of its cue (below; a listed verb split by whether
+  the content is a que-clause), and how many of each class are found: the recall by
+  class shows where unseen news loses indirect speech;
 
 - each gold indirect quote that ``quotekit evaluate`` does not find (no lenient match), by
   what its gold cue is to quotekit: ``selon`` (``selon``, ``d'après``, ``pour``), a verb of the
@@ -92,10 +96,23 @@ def _relation(doc: Doc, cue: Span, quote: GoldQuote) -> str:
     return f"{where}, elsewhere"
 
 
-def counts(gold_path: Path) -> tuple[Counter[tuple[str, ...]], Counter[tuple[str, str]]]:
-    """(missed indirect quotes by kind, lenient-not-strict quotes by kind and edge)."""
+def _after_que(doc: Doc, quote: GoldQuote) -> bool:
+    """Whether the content is a que-clause: ``que`` opens it or comes right before it."""
+    content = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if content is None or not len(content):
+        return False
+    que = ("que", "qu'", "qu’")
+    return content[0].lower_ in que or (content.start > 0 and doc[content.start - 1].lower_ in que)
+
+
+def counts(
+    gold_path: Path,
+) -> tuple[Counter[tuple[str, ...]], Counter[tuple[str, str]], Counter[tuple[str, bool]]]:
+    """(missed indirect quotes by kind, lenient-not-strict quotes by kind and edge, every
+    indirect quote by cue class and whether it is found)."""
     misses: Counter[tuple[str, ...]] = Counter()
     loose: Counter[tuple[str, str]] = Counter()
+    by_class: Counter[tuple[str, bool]] = Counter()
     analyzer = quotekit.load()
     for gold in load_gold(gold_path):
         with warnings.catch_warnings():
@@ -116,26 +133,40 @@ def counts(gold_path: Path) -> tuple[Counter[tuple[str, ...]], Counter[tuple[str
             )
             loose[(gold.quotes[g].kind, edge)] += 1
         for g, quote in enumerate(gold.quotes):
-            if g in lenient or quote.kind != "indirect":
+            if quote.kind != "indirect":
+                continue
+            cue = _cue_tokens(doc, gold, quote)
+            cue_class = (
+                ("no cue" if not quote.cue else "cue not found") if cue is None else _cue_class(cue)
+            )
+            if cue_class == "listed verb":
+                content = "que-clause" if _after_que(doc, quote) else "other content"
+                by_class[(f"listed verb, {content}", g in lenient)] += 1
+            else:
+                by_class[(cue_class, g in lenient)] += 1
+            if g in lenient:
                 continue
             proposed = any(c.start < quote.end and quote.start < c.end for c in candidates)
-            cue = _cue_tokens(doc, gold, quote)
-            if cue is None:
-                kind: tuple[str, ...] = ("no cue" if not quote.cue else "cue not found",)
-            else:
-                kind = (_cue_class(cue),)
-                if kind[0] == "listed verb" and not proposed:
-                    kind += (_relation(doc, cue, quote),)
+            kind: tuple[str, ...] = (cue_class,)
+            if cue is not None and cue_class == "listed verb" and not proposed:
+                kind += (_relation(doc, cue, quote),)
             key = (*kind, "candidate" if proposed else "no candidate")
             misses[key] += 1
-    return misses, loose
+    return misses, loose, by_class
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
     args = parser.parse_args(argv)
-    misses, loose = counts(args.gold)
+    misses, loose, by_class = counts(args.gold)
+    classes = Counter[str]()
+    for (cue_class, _), n in by_class.items():
+        classes[cue_class] += n
+    print(f"{'gold indirect quotes by cue':32} {'quotes':>6} {'found':>6} {'recall':>7}")
+    for cue_class, n in classes.most_common():
+        found = by_class[(cue_class, True)]
+        print(f"{cue_class:32} {n:6} {found:6} {found / n:7.3f}")
     print(f"missed indirect quotes: {sum(misses.values())}")
     for shape, n in sorted(misses.items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"{n:5}  {' / '.join(shape)}")
