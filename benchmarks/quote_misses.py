@@ -46,6 +46,7 @@ from quotekit.evaluate import load_gold  # noqa: E402
 from quotekit.evaluate.gold import GoldDocument, GoldQuote  # noqa: E402
 from quotekit.evaluate.matching import _lenient, _match, _strict  # noqa: E402
 from quotekit.quotes import find_candidates  # noqa: E402
+from quotekit.verb_contents import _QUE  # noqa: E402
 
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "winer-dev" / "quotes-sealed.jsonl"
 
@@ -101,8 +102,9 @@ def _after_que(doc: Doc, quote: GoldQuote) -> bool:
     content = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if content is None or not len(content):
         return False
-    que = ("que", "qu'", "qu’")
-    return content[0].lower_ in que or (content.start > 0 and doc[content.start - 1].lower_ in que)
+    return content[0].lower_ in _QUE or (
+        content.start > 0 and doc[content.start - 1].lower_ in _QUE
+    )
 
 
 def counts(
