@@ -80,6 +80,13 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
         if tok.lower_ in _QUE:
             if j > 0 and doc[j - 1].lower_ in _NOT_COMPLEMENTIZER and not _adverb_before(doc, j):
                 return None  # "ainsi que", "alors que": not a reported content
+            if (
+                tok.dep_ != "mark"
+                and tok.head.dep_ == "acl:relcl"
+                and verb.i < tok.head.head.i < j
+                and not any(c.dep_ == "obj" and c.i != tok.i for c in tok.head.children)
+            ):
+                return None  # "un message qu'il a posté": a relative pronoun, no clause
             k = j + 1
             while k < len(doc) and doc[k].text in ("'", "’"):
                 k += 1

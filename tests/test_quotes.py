@@ -251,6 +251,16 @@ INDIRECT = [
         id="de-meme-que-is-no-content",
     ),
     pytest.param(
+        "Le préfet a réagi dans un message qu'il a posté sur Twitter.",
+        [],
+        id="relative-que-after-a-noun-is-no-content",
+    ),
+    pytest.param(
+        "La société explique dans un communiqué qu'elle remboursera les billets.",
+        [("elle remboursera les billets", "indirect", "explique")],
+        id="que-after-a-noun-whose-clause-has-its-own-object-is-content",
+    ),
+    pytest.param(
         "Le porte-parole du Kremlin Dmitri Peskov a annoncé vouloir reprendre les discussions.",
         [("vouloir reprendre les discussions", "indirect", "a annoncé")],
         id="infinitive-object",
