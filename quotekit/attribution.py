@@ -12,6 +12,8 @@ with no cue continues the previous quote's speaker when it follows it closely.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 from spacy.tokens import Doc, Token
 
@@ -65,13 +67,20 @@ def _misread_name(tok: Token) -> bool:
 
 
 def _speaker_from_phrase(
-    doc: Doc, head: Token, ents: _Entities, previous: Speaker | None, *, after: int = -1
+    doc: Doc,
+    head: Token,
+    ents: _Entities,
+    previous: Speaker | None,
+    *,
+    after: int = -1,
+    quote: tuple[int, int] | None = None,
 ) -> tuple[Speaker, float] | None:
     if _pronoun(head) is not None:
         offset = len(head.text) - len(head.text.lstrip("-"))  # "-il" of "a-t-il"
         mention = Span.of(doc_text(doc), head.idx + offset, head.idx + len(head.text))
         plural = (_pronoun(head) or (None, "sing"))[1] == "plur"
-        group = _plural_subject_before(doc, head) if plural else None
+        # (a subject inside the quote is what is said, not who says it)
+        group = _plural_subject_before(doc, head, quote) if plural else None
         if group is not None:
             by_group = _speaker_from_phrase(doc, group, ents, previous)
             if by_group is not None:
@@ -111,6 +120,11 @@ def _speaker_from_phrase(
             return Speaker(apposed[0].name, "person", apposed[0].id, span), 0.85
     if hit is not None:
         entity, name_mention = hit
+        joined = joined_persons(head, _name_at(ents)) if entity.kind == "person" else None
+        if joined is not None:
+            # "selon X et Y", "X ainsi que Y ont annoncé": they speak together
+            together = Span.of(doc_text(doc), joined[1], joined[2])
+            return Speaker(together.text, "description", None, together), 0.9
         return Speaker(entity.name, entity.kind, entity.id, name_mention.span), 0.9
     role_person = ents.by_role(doc[_strip_articles(doc, start, end) : end].text, head.idx)
     if (
@@ -138,6 +152,49 @@ def _speaker_from_phrase(
         entity = ents.organization(name_span.text, name_span)
         return Speaker(entity.name, "organization", entity.id, span), 0.8
     return Speaker(span.text, "description", None, span), 0.7
+
+
+#: the words that join persons who speak together: "X et Y", "X ainsi que Y"
+_JOINING = frozenset({"et", "ainsi"})
+
+#: A person's name at a token: (entity id, first and last character of the name mention).
+NameAt = Callable[[Token], "tuple[str, int, int] | None"]
+
+
+def joined_persons(head: Token, name_at: NameAt) -> tuple[set[str], int, int] | None:
+    """Persons joined by ``et`` or ``ainsi que`` whose first is ``head`` or a name apposed
+    to it (``Le ministre X ainsi que Y``), each named by a different person entity: their
+    entity ids and the characters from the first name to the last; None when ``head``
+    heads no such group."""
+    for first in (head, *(c for c in head.children if c.dep_ == "appos")):
+        joined = [
+            c
+            for c in first.children
+            if c.dep_ == "conj"
+            and c.i > first.i
+            and any(g.dep_ == "cc" and g.lower_ in _JOINING for g in c.children)
+        ]
+        if not joined:
+            continue
+        names = [name_at(t) for t in (first, *joined)]
+        ids = {n[0] for n in names if n is not None}
+        if len(ids) != len(names):
+            continue  # a word that names no person, or one person twice
+        return ids, min(n[1] for n in names if n), max(n[2] for n in names if n)
+    return None
+
+
+def _name_at(ents: _Entities) -> NameAt:
+    def name_at(tok: Token) -> tuple[str, int, int] | None:
+        for e in ents.items:
+            if e.kind != "person":
+                continue
+            for m in e.mentions:
+                if m.kind == "name" and m.start <= tok.idx < m.end:
+                    return e.id, m.start, m.end
+        return None
+
+    return name_at
 
 
 _DEMONSTRATIVES = frozenset({"celui", "celle", "ceux", "celles"})
@@ -268,7 +325,9 @@ def _speaker_for(
                     # "L'un d'eux, un Kanak de 20 ans, a avoué": the apposition names it
                     source = _left_subject(doc, cue) or source
                 if source is not None:
-                    found = _speaker_from_phrase(doc, source, ents, prev_speaker)
+                    found = _speaker_from_phrase(
+                        doc, source, ents, prev_speaker, quote=(quote.start, quote.end)
+                    )
                     if found is not None:
                         return (found[0], found[1] * 0.85) if guessed else found
     if previous is not None and quote.start - previous[0].end <= _CONTINUATION_CHARS:

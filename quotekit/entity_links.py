@@ -15,10 +15,19 @@ from collections import defaultdict
 import attrs
 from spacy.tokens import Doc
 
-from quotekit.model import Analysis, Entity, Speaker
+from quotekit._text import doc_text
+from quotekit.attribution import joined_persons
+from quotekit.cue_sources import _cue_token
+from quotekit.model import Analysis, Entity, Span, Speaker
 from quotekit.names import normalize
 
-__all__ = ["join_acronyms", "link_descriptions", "link_entities", "name_descriptions"]
+__all__ = [
+    "group_speakers",
+    "join_acronyms",
+    "link_descriptions",
+    "link_entities",
+    "name_descriptions",
+]
 
 
 #: Words an acronym may leave out: "Organisation des Nations unies" is the ONU.
@@ -258,8 +267,49 @@ def name_descriptions(doc: Doc, analysis: Analysis) -> Analysis:
     return attrs.evolve(analysis, quotes=tuple(quotes))
 
 
+def group_speakers(doc: Doc, analysis: Analysis) -> Analysis:
+    """A quote whose source is persons joined by ``et`` or ``ainsi que`` (``selon
+    Jean Dupont et Marie Durand``, ``Le ministre X ainsi que Y ont annoncé``) is theirs
+    together: its speaker is the group as the text names it, when the speaker chosen is
+    one of them."""
+    text = doc_text(doc)
+    names: dict[int, tuple[str, int, int]] = {}  # token index -> person id, name mention
+    for entity in analysis.entities:
+        if entity.kind != "person":
+            continue
+        for m in entity.mentions:
+            if m.kind != "name":
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            for tok in span or ():
+                names[tok.i] = (entity.id, m.start, m.end)
+    quotes = list(analysis.quotes)
+    for k, quote in enumerate(quotes):
+        speaker = quote.speaker
+        if speaker is None or speaker.kind != "person" or quote.cue is None:
+            continue
+        cue = _cue_token(doc, quote.cue)
+        if cue is None:
+            continue
+        if cue.pos_ == "ADP":  # selon X, d'après X
+            source = cue.head if cue.head.i != cue.i else None
+        else:
+            source = next((c for c in cue.children if c.dep_ in ("nsubj", "obl:agent")), None)
+        if source is None or quote.start <= source.idx < quote.end:
+            continue
+        joined = joined_persons(source, lambda tok: names.get(tok.i))
+        if joined is None or speaker.entity not in joined[0]:
+            continue
+        group = Span(joined[1], joined[2], text[joined[1] : joined[2]])
+        quotes[k] = attrs.evolve(quote, speaker=Speaker(group.text, "description", None, group))
+    if quotes == list(analysis.quotes):
+        return analysis
+    return attrs.evolve(analysis, quotes=tuple(quotes))
+
+
 def link_entities(text: str, analysis: Analysis, doc: Doc | None = None) -> Analysis:
     """All the links of this module, in order: acronyms joined, descriptions linked to
-    the entity they stand for, then (given the parsed ``doc``) descriptions named."""
+    the entity they stand for, then (given the parsed ``doc``) descriptions named and
+    persons who speak together grouped."""
     linked = link_descriptions(text, join_acronyms(text, analysis))
-    return linked if doc is None else name_descriptions(doc, linked)
+    return linked if doc is None else group_speakers(doc, name_descriptions(doc, linked))

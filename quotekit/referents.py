@@ -268,12 +268,16 @@ def _person_between(
     )
 
 
-def _plural_subject_before(doc: Doc, pronoun: Token) -> Token | None:
+def _plural_subject_before(
+    doc: Doc, pronoun: Token, quote: tuple[int, int] | None = None
+) -> Token | None:
     """The nearest plural noun subject in the two sentences before a plural pronoun.
 
     ``Les syndicats ont rencontré la direction. « … », ont-ils prévenu``: a group that
     acted last is what ``ils`` takes up, rather than a singular organisation named since
-    (``selon la CGT``).
+    (``selon la CGT``). A subject inside ``quote`` (its start and end characters) is a
+    word of what is said, never who says it (``Six jeunes ont quitté la ville,
+    indiquent-ils``).
     """
     sentences = 0
     for k in range(pronoun.i - 1, -1, -1):
@@ -282,10 +286,21 @@ def _plural_subject_before(doc: Doc, pronoun: Token) -> Token | None:
             sentences += 1
             if sentences > 2:
                 return None
+        if quote is not None and quote[0] <= tok.idx < quote[1]:
+            continue
         if (
             tok.dep_ in ("nsubj", "nsubj:pass")
             and tok.pos_ in ("NOUN", "PROPN")
-            and "Plur" in tok.morph.get("Number", [])
+            and (
+                "Plur" in tok.morph.get("Number", [])
+                # names joined by "et" are plural too: "Paul et Marie Roux ont dit"
+                or any(
+                    c.dep_ == "conj"
+                    and c.pos_ == "PROPN"
+                    and any(g.dep_ == "cc" and g.lower_ == "et" for g in c.children)
+                    for c in tok.children
+                )
+            )
         ):
             return tok
     return None

@@ -1142,3 +1142,54 @@ def test_the_rules_tell_a_person_reached_through_a_role_phrase(
     assert [(e.speaker.name if e.speaker else None, e.source) for e in evidence] == [
         ("Marc Dufour", source)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Le pont sera fermé jusqu'en mai, selon Paul Roux et Claire Moreau.",
+            "Paul Roux et Claire Moreau",
+            id="selon-two-names",
+        ),
+        pytest.param(
+            "Marc Dal ainsi que Claire Moreau ont annoncé que le musée rouvrirait lundi.",
+            "Marc Dal ainsi que Claire Moreau",
+            id="ainsi-que-subject",
+        ),
+    ],
+)
+def test_persons_joined_as_the_source_speak_together(
+    rules_analyzer: quotekit.Analyzer, text: str, speaker: str
+) -> None:
+    """``selon X et Y``, ``X ainsi que Y ont annoncé``: the quote is theirs together, and
+    the speaker is the group as the text names it, not the first name alone."""
+    for analyzer in (rules_analyzer, quotekit.load()):
+        quotes = analyzer.analyse(text).quotes
+        assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Les syndicats ont rencontré la direction lundi. Des dizaines d'employés ont "
+            "déjà quitté l'usine, affirment-ils.",
+            "Les syndicats",
+            id="not-the-subject-inside-the-quote",
+        ),
+        pytest.param(
+            "Paul Roux et Claire Moreau ont visité l'usine lundi. « C'est une réussite », "
+            "ont-ils déclaré.",
+            "Paul Roux et Claire Moreau",
+            id="names-joined-by-et-are-plural",
+        ),
+    ],
+)
+def test_a_plural_pronoun_takes_up_a_group_subject_outside_the_quote(
+    rules_analyzer: quotekit.Analyzer, text: str, speaker: str
+) -> None:
+    """``ils`` takes up the plural subject before it, which may be names joined by
+    ``et``; a subject inside the quote is what is said, never who says it."""
+    quotes = rules_analyzer.analyse(text).quotes
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]
