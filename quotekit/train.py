@@ -39,7 +39,7 @@ import attrs
 from spacy.tokens import Doc
 
 from quotekit.analyzer import Analyzer, load
-from quotekit.attribution import attribute, choose_speakers
+from quotekit.attribution import attribute, choose_speakers, drop_indefinite_sources
 from quotekit.entity_links import link_entities
 from quotekit.errors import QuotekitError
 from quotekit.evaluate import GoldDocument, load_gold, score_quotes
@@ -314,9 +314,11 @@ def analyse(articles: Sequence[Article], models: Models | None) -> list[Analysis
         quotes = _quotes_of(a, None if models is None else models.quotes, gated=True)
         ranker = None if models is None else models.speakers
         analysis, evidence = choose_speakers(a.doc, quotes, ranker)
-        # the attribution component's steps after the ranker that move speakers: signed
-        # quotes, then entity links (it also flags quotes and adds negated ones, which
-        # the scores leave out)
+        # the attribution component's steps after the ranker that move speakers, in its
+        # order (pipeline.QuotesComponent.run): no source for `on`, signed quotes, then
+        # entity links (it also flags quotes and adds negated ones, which the scores
+        # leave out)
+        analysis = drop_indefinite_sources(a.doc, analysis)
         signed = sign_quotes(a.doc, analysis, [e.quote_confidence for e in evidence])
         out.append(link_entities(a.gold.text, signed, a.doc))
     return out
