@@ -80,12 +80,7 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
         if tok.lower_ in _QUE:
             if j > 0 and doc[j - 1].lower_ in _NOT_COMPLEMENTIZER and not _adverb_before(doc, j):
                 return None  # "ainsi que", "alors que": not a reported content
-            if (
-                tok.dep_ != "mark"
-                and tok.head.dep_ == "acl:relcl"
-                and verb.i < tok.head.head.i < j
-                and not any(c.dep_ == "obj" and c.i != tok.i for c in tok.head.children)
-            ):
+            if _relative_after_noun(verb, tok):
                 return None  # "un message qu'il a posté": a relative pronoun, no clause
             k = j + 1
             while k < len(doc) and doc[k].text in ("'", "’"):
@@ -118,6 +113,29 @@ def _que_clause(verb: Token) -> tuple[int, int] | None:
         if tok.pos_ == "VERB" or tok.text in _CLAUSE_STOPS or "\n" in tok.text:
             return None
     return None
+
+
+#: The prepositions of an addressee (``a confié à ses proches qu'elle …``).
+_TO = frozenset({"à", "au", "aux"})
+
+
+def _relative_after_noun(verb: Token, que: Token) -> bool:
+    """Whether ``que``, after a noun between ``verb`` and it, is the object of a relative
+    clause on that noun (``a condamné ces violences dans un message qu'il a posté``), not
+    the complementizer of ``verb``'s content. The parse says relative (``que`` the object
+    of an ``acl:relcl`` verb on the noun), but it misreads a complementizer as one when
+    the clause's verb has an object or complement of its own (``explique dans un
+    communiqué qu'elle remboursera les billets``, ``qu'il comptait démissionner``) or the
+    noun is the addressee (``a confié à ses proches qu'elle …``)."""
+    clause = que.head
+    noun = clause.head
+    return (
+        que.dep_ == "obj"
+        and clause.dep_ == "acl:relcl"
+        and verb.i < noun.i < que.i
+        and not any(c.dep_ == "case" and c.lower_ in _TO for c in noun.children)
+        and not any(c.dep_ in ("obj", "xcomp", "ccomp") and c.i != que.i for c in clause.children)
+    )
 
 
 _REST_STOPS = frozenset({";", ":", "«", "(", ".", "!", "?", "…"})

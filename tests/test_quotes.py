@@ -261,6 +261,16 @@ INDIRECT = [
         id="que-after-a-noun-whose-clause-has-its-own-object-is-content",
     ),
     pytest.param(
+        "Le maire a expliqué aux habitants qu'il comptait démissionner.",
+        [("il comptait démissionner", "indirect", "a expliqué")],
+        id="que-after-an-addressee-is-content",
+    ),
+    pytest.param(
+        "Le joueur a avoué dans un entretien qu'il envisageait de quitter le club.",
+        [("il envisageait de quitter le club", "indirect", "a avoué")],
+        id="que-after-a-noun-whose-clause-has-an-infinitive-is-content",
+    ),
+    pytest.param(
         "Le porte-parole du Kremlin Dmitri Peskov a annoncé vouloir reprendre les discussions.",
         [("vouloir reprendre les discussions", "indirect", "a annoncé")],
         id="infinitive-object",
