@@ -158,8 +158,11 @@ def _selon_candidate(doc: Doc, tok: Token, segments: list[Segment]) -> Iterable[
     if after.text == "," and source_end + 1 < sent.end and not closes_clause:
         # the content follows the source: to the end of the sentence
         start, end = doc[source_end + 1].idx, sent.end_char
-    elif closes_clause or (after.is_punct and after.text in ".!?;") or source_end >= sent.end:
-        # the source closes the sentence: the content is before it
+    elif tok.i > sent.start and (
+        closes_clause or (after.is_punct and after.text in ".!?;") or source_end >= sent.end
+    ):
+        # the source closes the sentence: the content is before it (none when the source
+        # opens the sentence: doc[tok.i - 1] would wrap round to the end of the text)
         start = sent.start_char
         j = tok.i - 1
         while j > sent.start and doc[j].is_punct and doc[j].text not in _CLOSING_MARKS:

@@ -721,6 +721,13 @@ def test_find_quotes(nlp: Language, text: str, expected: list[Row]) -> None:
             assert text[q.cue.start : q.cue.end] == q.cue.text
 
 
+def test_a_source_opening_the_text_has_no_content_before_it(nlp: Language) -> None:
+    # the parser ends the sentence inside the source (at the colon of the gloss): the
+    # content before the source must not wrap round to the end of the text
+    text = "D'après le quotidien local ( NDLR : Le Progrès ), le maire a démissionné hier soir."
+    assert all(not q.text.startswith("D'après") for q in find_quotes(nlp(text)))
+
+
 def test_quotes_are_in_text_order_and_do_not_overlap(nlp: Language) -> None:
     text = (
         "« Nous irons, a-t-il dit, jusqu'au bout », a répété le syndicaliste Karim Benali. "
