@@ -39,6 +39,7 @@ from quotekit.referents import (
     _Entities,
     _plural_subject_before,
     _resolve_pronoun,
+    joined_conjuncts,
 )
 from quotekit.speakers import RuleEvidence, rank_speakers
 
@@ -154,9 +155,6 @@ def _speaker_from_phrase(
     return Speaker(span.text, "description", None, span), 0.7
 
 
-#: the words that join persons who speak together: "X et Y", "X ainsi que Y"
-_JOINING = frozenset({"et", "ainsi"})
-
 #: A person's name at a token: (entity id, first and last character of the name mention).
 NameAt = Callable[[Token], "tuple[str, int, int] | None"]
 
@@ -167,13 +165,7 @@ def joined_persons(head: Token, name_at: NameAt) -> tuple[set[str], int, int] | 
     entity ids and the characters from the first name to the last; None when ``head``
     heads no such group."""
     for first in (head, *(c for c in head.children if c.dep_ == "appos")):
-        joined = [
-            c
-            for c in first.children
-            if c.dep_ == "conj"
-            and c.i > first.i
-            and any(g.dep_ == "cc" and g.lower_ in _JOINING for g in c.children)
-        ]
+        joined = joined_conjuncts(first)
         if not joined:
             continue
         names = [name_at(t) for t in (first, *joined)]

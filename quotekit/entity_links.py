@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from quotekit._text import doc_text
 from quotekit.attribution import joined_persons
-from quotekit.cue_sources import _cue_token
+from quotekit.cue_sources import _cue_token, _source_token
 from quotekit.model import Analysis, Entity, Span, Speaker
 from quotekit.names import normalize
 
@@ -294,7 +294,7 @@ def group_speakers(doc: Doc, analysis: Analysis) -> Analysis:
         if cue.pos_ == "ADP":  # selon X, d'après X
             source = cue.head if cue.head.i != cue.i else None
         else:
-            source = next((c for c in cue.children if c.dep_ in ("nsubj", "obl:agent")), None)
+            source = _source_token(cue)  # the rules' own subject or passive agent
         if source is None or quote.start <= source.idx < quote.end:
             continue
         joined = joined_persons(source, lambda tok: names.get(tok.i))

@@ -268,6 +268,21 @@ def _person_between(
     )
 
 
+#: The words that join persons who act together: "X et Y", "X ainsi que Y".
+_JOINING = frozenset({"et", "ainsi"})
+
+
+def joined_conjuncts(tok: Token) -> list[Token]:
+    """The conjuncts after ``tok`` joined to it by ``et`` or ``ainsi que``."""
+    return [
+        c
+        for c in tok.children
+        if c.dep_ == "conj"
+        and c.i > tok.i
+        and any(g.dep_ == "cc" and g.lower_ in _JOINING for g in c.children)
+    ]
+
+
 def _plural_subject_before(
     doc: Doc, pronoun: Token, quote: tuple[int, int] | None = None
 ) -> Token | None:
@@ -294,12 +309,7 @@ def _plural_subject_before(
             and (
                 "Plur" in tok.morph.get("Number", [])
                 # names joined by "et" are plural too: "Paul et Marie Roux ont dit"
-                or any(
-                    c.dep_ == "conj"
-                    and c.pos_ == "PROPN"
-                    and any(g.dep_ == "cc" and g.lower_ == "et" for g in c.children)
-                    for c in tok.children
-                )
+                or any(c.pos_ == "PROPN" for c in joined_conjuncts(tok))
             )
         ):
             return tok
